@@ -1,0 +1,39 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { ServiceUnreachableError } from './unreachable.js';
+
+export type { Redis };
+
+export function describeRedisAddress(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 6379}`;
+}
+
+/**
+ * Connects and pings once, so a missing Redis is reported at start-up with its address instead of
+ * surfacing later as a stream of reconnect errors. After that ioredis reconnects by itself.
+ */
+export async function connectRedis(url: string, logger: Logger, options: { keyPrefix?: string } = {}): Promise<Redis> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    keyPrefix: options.keyPrefix,
+    maxRetriesPerRequest: 2,
+    connectTimeout: 5_000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let lastErrorLoggedAt = 0;
+  redis.on('error', (error: Error) => {
+    // ioredis emits an error per reconnect attempt; one line every 10 s is enough for an operator.
+    if (Date.now() - lastErrorLoggedAt < 10_000) return;
+    lastErrorLoggedAt = Date.now();
+    logger.warn({ err: error.message, address: describeRedisAddress(url) }, 'Redis connection error');
+  });
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new ServiceUnreachableError('Redis', describeRedisAddress(url), error);
+  }
+  return redis;
+}

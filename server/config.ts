@@ -1,0 +1,107 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/aero_melody';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+const DEFAULT_OPENFLIGHTS_BASE_URL = 'https://raw.githubusercontent.com/jpatokal/openflights/master/data';
+
+const urlWithProtocol = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: urlWithProtocol(['mysql:', 'mariadb:']).default(DEFAULT_DATABASE_URL),
+  REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default(DEFAULT_REDIS_URL),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENFLIGHTS_DIR: z.string().min(1).optional(),
+  OPENFLIGHTS_BASE_URL: urlWithProtocol(['http:', 'https:']).default(DEFAULT_OPENFLIGHTS_BASE_URL),
+  OPENFLIGHTS_CACHE_DIR: z.string().min(1).default('.cache/openflights'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+});
+
+export interface DatabaseConfig {
+  url: string;
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  poolSize: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  database: DatabaseConfig;
+  redisUrl: string;
+  openflights: { dir: string | undefined; baseUrl: string; cacheDir: string };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseDatabaseUrl(url: string, poolSize: number): DatabaseConfig {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_$]{1,64}$/.test(database)) {
+    throw new ConfigError([`DATABASE_URL must name a database (letters, digits, _ or $), got "${database}"`]);
+  }
+  return {
+    url,
+    host: parsed.hostname || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password),
+    database,
+    poolSize,
+  };
+}
+
+/** Parses the environment once into a frozen Config; every bad variable is named in one error. */
+export function loadConfig(environment: Record<string, string | undefined>): Readonly<Config> {
+  const withoutBlanks = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const result = environmentSchema.safeParse(withoutBlanks);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const env = result.data;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: Object.freeze(parseDatabaseUrl(env.DATABASE_URL, env.DATABASE_POOL_SIZE)),
+    redisUrl: env.REDIS_URL,
+    openflights: Object.freeze({
+      dir: env.OPENFLIGHTS_DIR,
+      baseUrl: env.OPENFLIGHTS_BASE_URL,
+      cacheDir: env.OPENFLIGHTS_CACHE_DIR,
+    }),
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  });
+}
+
+/** The process environment with an optional `.env` file beneath it (real variables win). */
+export function readProcessEnvironment(): Record<string, string | undefined> {
+  loadDotenv({ quiet: true });
+  return { ...process.env };
+}

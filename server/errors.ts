@@ -1,0 +1,73 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** Error codes clients may rely on; a code is never renamed once published. */
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+
+abstract class ExpectedError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends ExpectedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', extensions);
+  }
+}
+
+export class NotFoundError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 'NOT_FOUND');
+  }
+}
+
+export class ServiceUnavailableError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 'SERVICE_UNAVAILABLE');
+  }
+}
+
+/** Codes that graphql-js and Apollo raise for a malformed request; those messages are safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/**
+ * Keeps the messages of expected errors and hides everything else behind a generic message:
+ * a driver's error text can reveal table names, hosts or data. The caller logs the original.
+ */
+export function isExpectedError(error: unknown): boolean {
+  if (error instanceof ExpectedError) return true;
+  if (error instanceof GraphQLError) {
+    const code = error.extensions?.code;
+    return error.originalError == null || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code));
+  }
+  return false;
+}
+
+export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (isExpectedError(original)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
