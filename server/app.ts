@@ -1,0 +1,153 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config.js';
+import { createDatabasePool, type DatabasePool } from './adapters/mariadb.js';
+import { createPrisma, type PrismaClient } from './adapters/prisma.js';
+import { connectRedis, type Redis } from './adapters/redis.js';
+import { createLoaders, createRepos, createServices, type RequestContext } from './context.js';
+import { maskFormattedError } from './errors.js';
+import { errorLoggingPlugin } from './graphql/plugins.js';
+import { createSchema } from './graphql/schema.js';
+import { applyMigrations } from './jobs/migrate.js';
+import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
+import type { Logger } from './logger.js';
+import { NetworkService } from './modules/network/network.service.js';
+import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
+
+export interface AppServer {
+  httpServer: Server;
+  prisma: PrismaClient;
+  database: DatabasePool;
+  redis: Redis;
+  networks: NetworkService;
+  /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
+  dispose(): Promise<void>;
+}
+
+function logReporter(logger: Logger): ImportReporter {
+  return {
+    message: (text) => logger.info(text),
+    progress: (stage, done, total) => {
+      if (done === total) logger.info({ stage, rows: total }, 'import stage written');
+    },
+  };
+}
+
+async function readiness(prisma: PrismaClient, redis: Redis, networks: NetworkService) {
+  const check = async (probe: () => Promise<unknown>) => {
+    try {
+      await probe();
+      return 'ok';
+    } catch (error) {
+      return error instanceof Error ? error.message.split('\n')[0] : String(error);
+    }
+  };
+  const checks = {
+    database: await check(() => prisma.$queryRaw`SELECT 1`),
+    redis: await check(() => redis.ping()),
+    data: networks.ready ? 'ok' : 'the OpenFlights data is not imported or not loaded yet',
+  };
+  const missing = Object.entries(checks).filter(([, status]) => status !== 'ok').map(([name]) => name);
+  return { ready: missing.length === 0, body: { status: missing.length === 0 ? 'ready' : 'not ready', missing, checks } };
+}
+
+/**
+ * Builds the whole server without listening: migrations, adapters, the in-memory network (after
+ * importing the data when the database has none), GraphQL over HTTP and graphql-ws on /graphql.
+ */
+export async function createServer(config: Readonly<Config>, logger: Logger): Promise<AppServer> {
+  await applyMigrations(config.database, logger);
+  const database = createDatabasePool(config.database);
+  const prisma = createPrisma(database);
+  const disposeDatabase = async () => {
+    await prisma.$disconnect();
+    await database.dispose();
+  };
+  let redis: Redis;
+  let subscriber: Redis;
+  try {
+    redis = await connectRedis(config.redisUrl, logger);
+    subscriber = redis.duplicate();
+  } catch (error) {
+    await disposeDatabase();
+    throw error;
+  }
+
+  if (!(await hasImportedData(prisma))) {
+    logger.info('no OpenFlights data in the database yet: importing it now');
+    await importOpenFlights(prisma, config.openflights, logReporter(logger));
+  }
+  const networks = new NetworkService(prisma, logger);
+  await networks.reload();
+  await subscriber.subscribe(DATASET_IMPORTED_CHANNEL);
+  subscriber.on('message', (channel) => {
+    if (channel !== DATASET_IMPORTED_CHANNEL) return;
+    networks.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
+  });
+
+  const repos = createRepos(prisma);
+  const schema = await createSchema(createServices(repos, networks));
+  const contextFor = (requestId: string): RequestContext => ({ requestId, loaders: createLoaders(repos) });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createHttpServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsHandle = useServer(
+    {
+      schema,
+      context: () => contextFor(randomUUID()),
+      connectionInitWaitTimeout: 5_000,
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    // Authentication is by bearer token, never by cookie, so a cross-site form cannot act as a
+    // user; plain GET queries from curl and caches stay usable without a preflight header.
+    csrfPrevention: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskFormattedError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
+      errorLoggingPlugin(logger),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const { ready, body } = await readiness(prisma, redis, networks);
+    res.status(ready ? 200 : 503).json(body);
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID()),
+    }),
+  );
+
+  let disposed: Promise<void> | null = null;
+  const dispose = () =>
+    (disposed ??= (async () => {
+      for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      await wsHandle.dispose();
+      await apollo.stop();
+      subscriber.disconnect();
+      await redis.quit().catch(() => redis.disconnect());
+      await disposeDatabase();
+    })());
+
+  return { httpServer, prisma, database, redis, networks, dispose };
+}

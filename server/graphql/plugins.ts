@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from '../context.js';
+import { isExpectedError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/**
+ * Logs every error that is not an expected, typed one with the request id; the client sees only a
+ * masked message carrying the same request id, so support can find the full error in the logs.
+ */
+export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (isExpectedError(error.originalError ?? error)) continue;
+            logger.error({ err: error.originalError ?? error, requestId: contextValue.requestId, operationName, path: error.path }, 'unexpected error in GraphQL request');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import type { Services } from '../context.js';
+import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
+import { AirportResolver } from '../modules/airports/airport.resolver.js';
+import { NodeResolver } from '../modules/node/node.resolver.js';
+import { NodeService } from '../modules/node/node.service.js';
+import { RouteResolver } from '../modules/routes/route.resolver.js';
+import { SCHEMA_FILE } from '../paths.js';
+import { validateArguments } from './validation.js';
+
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver];
+
+/** One resolver instance per class, built from the application's services (no global container). */
+function resolverInstances(services: Services): Map<Function, object> {
+  return new Map<Function, object>([
+    [AirportResolver, new AirportResolver(services.airports)],
+    [AirlineResolver, new AirlineResolver(services.airlines)],
+    [RouteResolver, new RouteResolver(services.routes)],
+    [NodeResolver, new NodeResolver(new NodeService(services.routes))],
+  ]);
+}
+
+export async function createSchema(services: Services | null): Promise<GraphQLSchema> {
+  const instances = services ? resolverInstances(services) : new Map<Function, object>();
+  return buildSchema({
+    resolvers: RESOLVERS,
+    container: {
+      get: (resolverClass: Function) => {
+        const instance = instances.get(resolverClass);
+        if (!instance) throw new Error(`No instance for resolver ${resolverClass.name}`);
+        return instance;
+      },
+    },
+    validateFn: validateArguments,
+  });
+}
+
+/** The schema as committed in schema/schema.graphql: sorted, so the file diffs cleanly. */
+export function printSchemaFile(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+export async function emitSchemaFile(file: string = SCHEMA_FILE): Promise<string> {
+  const text = printSchemaFile(await createSchema(null));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}

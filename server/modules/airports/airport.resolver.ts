@@ -1,0 +1,45 @@
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
+import { RouteConnection } from '../routes/route.type.js';
+import type { RouteRow } from '../routes/route.repo.js';
+import { AirportArgs, AirportsArgs, SearchAirportsArgs } from './airport.args.js';
+import type { AirportRow } from './airport.repo.js';
+import type { AirportService } from './airport.service.js';
+import { Airport, AirportConnection } from './airport.type.js';
+
+@Resolver(() => Airport)
+export class AirportResolver {
+  constructor(private readonly airportService: AirportService) {}
+
+  @Query(() => Airport, { nullable: true, description: 'An airport by IATA or ICAO code (any case); null when unknown.' })
+  airport(@Args(() => AirportArgs) { code }: AirportArgs): AirportRow | null {
+    return this.airportService.byCode(code);
+  }
+
+  @Query(() => [Airport], {
+    description: 'Airports for an autocomplete: exact code first, then name/city prefix, then substring; accent-insensitive.',
+  })
+  searchAirports(@Args(() => SearchAirportsArgs) { query, first }: SearchAirportsArgs): AirportRow[] {
+    return this.airportService.search(query, first);
+  }
+
+  @Query(() => AirportConnection, { description: 'All airports in id order, optionally in one country.' })
+  airports(@Args(() => AirportsArgs) args: AirportsArgs): Promise<Page<AirportRow>> {
+    return this.airportService.page(args);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() airport: AirportRow): string {
+    return toGlobalId('Airport', airport.id);
+  }
+
+  @FieldResolver(() => RouteConnection, { description: 'Routes departing this airport.' })
+  routesFrom(
+    @Root() airport: AirportRow,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() { loaders }: RequestContext,
+  ): Promise<Page<RouteRow>> {
+    return this.airportService.routesFrom(airport, args, loaders.routesFrom);
+  }
+}

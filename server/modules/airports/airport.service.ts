@@ -1,0 +1,49 @@
+import { decodeCursor, toPage, type Page } from '../../graphql/relay.js';
+import { BadUserInputError } from '../../errors.js';
+import type { NetworkService } from '../network/network.service.js';
+import type { RoutesFromKey } from '../routes/route.loaders.js';
+import type { RouteRow } from '../routes/route.repo.js';
+import type { AirportRepo, AirportRow } from './airport.repo.js';
+import type DataLoader from 'dataloader';
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export class AirportService {
+  constructor(
+    private readonly networks: NetworkService,
+    private readonly repo: AirportRepo,
+  ) {}
+
+  byCode(code: string): AirportRow | null {
+    return this.networks.network.airportByCode(code) ?? null;
+  }
+
+  /** For arguments that must name a known airport: an unknown code is the caller's mistake. */
+  requireByCode(code: string, argument: string): AirportRow {
+    const airport = this.byCode(code);
+    if (!airport) throw new BadUserInputError(`${argument}: no airport has the code "${code.toUpperCase()}"`, { argument });
+    return airport;
+  }
+
+  search(query: string, first: number): AirportRow[] {
+    return this.networks.network.searchAirports(query, first);
+  }
+
+  async page(args: { first?: number; after?: string; country?: string }): Promise<Page<AirportRow>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const afterId = decodeCursor(args.after);
+    const rows = await this.repo.page(first + 1, afterId, args.country);
+    return toPage(rows, first, afterId, () => this.repo.count(args.country));
+  }
+
+  async routesFrom(
+    airport: AirportRow,
+    args: { first?: number; after?: string },
+    loader: DataLoader<RoutesFromKey, RouteRow[], string>,
+  ): Promise<Page<RouteRow>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const afterId = decodeCursor(args.after);
+    const rows = await loader.load({ airportId: airport.id, first, afterId });
+    return toPage(rows, first, afterId, airport.destinationCount);
+  }
+}

@@ -1,0 +1,30 @@
+import type { Loaders } from '../../context.js';
+import { BadUserInputError } from '../../errors.js';
+import { fromGlobalId } from '../../graphql/relay.js';
+import type { RouteService } from '../routes/route.service.js';
+
+/** A row tagged with its GraphQL type, so the Node interface can resolve which object it is. */
+export type TypedNode = { __typename: string } & object;
+
+export class NodeService {
+  constructor(private readonly routes: RouteService) {}
+
+  async byGlobalId(globalId: string, loaders: Loaders): Promise<TypedNode | null> {
+    const decoded = fromGlobalId(globalId);
+    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
+    const tag = <T extends object>(row: T | null | undefined, __typename: string): TypedNode | null =>
+      row ? { ...row, __typename } : null;
+    switch (decoded.type) {
+      case 'Airport':
+        return /^\d+$/.test(decoded.key) ? tag(await loaders.airportById.load(Number(decoded.key)), 'Airport') : null;
+      case 'Airline':
+        return /^-?\d+$/.test(decoded.key) ? tag(await loaders.airlineById.load(Number(decoded.key)), 'Airline') : null;
+      case 'Route': {
+        const match = /^(\d+)-(\d+)$/.exec(decoded.key);
+        return match ? tag(this.routes.routeByAirportIds(Number(match[1]), Number(match[2])), 'Route') : null;
+      }
+      default:
+        return null;
+    }
+  }
+}

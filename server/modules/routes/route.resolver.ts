@@ -1,0 +1,64 @@
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import { toGlobalId, type Page } from '../../graphql/relay.js';
+import type { AirlineRow } from '../airlines/airline.repo.js';
+import { Airline } from '../airlines/airline.type.js';
+import type { AirportRow } from '../airports/airport.repo.js';
+import { Airport } from '../airports/airport.type.js';
+import type { RouteRow } from './route.repo.js';
+import type { FlightPathResult, RouteService } from './route.service.js';
+import { FindPathsArgs, FlightPath, Route, RouteArgs, RouteConnection, RouteOperator, RoutesArgs } from './route.type.js';
+
+export const routeGlobalId = (route: RouteRow): string => toGlobalId('Route', `${route.originId}-${route.destinationId}`);
+
+@Resolver(() => Route)
+export class RouteResolver {
+  constructor(private readonly routeService: RouteService) {}
+
+  @Query(() => Route, { nullable: true, description: 'The direct route between two airports; null when no airline flies it.' })
+  route(@Args(() => RouteArgs) { from, to }: RouteArgs): RouteRow | null {
+    return this.routeService.route(from, to);
+  }
+
+  @Query(() => RouteConnection, { description: 'Routes in id order, optionally from and/or to an airport.' })
+  routes(@Args(() => RoutesArgs) args: RoutesArgs): Promise<Page<RouteRow>> {
+    return this.routeService.page(args);
+  }
+
+  @Query(() => [FlightPath], {
+    description: 'The shortest distinct itineraries (by total great-circle distance) with at most maxStops connections.',
+  })
+  findPaths(@Args(() => FindPathsArgs) args: FindPathsArgs): FlightPathResult[] {
+    return this.routeService.findPaths(args);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() route: RouteRow): string {
+    return routeGlobalId(route);
+  }
+
+  @FieldResolver(() => Airport)
+  async origin(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
+    return (await loaders.airportById.load(route.originId))!;
+  }
+
+  @FieldResolver(() => Airport)
+  async destination(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
+    return (await loaders.airportById.load(route.destinationId))!;
+  }
+
+  @FieldResolver(() => [Airline], { description: 'Airlines flying the route, each once (codeshares included).' })
+  async airlines(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirlineRow[]> {
+    return this.routeService.airlinesOf(await loaders.operatorsByRouteId.load(route.id), loaders.airlineById);
+  }
+
+  @FieldResolver(() => [RouteOperator], { description: 'Every airline entry for the route with codeshare, stops and aircraft.' })
+  async operators(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<RouteOperator[]> {
+    return this.routeService.operatorsOf(await loaders.operatorsByRouteId.load(route.id));
+  }
+
+  @FieldResolver(() => [String], { description: 'Aircraft types flown on the route (IATA codes), each once.' })
+  async equipment(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<string[]> {
+    return this.routeService.equipmentOf(await loaders.operatorsByRouteId.load(route.id));
+  }
+}
