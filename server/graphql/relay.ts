@@ -69,14 +69,14 @@ export class ConnectionArgs {
   after?: string;
 }
 
-/** A value computed only when the client selects its field (graphql-js calls function values). */
+/** A count known already, or a query to run only if the client selects `totalCount`. */
 export type Lazy<T> = T | (() => Promise<T>);
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: Lazy<number>;
+  readonly totalCount: number | Promise<number>;
 }
 
 /** Builds a page from up to first+1 rows fetched after the cursor (the extra row tells hasNextPage). */
@@ -97,7 +97,10 @@ export function toPage<T extends { id: number }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
+    // A getter, because field resolvers read the property: the COUNT query runs only when selected.
+    get totalCount() {
+      return typeof totalCount === 'function' ? totalCount() : totalCount;
+    },
   };
 }
 
@@ -124,7 +127,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many nodes match, over all pages.' })
-    totalCount!: Lazy<number>;
+    totalCount!: number | Promise<number>;
   }
 
   return Connection;

@@ -1,0 +1,254 @@
+/**
+ * The large-scale plan: how many bars, which leg each bar belongs to, where the key changes,
+ * how bars group into phrases and which chord sits in every bar.
+ */
+import type { FlightFeatures, LegFeatures } from './features.js';
+import { hubFactor } from './features.js';
+import { Rng } from './random.js';
+import type { Chord } from './theory.js';
+import { HARMONIC_SYSTEMS, chordOnDegree, moveOnCircleOfFifths, prefersFlats } from './theory.js';
+import type { FlightAirport, HarmonyStyle, ScaleName } from './types.js';
+
+export const PPQ = 480;
+export const BEATS_PER_BAR = 4;
+export const TICKS_PER_BAR = PPQ * BEATS_PER_BAR;
+export const TICKS_PER_STEP = PPQ / 4;
+
+export interface SectionPlan {
+  name: string;
+  legIndex: number;
+  startBar: number;
+  bars: number;
+  keyRoot: number;
+  scale: ScaleName;
+  /** Portion of the leg's great circle this section covers, 0..1, for reading the contour. */
+  legFrom: number;
+  legTo: number;
+  /** Destinations served by the airport the section is "at". */
+  hubDegree: number;
+  /** 0..1 busyness after the hub scaled the theme's density. */
+  density: number;
+  /** First bar is the new key's dominant, preparing the modulation. */
+  pivot: boolean;
+}
+
+export type PhraseKind = 'ANTECEDENT' | 'CONSEQUENT' | 'CONTINUATION';
+
+export interface PhrasePlan {
+  sectionIndex: number;
+  startBar: number;
+  bars: number;
+  kind: PhraseKind;
+  /** Accompaniment plays its busy pattern. */
+  busy: boolean;
+}
+
+export interface BarPlan {
+  sectionIndex: number;
+  phraseIndex: number;
+  barInPhrase: number;
+  chord: Chord;
+}
+
+export interface FormPlan {
+  totalBars: number;
+  sections: SectionPlan[];
+  phrases: PhrasePlan[];
+  bars: BarPlan[];
+}
+
+export interface FormRequest {
+  features: FlightFeatures;
+  airports: readonly FlightAirport[];
+  totalBars: number;
+  homeKey: number;
+  scale: ScaleName;
+  harmony: HarmonyStyle;
+  themeDensity: number;
+  rng: Rng;
+}
+
+/**
+ * Largest-remainder apportionment. Legs get bars in whole four-bar phrases when there is room for
+ * at least one phrase each, so every leg can finish on a cadence; leftover bars extend the last leg.
+ */
+function apportionBars(totalBars: number, legs: readonly LegFeatures[]): number[] {
+  const count = legs.length;
+  let meanKm = 0;
+  for (const leg of legs) meanKm += leg.distanceKm / count;
+  // A floor on each weight so a 100 km connection inside a 12,000 km journey is still heard.
+  const weights = legs.map((leg) => leg.distanceKm + 0.25 * meanKm + 1);
+  const units = Math.floor(totalBars / 4);
+  const phraseWise = units >= count;
+  const pool = phraseWise ? units - count : totalBars >= count ? totalBars - count : totalBars;
+  const minimum = phraseWise || totalBars >= count ? 1 : 0;
+  let weightSum = 0;
+  for (const weight of weights) weightSum += weight;
+  const shares = weights.map((weight) => (weight / weightSum) * pool);
+  const allotted = shares.map((share) => minimum + Math.floor(share));
+  let remaining = pool;
+  for (const share of shares) remaining -= Math.floor(share);
+  const order = shares.map((share, index) => index).sort((a, b) => shares[b] - Math.floor(shares[b]) - (shares[a] - Math.floor(shares[a])) || a - b);
+  for (let i = 0; i < remaining; i++) allotted[order[i]]++;
+  if (!phraseWise) return allotted;
+  const bars = allotted.map((phrases) => phrases * 4);
+  bars[count - 1] += totalBars - units * 4;
+  return bars;
+}
+
+/** Signed turn between two headings, -180..180 (positive = clockwise). */
+function turnDeg(from: number, to: number): number {
+  return ((to - from + 540) % 360) - 180;
+}
+
+function sectionDensity(themeDensity: number, hubDegree: number): number {
+  // Hub size scales the theme's density by 0.65x (one-route strip) to 1.35x (mega-hub).
+  return Math.min(1, Math.max(0, themeDensity * (0.65 + 0.7 * hubFactor(hubDegree))));
+}
+
+function planSections(request: FormRequest): SectionPlan[] {
+  const { features, airports, totalBars, homeKey, scale, themeDensity } = request;
+  const legBars = apportionBars(totalBars, features.legs);
+  const sections: SectionPlan[] = [];
+  let key = homeKey;
+  let startBar = 0;
+  for (let legIndex = 0; legIndex < features.legs.length; legIndex++) {
+    const leg = features.legs[legIndex];
+    const origin = airports[legIndex].code;
+    const destination = airports[legIndex + 1].code;
+    if (legIndex > 0) {
+      // A turn at a stopover moves the key a fifth per 45 degrees: right turns sharpen, left turns flatten.
+      const previous = features.legs[legIndex - 1];
+      const steps = Math.max(-2, Math.min(2, Math.round(turnDeg(previous.arrivalBearingDeg, leg.bearingDeg) / 45)));
+      key = moveOnCircleOfFifths(key, steps);
+    }
+    const bars = legBars[legIndex];
+    if (bars === 0) continue;
+    const crossesClocks = Math.abs(leg.utcShiftHours) >= 2;
+    if (bars >= 8 && (crossesClocks || leg.crossesBorder)) {
+      // Crossing borders or time zones opens a new section mid-leg; gaining clock hours (flying
+      // east) modulates up a fifth per ~3 hours, losing them modulates down.
+      const departureBars = Math.ceil(Math.floor(bars / 4) / 2) * 4;
+      const shiftSteps = crossesClocks ? Math.sign(leg.utcShiftHours) * Math.min(2, Math.round(Math.abs(leg.utcShiftHours) / 3)) : 0;
+      const departureKey = key;
+      sections.push({
+        name: `${origin} departure`,
+        legIndex,
+        startBar,
+        bars: departureBars,
+        keyRoot: departureKey,
+        scale,
+        legFrom: 0,
+        legTo: departureBars / bars,
+        hubDegree: leg.originHub,
+        density: sectionDensity(themeDensity, leg.originHub),
+        pivot: false,
+      });
+      key = moveOnCircleOfFifths(key, shiftSteps);
+      sections.push({
+        name: `${destination} arrival`,
+        legIndex,
+        startBar: startBar + departureBars,
+        bars: bars - departureBars,
+        keyRoot: key,
+        scale,
+        legFrom: departureBars / bars,
+        legTo: 1,
+        hubDegree: leg.destinationHub,
+        density: sectionDensity(themeDensity, leg.destinationHub),
+        pivot: false,
+      });
+    } else {
+      const hubDegree = Math.max(leg.originHub, leg.destinationHub);
+      sections.push({
+        name: `${origin} to ${destination}`,
+        legIndex,
+        startBar,
+        bars,
+        keyRoot: key,
+        scale,
+        legFrom: 0,
+        legTo: 1,
+        hubDegree,
+        density: sectionDensity(themeDensity, hubDegree),
+        pivot: false,
+      });
+    }
+    startBar += bars;
+  }
+  for (let i = 1; i < sections.length; i++) {
+    sections[i].pivot = sections[i].keyRoot !== sections[i - 1].keyRoot && sections[i].bars >= 2;
+  }
+  return sections;
+}
+
+/**
+ * Four-bar phrases paired into periods: antecedent (half cadence) + consequent (authentic
+ * cadence). An odd phrase out becomes a continuation before the last consequent, and bars that do
+ * not fill a phrase extend the last one.
+ */
+function phraseKinds(units: number): PhraseKind[] {
+  if (units <= 1) return ['CONSEQUENT'];
+  const kinds: PhraseKind[] = [];
+  for (let i = 0; i + 1 < units; i += 2) kinds.push('ANTECEDENT', 'CONSEQUENT');
+  if (units % 2 === 1) kinds.splice(kinds.length - 1, 0, 'CONTINUATION');
+  return kinds;
+}
+
+/** A four-bar template stretched or squeezed to the phrase length, always keeping its cadence. */
+function fitProgression(template: readonly number[], kind: PhraseKind, length: number): number[] {
+  const [first, second, third, last] = template;
+  if (length >= 4) {
+    const degrees = kind === 'CONSEQUENT' ? [first, second] : [first, second, third];
+    while (degrees.length < length - (kind === 'CONSEQUENT' ? 2 : 1)) degrees.push(degrees[degrees.length - 1]);
+    if (kind === 'CONSEQUENT') degrees.push(third);
+    degrees.push(last);
+    return degrees;
+  }
+  if (length === 3) return kind === 'CONSEQUENT' ? [second, third, last] : [first, third, last];
+  if (length === 2) return kind === 'CONSEQUENT' ? [third, last] : [first, last];
+  return [last];
+}
+
+export function planForm(request: FormRequest): FormPlan {
+  const { scale, harmony, rng } = request;
+  const system = HARMONIC_SYSTEMS[scale];
+  const sections = planSections(request);
+  const phrases: PhrasePlan[] = [];
+  const bars: BarPlan[] = [];
+  for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+    const section = sections[sectionIndex];
+    const flats = prefersFlats(section.keyRoot, scale);
+    const units = Math.floor(section.bars / 4);
+    const kinds = phraseKinds(units);
+    let phraseStart = section.startBar;
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k];
+      const length = units === 0 ? section.bars : k === kinds.length - 1 ? section.bars - 4 * (units - 1) : 4;
+      const templates = kind === 'ANTECEDENT' ? system.antecedents : kind === 'CONSEQUENT' ? system.consequents : system.continuations;
+      const degrees = fitProgression(templates[rng.int(templates.length)], kind, length);
+      const phraseIndex = phrases.length;
+      phrases.push({ sectionIndex, startBar: phraseStart, bars: length, kind, busy: rng.next() < section.density });
+      for (let barInPhrase = 0; barInPhrase < length; barInPhrase++) {
+        const degree = degrees[barInPhrase];
+        const isPivot = section.pivot && k === 0 && barInPhrase === 0 && length >= 2;
+        const chordDegree = isPivot ? system.cadentialDegree : degree;
+        // Dominants resolving home (and the pivot into a new key) take their seventh in every style.
+        const resolvesHome = degree === system.cadentialDegree && barInPhrase === length - 2 && kind === 'CONSEQUENT';
+        const sevenths = harmony === 'SEVENTHS' || ((isPivot || resolvesHome) && chordDegree === 4);
+        bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, scale, chordDegree, sevenths, flats) });
+      }
+      phraseStart += length;
+    }
+  }
+  return { totalBars: request.totalBars, sections, phrases, bars };
+}
+
+/** 0..1 loudness arc: each phrase swells to ~60% and relaxes into its cadence; the piece peaks at ~70%. */
+export function intensityAt(form: FormPlan, bar: number, step: number): number {
+  const phrase = form.phrases[form.bars[bar].phraseIndex];
+  const position = bar + step / 16;
+  const inPhrase = (position - phrase.startBar) / phrase.bars;
+  const inPiece = position / form.totalBars;
+  return 0.35 + 0.35 * Math.sin(Math.PI * Math.pow(inPhrase, 1.5)) + 0.3 * Math.sin(Math.PI * Math.pow(inPiece, 1.9));
+}

@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createLogger } from '../../server/logger.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
+
+/** The shared OpenFlights snapshot beside the project (CI lays shared/ next to the clone). */
+export const OPENFLIGHTS_DIR = process.env.OPENFLIGHTS_DIR ?? resolve(PROJECT_ROOT, '../shared/data/openflights');
+
+const mariadbBase = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
+const redisBase = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Test runs use their own database and Redis DB index, never the development ones. */
+export function testConfig(overrides: Record<string, string> = {}, database = 'aero_melody_test'): Readonly<Config> {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: `${mariadbBase}/${database}`,
+    REDIS_URL: `${redisBase}/14`,
+    OPENFLIGHTS_DIR,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ...overrides,
+  });
+}
+
+export const silentLogger = createLogger('silent');
