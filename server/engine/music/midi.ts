@@ -1,0 +1,213 @@
+/**
+ * Standard MIDI File writer (format 1): a conductor track with tempo, time signature, key
+ * signatures and section markers, then one track per part. Written straight into a growing byte
+ * buffer; every ordering is total so equal scores give byte-identical files.
+ */
+import { PITCH_CLASS_NAMES, keySignature } from './theory.js';
+import type { Score, ScoreTrack } from './types.js';
+
+const CC_VOLUME = 7;
+const CC_PAN = 10;
+const CC_REVERB = 91;
+
+class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = new Uint8Array(capacity);
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let capacity = this.bytes.length * 2;
+    while (capacity < this.length + extra) capacity *= 2;
+    const grown = new Uint8Array(capacity);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(value: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = value;
+  }
+
+  bytes3(a: number, b: number, c: number): void {
+    this.reserve(3);
+    this.bytes[this.length++] = a;
+    this.bytes[this.length++] = b;
+    this.bytes[this.length++] = c;
+  }
+
+  uint32(value: number): void {
+    this.reserve(4);
+    this.bytes[this.length++] = (value >>> 24) & 0xff;
+    this.bytes[this.length++] = (value >>> 16) & 0xff;
+    this.bytes[this.length++] = (value >>> 8) & 0xff;
+    this.bytes[this.length++] = value & 0xff;
+  }
+
+  uint32At(offset: number, value: number): void {
+    this.bytes[offset] = (value >>> 24) & 0xff;
+    this.bytes[offset + 1] = (value >>> 16) & 0xff;
+    this.bytes[offset + 2] = (value >>> 8) & 0xff;
+    this.bytes[offset + 3] = value & 0xff;
+  }
+
+  /** MIDI variable-length quantity: 7 bits per byte, high bit set on all but the last. */
+  variableLength(value: number): void {
+    this.reserve(5);
+    if (value >= 0x200000) this.bytes[this.length++] = ((value >>> 21) & 0x7f) | 0x80;
+    if (value >= 0x4000) this.bytes[this.length++] = ((value >>> 14) & 0x7f) | 0x80;
+    if (value >= 0x80) this.bytes[this.length++] = ((value >>> 7) & 0x7f) | 0x80;
+    this.bytes[this.length++] = value & 0x7f;
+  }
+
+  ascii(text: string): void {
+    this.reserve(4);
+    for (let i = 0; i < text.length; i++) this.byte(text.charCodeAt(i));
+  }
+
+  raw(data: Uint8Array): void {
+    this.reserve(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** Opens a track chunk and returns the writer state needed to close it. */
+class TrackWriter {
+  private readonly lengthOffset: number;
+  private tick = 0;
+  private runningStatus = -1;
+
+  constructor(private readonly out: ByteWriter) {
+    out.ascii('MTrk');
+    this.lengthOffset = out.length;
+    out.uint32(0);
+  }
+
+  private delta(tick: number): void {
+    this.out.variableLength(tick - this.tick);
+    this.tick = tick;
+  }
+
+  /** Channel message with running status: a repeated status byte is omitted. */
+  channel(tick: number, status: number, data1: number, data2: number): void {
+    this.delta(tick);
+    if (status !== this.runningStatus) {
+      this.out.byte(status);
+      this.runningStatus = status;
+    }
+    this.out.byte(data1);
+    this.out.byte(data2);
+  }
+
+  programChange(tick: number, channel: number, program: number): void {
+    this.delta(tick);
+    this.out.byte(0xc0 | channel);
+    this.out.byte(program);
+    this.runningStatus = 0xc0 | channel;
+  }
+
+  meta(tick: number, type: number, data: Uint8Array): void {
+    this.delta(tick);
+    this.out.byte(0xff);
+    this.out.byte(type);
+    this.out.variableLength(data.length);
+    this.out.raw(data);
+    // Meta events cancel running status for some readers; restate it afterwards.
+    this.runningStatus = -1;
+  }
+
+  end(tick: number): void {
+    this.meta(Math.max(tick, this.tick), 0x2f, new Uint8Array(0));
+    this.out.uint32At(this.lengthOffset, this.out.length - this.lengthOffset - 4);
+  }
+}
+
+function clamp7(value: number): number {
+  return Math.min(127, Math.max(0, Math.round(value)));
+}
+
+function writeConductorTrack(out: ByteWriter, score: Score): void {
+  const track = new TrackWriter(out);
+  track.meta(0, 0x03, utf8.encode(`Aero Melody: ${score.airports.join(' - ')} (${score.themeId})`));
+  const [numerator, denominator] = score.timeSignature;
+  track.meta(0, 0x58, Uint8Array.of(numerator, Math.log2(denominator), 24, 8));
+  const microsecondsPerQuarter = Math.round(60_000_000 / score.tempoBpm);
+  track.meta(0, 0x51, Uint8Array.of((microsecondsPerQuarter >>> 16) & 0xff, (microsecondsPerQuarter >>> 8) & 0xff, microsecondsPerQuarter & 0xff));
+  const ticksPerBar = score.ppq * numerator * (4 / denominator);
+  let previousKey = '';
+  for (const section of score.sections) {
+    const tick = section.startBar * ticksPerBar;
+    const key = section.keyRoot + section.scale;
+    if (key !== previousKey) {
+      const signature = keySignature(PITCH_CLASS_NAMES.indexOf(section.keyRoot), section.scale);
+      track.meta(tick, 0x59, Uint8Array.of(signature.sharps & 0xff, signature.minor ? 1 : 0));
+      previousKey = key;
+    }
+    track.meta(tick, 0x06, utf8.encode(section.name));
+  }
+  track.end(score.totalTicks);
+}
+
+/**
+ * Note events packed into one number each and sorted numerically: tick first, then note-off
+ * before note-on (so a repeated pitch is released before it is struck again), then pitch.
+ */
+function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack, reverb: number): void {
+  const track = new TrackWriter(out);
+  track.meta(0, 0x03, utf8.encode(part.name));
+  const channel = part.channel;
+  track.channel(0, 0xb0 | channel, CC_VOLUME, 100);
+  track.channel(0, 0xb0 | channel, CC_PAN, 64);
+  track.channel(0, 0xb0 | channel, CC_REVERB, reverb);
+  track.programChange(0, channel, part.program);
+  const notes = part.notes;
+  const events = new Float64Array(notes.length * 2);
+  for (let i = 0; i < notes.length; i++) {
+    const note = notes[i];
+    events[2 * i] = ((note.startTicks * 2 + 1) * 128 + note.pitch) * 128 + clamp7(note.velocity);
+    events[2 * i + 1] = ((note.startTicks + note.durationTicks) * 2 * 128 + note.pitch) * 128;
+  }
+  events.sort();
+  for (let i = 0; i < events.length; i++) {
+    const packed = events[i];
+    const velocity = packed % 128;
+    const rest = (packed - velocity) / 128;
+    const pitch = rest % 128;
+    const tickAndKind = (rest - pitch) / 128;
+    const isOn = tickAndKind % 2;
+    const tick = (tickAndKind - isOn) / 2;
+    if (isOn) track.channel(tick, 0x90 | channel, pitch, velocity);
+    else track.channel(tick, 0x80 | channel, pitch, 0);
+  }
+  track.end(score.totalTicks);
+}
+
+export interface MidiMix {
+  /** Per track (same order as score.tracks): CC7 volume and CC10 pan. */
+  volumes?: readonly number[];
+  pans?: readonly number[];
+  reverb?: number;
+}
+
+export function encodeMidi(score: Score, mix: MidiMix = {}): Uint8Array {
+  let noteCount = 0;
+  for (const track of score.tracks) noteCount += track.notes.length;
+  const out = new ByteWriter(256 + 64 * score.tracks.length + noteCount * 8);
+  out.ascii('MThd');
+  out.uint32(6);
+  out.byte(0);
+  out.byte(1);
+  out.byte(0);
+  out.byte(score.tracks.length + 1);
+  out.byte((score.ppq >>> 8) & 0xff);
+  out.byte(score.ppq & 0xff);
+  writeConductorTrack(out, score);
+  for (let i = 0; i < score.tracks.length; i++) writePartTrack(out, score, score.tracks[i], clamp7(mix.reverb ?? 48));
+  return out.bytes.slice(0, out.length);
+}
