@@ -115,6 +115,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     // user; plain GET queries from curl and caches stay usable without a preflight header.
     csrfPrevention: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: Apollo's handler would re-raise SIGTERM and kill the process mid-drain.
+    stopOnTerminationSignals: false,
     formatError: maskFormattedError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),

@@ -3,6 +3,7 @@ import { composeBass, composeDrums, composeHarmony } from './accompaniment.js';
 import { analyseFlight, defaultDurationSeconds, defaultTempo, keyRootForBearing, scaleForFlight } from './features.js';
 import { PPQ, TICKS_PER_BAR, planForm } from './form.js';
 import { composeMelody } from './melody.js';
+import { DEFAULT_PAN, DEFAULT_VOLUME } from './midi.js';
 import { NoteBuffer, performNotes } from './notes.js';
 import { Rng, deriveSeed, hashString } from './random.js';
 import { PITCH_CLASS_NAMES, SCALE_NAMES, pitchClassIndex } from './theory.js';
@@ -94,7 +95,15 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
       },
       new Rng(deriveSeed(seed, `perform:${index}`)),
     );
-    return { name: part.name, role: part.role, program: part.program, channel: channels[index], notes };
+    return {
+      name: part.name,
+      role: part.role,
+      program: part.program,
+      channel: channels[index],
+      notes,
+      volume: part.volume ?? DEFAULT_VOLUME,
+      pan: part.pan ?? DEFAULT_PAN,
+    };
   });
 
   const secondsPerTick = 60 / (tempoBpm * PPQ);
@@ -129,5 +138,6 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
     chords,
     tracks,
     airports: features.codes,
+    reverb: theme.reverb,
   };
 }

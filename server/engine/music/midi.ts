@@ -9,6 +9,9 @@ import type { Score, ScoreTrack } from './types.js';
 const CC_VOLUME = 7;
 const CC_PAN = 10;
 const CC_REVERB = 91;
+export const DEFAULT_VOLUME = 100;
+export const DEFAULT_PAN = 64;
+export const DEFAULT_REVERB = 48;
 
 class ByteWriter {
   bytes: Uint8Array;
@@ -30,13 +33,6 @@ class ByteWriter {
   byte(value: number): void {
     this.reserve(1);
     this.bytes[this.length++] = value;
-  }
-
-  bytes3(a: number, b: number, c: number): void {
-    this.reserve(3);
-    this.bytes[this.length++] = a;
-    this.bytes[this.length++] = b;
-    this.bytes[this.length++] = c;
   }
 
   uint32(value: number): void {
@@ -158,13 +154,13 @@ function writeConductorTrack(out: ByteWriter, score: Score): void {
  * Note events packed into one number each and sorted numerically: tick first, then note-off
  * before note-on (so a repeated pitch is released before it is struck again), then pitch.
  */
-function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack, reverb: number): void {
+function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack): void {
   const track = new TrackWriter(out);
   track.meta(0, 0x03, utf8.encode(part.name));
   const channel = part.channel;
-  track.channel(0, 0xb0 | channel, CC_VOLUME, 100);
-  track.channel(0, 0xb0 | channel, CC_PAN, 64);
-  track.channel(0, 0xb0 | channel, CC_REVERB, reverb);
+  track.channel(0, 0xb0 | channel, CC_VOLUME, clamp7(part.volume ?? DEFAULT_VOLUME));
+  track.channel(0, 0xb0 | channel, CC_PAN, clamp7(part.pan ?? DEFAULT_PAN));
+  track.channel(0, 0xb0 | channel, CC_REVERB, clamp7(score.reverb ?? DEFAULT_REVERB));
   track.programChange(0, channel, part.program);
   const notes = part.notes;
   const events = new Float64Array(notes.length * 2);
@@ -188,14 +184,7 @@ function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack, reverb:
   track.end(score.totalTicks);
 }
 
-export interface MidiMix {
-  /** Per track (same order as score.tracks): CC7 volume and CC10 pan. */
-  volumes?: readonly number[];
-  pans?: readonly number[];
-  reverb?: number;
-}
-
-export function encodeMidi(score: Score, mix: MidiMix = {}): Uint8Array {
+export function encodeMidi(score: Score): Uint8Array {
   let noteCount = 0;
   for (const track of score.tracks) noteCount += track.notes.length;
   const out = new ByteWriter(256 + 64 * score.tracks.length + noteCount * 8);
@@ -208,6 +197,6 @@ export function encodeMidi(score: Score, mix: MidiMix = {}): Uint8Array {
   out.byte((score.ppq >>> 8) & 0xff);
   out.byte(score.ppq & 0xff);
   writeConductorTrack(out, score);
-  for (let i = 0; i < score.tracks.length; i++) writePartTrack(out, score, score.tracks[i], clamp7(mix.reverb ?? 48));
+  for (let i = 0; i < score.tracks.length; i++) writePartTrack(out, score, score.tracks[i]);
   return out.bytes.slice(0, out.length);
 }

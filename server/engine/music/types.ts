@@ -137,6 +137,9 @@ export interface ScoreTrack {
   /** 0-based; drums 9. */
   channel: number;
   notes: ScoreNote[];
+  /** Mix written as CC7/CC10 (0-127); absent = 100 / 64. */
+  volume?: number;
+  pan?: number;
 }
 
 /** startBar is 0-based. */
@@ -176,4 +179,6 @@ export interface Score {
   tracks: ScoreTrack[];
   /** Airport codes in order. */
   airports: string[];
+  /** Reverb send written as CC91 on every part (0-127); absent = 48. */
+  reverb?: number;
 }

@@ -1,0 +1,30 @@
+/** Aero Melody music engine: pure functions from a flight to a Score and a Standard MIDI File. */
+export type {
+  ComposeOptions,
+  Flight,
+  FlightAirport,
+  FlightKind,
+  FlightLeg,
+  HarmonyStyle,
+  BarPattern,
+  PitchClassName,
+  ScaleName,
+  Score,
+  ScoreChord,
+  ScoreNote,
+  ScoreSection,
+  ScoreTrack,
+  Theme,
+  ThemePart,
+  TrackRole,
+} from './types.js';
+export { compose } from './compose.js';
+export { encodeMidi } from './midi.js';
+export { BUILT_IN_THEMES, themeById } from './themes.js';
+export { defaultThemeIdFor } from './features.js';
+export { DRUM_PATTERNS } from './patterns.js';
+export type { DrumLane, DrumPattern } from './patterns.js';
+export { PITCH_CLASS_NAMES, SCALE_INTERVALS, SCALE_NAMES, isDiatonic, scaleMask } from './theory.js';
+
+/** Bump whenever the same input would produce different notes or bytes. */
+export const ENGINE_VERSION = '1.0.0';

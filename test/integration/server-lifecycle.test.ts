@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dropDatabase } from '../../server/adapters/mariadb.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
+import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
+import { startTestServer } from '../support/server.js';
+
+const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
+const FRESH_DATABASE = 'aero_melody_test_fresh';
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startMain(env: Record<string, string>): Started {
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', OPENFLIGHTS_DIR, REDIS_URL: 'redis://127.0.0.1:6379/14', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitUntilReady(port: number, started: Started, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (started.child.exitCode !== null) throw new Error(`server exited early:\n${started.output()}`);
+    const response = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not ready within ${timeoutMs} ms:\n${started.output()}`);
+}
+
+afterAll(async () => {
+  await dropDatabase(testConfig({}, FRESH_DATABASE).database);
+});
+
+describe('npm start (the compiled server)', () => {
+  it('on a fresh machine creates the database, migrates, imports, serves, and stops cleanly on SIGTERM', async () => {
+    await dropDatabase(testConfig({}, FRESH_DATABASE).database);
+    const port = await freePort();
+    const env = { DATABASE_URL: `mysql://root@127.0.0.1:3306/${FRESH_DATABASE}`, PORT: String(port) };
+
+    const first = startMain(env);
+    await waitUntilReady(port, first);
+    expect(first.output()).toContain('importing it now');
+    const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ route(from: "JFK", to: "LAX") { distanceKm } }' }),
+    });
+    expect(((await answer.json()) as any).data.route.distanceKm).toBeCloseTo(3974, -1);
+    const stoppingAt = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(10_000);
+
+    const second = startMain(env);
+    await waitUntilReady(port, second);
+    expect(second.output()).not.toContain('importing it now');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('names every bad variable in one line and exits 1', async () => {
+    const started = startMain({ PORT: 'not-a-port', DATABASE_URL: 'postgres://x/y', REDIS_URL: 'nope' });
+    expect(await started.exited).toBe(1);
+    const lines = started.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: Invalid configuration: .*PORT.*/);
+    expect(lines[0]).toContain('DATABASE_URL');
+    expect(lines[0]).toContain('REDIS_URL');
+  });
+
+  it('says which service it cannot reach, in one line without a stack trace', async () => {
+    const port = await freePort();
+    const noDatabase = startMain({ DATABASE_URL: `mysql://root@127.0.0.1:${port}/aero_melody_test` });
+    expect(await noDatabase.exited).toBe(1);
+    expect(noDatabase.output().trim()).toMatch(new RegExp(`^error: Cannot reach MariaDB at 127\\.0\\.0\\.1:${port}: [^\\n]+$`));
+
+    const noRedis = startMain({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test', REDIS_URL: `redis://127.0.0.1:${port}` });
+    expect(await noRedis.exited).toBe(1);
+    expect(noRedis.output().trim().split('\n').at(-1)).toMatch(new RegExp(`^error: Cannot reach Redis at 127\\.0\\.0\\.1:${port}: `));
+  });
+});
+
+describe('health endpoints', () => {
+  it('/healthz is alive, /readyz is ready, and reports what is missing when Redis goes away', async () => {
+    const server = await startTestServer();
+    try {
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      const ready = await fetch(`${server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ready', missing: [] });
+
+      server.app.redis.disconnect();
+      const degraded = await fetch(`${server.url}/readyz`);
+      expect(degraded.status).toBe(503);
+      const body = (await degraded.json()) as { missing: string[]; checks: Record<string, string> };
+      expect(body.missing).toEqual(['redis']);
+      expect(body.checks.database).toBe('ok');
+    } finally {
+      await server.close();
+    }
+  });
+});
