@@ -5,21 +5,33 @@ const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/aero_melody';
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 const DEFAULT_OPENFLIGHTS_BASE_URL = 'https://raw.githubusercontent.com/jpatokal/openflights/master/data';
 
-const urlWithProtocol = (protocols: string[]) =>
-  z.string().refine(
-    (value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
-  );
+/** A URL of one of `protocols`; `check` may add a problem about an otherwise valid URL. */
+const urlWithProtocol = (protocols: string[], check?: (url: URL) => string | null) =>
+  z.string().superRefine((value, context) => {
+    let url: URL | null = null;
+    try {
+      url = new URL(value);
+    } catch {
+      url = null;
+    }
+    if (!url || !protocols.includes(url.protocol)) {
+      context.addIssue({ code: 'custom', message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` });
+      return;
+    }
+    const problem = check?.(url);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+const DATABASE_NAME = /^[A-Za-z0-9_$]{1,64}$/;
+const databaseNameOf = (url: string): string => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: urlWithProtocol(['mysql:', 'mariadb:']).default(DEFAULT_DATABASE_URL),
+  DATABASE_URL: urlWithProtocol(['mysql:', 'mariadb:'], (url) =>
+    DATABASE_NAME.test(databaseNameOf(url.href))
+      ? null
+      : 'must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/aero_melody',
+  ).default(DEFAULT_DATABASE_URL),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default(DEFAULT_REDIS_URL),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -61,24 +73,20 @@ export class ConfigError extends Error {
 
 function parseDatabaseUrl(url: string, poolSize: number): DatabaseConfig {
   const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_$]{1,64}$/.test(database)) {
-    throw new ConfigError([`DATABASE_URL must name a database (letters, digits, _ or $), got "${database}"`]);
-  }
   return {
     url,
     host: parsed.hostname || '127.0.0.1',
     port: parsed.port ? Number(parsed.port) : 3306,
     user: decodeURIComponent(parsed.username || 'root'),
     password: decodeURIComponent(parsed.password),
-    database,
+    database: databaseNameOf(url),
     poolSize,
   };
 }
 
 /** Parses the environment once into a frozen Config; every bad variable is named in one error. */
 export function loadConfig(environment: Record<string, string | undefined>): Readonly<Config> {
-  const withoutBlanks = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const withoutBlanks = Object.fromEntries(Object.entries(environment).filter(([, value]) => value?.trim()));
   const result = environmentSchema.safeParse(withoutBlanks);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));

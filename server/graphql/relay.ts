@@ -87,6 +87,7 @@ export function toPage<T extends { id: number }>(
   totalCount: Lazy<number>,
 ): Page<T> {
   const nodes = rows.slice(0, first);
+  let count: number | Promise<number> | undefined;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
     edges,
@@ -99,7 +100,7 @@ export function toPage<T extends { id: number }>(
     },
     // A getter, because field resolvers read the property: the COUNT query runs only when selected.
     get totalCount() {
-      return typeof totalCount === 'function' ? totalCount() : totalCount;
+      return (count ??= typeof totalCount === 'function' ? totalCount() : totalCount);
     },
   };
 }

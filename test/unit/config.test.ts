@@ -148,4 +148,10 @@ describe('loadConfig', () => {
       expect(error.problems[0]).toMatch(/^DATABASE_URL must name a database/);
     }
   });
+
+  it('names a DATABASE_URL without a database name together with the other bad variables', () => {
+    const error = configError({ PORT: 'abc', DATABASE_URL: 'mysql://root@127.0.0.1:3306/' });
+    expect(error.problems.some((problem) => problem.startsWith('PORT'))).toBe(true);
+    expect(error.problems.some((problem) => problem.startsWith('DATABASE_URL'))).toBe(true);
+  });
 });

@@ -110,7 +110,9 @@ function planSections(request: FormRequest): SectionPlan[] {
   const { features, airports, totalBars, homeKey, scale, themeDensity } = request;
   const legBars = apportionBars(totalBars, features.legs);
   const sections: SectionPlan[] = [];
-  let key = homeKey;
+  // Keys wander at most two fifths from home, so long journeys stay within closely related keys.
+  let keyOffset = 0;
+  const keyAt = (offset: number): number => moveOnCircleOfFifths(homeKey, offset);
   let startBar = 0;
   for (let legIndex = 0; legIndex < features.legs.length; legIndex++) {
     const leg = features.legs[legIndex];
@@ -119,8 +121,8 @@ function planSections(request: FormRequest): SectionPlan[] {
     if (legIndex > 0) {
       // A turn at a stopover moves the key a fifth per 45 degrees: right turns sharpen, left turns flatten.
       const previous = features.legs[legIndex - 1];
-      const steps = Math.max(-2, Math.min(2, Math.round(turnDeg(previous.arrivalBearingDeg, leg.bearingDeg) / 45)));
-      key = moveOnCircleOfFifths(key, steps);
+      const steps = Math.round(turnDeg(previous.arrivalBearingDeg, leg.bearingDeg) / 45);
+      keyOffset = Math.max(-2, Math.min(2, keyOffset + steps));
     }
     const bars = legBars[legIndex];
     if (bars === 0) continue;
@@ -130,13 +132,12 @@ function planSections(request: FormRequest): SectionPlan[] {
       // east) modulates up a fifth per ~3 hours, losing them modulates down.
       const departureBars = Math.ceil(Math.floor(bars / 4) / 2) * 4;
       const shiftSteps = crossesClocks ? Math.sign(leg.utcShiftHours) * Math.min(2, Math.round(Math.abs(leg.utcShiftHours) / 3)) : 0;
-      const departureKey = key;
       sections.push({
         name: `${origin} departure`,
         legIndex,
         startBar,
         bars: departureBars,
-        keyRoot: departureKey,
+        keyRoot: keyAt(keyOffset),
         scale,
         legFrom: 0,
         legTo: departureBars / bars,
@@ -144,13 +145,13 @@ function planSections(request: FormRequest): SectionPlan[] {
         density: sectionDensity(themeDensity, leg.originHub),
         pivot: false,
       });
-      key = moveOnCircleOfFifths(key, shiftSteps);
+      keyOffset = Math.max(-2, Math.min(2, keyOffset + shiftSteps));
       sections.push({
         name: `${destination} arrival`,
         legIndex,
         startBar: startBar + departureBars,
         bars: bars - departureBars,
-        keyRoot: key,
+        keyRoot: keyAt(keyOffset),
         scale,
         legFrom: departureBars / bars,
         legTo: 1,
@@ -165,7 +166,7 @@ function planSections(request: FormRequest): SectionPlan[] {
         legIndex,
         startBar,
         bars,
-        keyRoot: key,
+        keyRoot: keyAt(keyOffset),
         scale,
         legFrom: 0,
         legTo: 1,

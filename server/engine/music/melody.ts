@@ -33,8 +33,10 @@ interface PlannedNote {
   bar: number;
   step: number;
   length: number;
-  /** Index of the note this one repeats (motif reuse), or -1. */
+  /** Index of the note this one restates (motif reuse), or -1. */
   copyOf: number;
+  /** Restate the source's pitch, not just its intervals (only within one period: a literal repeat). */
+  literal: boolean;
   goal: Goal;
 }
 
@@ -73,18 +75,23 @@ function planRhythm(request: MelodyRequest): PlannedNote[] {
   const weights = new Float64Array(cells.length);
   const notes: PlannedNote[] = [];
   const roleCells = [0, 0, 0];
-  // First bar that sounded each role in the current section: later bars of that role restate it.
+  // First bar that sounded each role: later bars of that role restate it. The A motif is the
+  // section's theme and returns throughout it; B and C are fresh in every period.
   const roleSourceBar = [-1, -1, -1];
   const roleSourceNote = [-1, -1, -1];
   let currentSection = -1;
+  let periodStartBar = 0;
   for (const phrase of form.phrases) {
     if (phrase.sectionIndex !== currentSection) {
       currentSection = phrase.sectionIndex;
       const density = form.sections[currentSection].density;
-      for (let role = 0; role < 3; role++) {
-        roleCells[role] = pickCell(cells, density, rng, weights);
-        roleSourceBar[role] = -1;
-      }
+      for (let role = 0; role < 3; role++) roleCells[role] = pickCell(cells, density, rng, weights);
+      roleSourceBar[0] = -1;
+    }
+    if (phrase.kind !== 'CONSEQUENT' || phrase.startBar === form.sections[currentSection].startBar) {
+      periodStartBar = phrase.startBar;
+      roleSourceBar[1] = -1;
+      roleSourceBar[2] = -1;
     }
     for (let barInPhrase = 0; barInPhrase < phrase.bars; barInPhrase++) {
       const bar = phrase.startBar + barInPhrase;
@@ -94,15 +101,16 @@ function planRhythm(request: MelodyRequest): PlannedNote[] {
         const cell = isFinal ? finalCell : cadenceCells[rng.int(cadenceCells.length)];
         const goal = isFinal || phrase.kind === 'CONSEQUENT' ? Goal.HOME : phrase.kind === 'ANTECEDENT' ? Goal.HALF_CADENCE : Goal.NONE;
         for (let i = 0; i < cell.length; i++) {
-          notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: -1, goal: i === 0 ? goal : Goal.NONE });
+          notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: -1, literal: false, goal: i === 0 ? goal : Goal.NONE });
         }
         continue;
       }
       const role = ROLES[phrase.kind][barInPhrase % 4];
       const cell = cells[roleCells[role]];
       const source = roleSourceBar[role];
+      const literal = source >= periodStartBar;
       for (let i = 0; i < cell.length; i++) {
-        notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: source >= 0 ? roleSourceNote[role] + i : -1, goal: Goal.NONE });
+        notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: source >= 0 ? roleSourceNote[role] + i : -1, literal, goal: Goal.NONE });
       }
       if (source < 0) {
         roleSourceBar[role] = bar;
@@ -178,9 +186,11 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
     const sample = Math.min(PROFILE_SAMPLES - 1.000001, Math.max(0, legFraction * (PROFILE_SAMPLES - 1)));
     const low = Math.floor(sample);
     const flightLine = contour[low] + (contour[low + 1] - contour[low]) * (sample - low);
-    // Each phrase rises to about two thirds of its length and falls back into its cadence.
+    // Each phrase rises to about two thirds of its length and falls back into its cadence, and the
+    // whole piece climbs to its climax at about 70%, where the dynamics peak too.
     const arch = Math.sin(Math.PI * Math.pow((position - phrase.startBar) / phrase.bars, 1.2));
-    return centre + 5 * flightLine + 7 * arch - 3.5 + phraseOffset[phraseIndex];
+    const climax = Math.sin(Math.PI * Math.pow(position / form.totalBars, 1.9));
+    return centre + 5 * flightLine + 7 * arch - 3.5 + 6 * climax - 3 + phraseOffset[phraseIndex];
   };
 
   const chooseGoal = (goalNote: number): number => {
@@ -257,9 +267,9 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
   }
 
   /**
-   * Motif restatement: the first note of a restated bar repeats its source exactly when the chord
-   * is the same (a true repeat), later notes repeat the source's intervals (a sequence). Anything
-   * that would break a rule falls back to free choice.
+   * Motif restatement: within a period the first note of a restated bar repeats its source exactly
+   * when the chord is the same (a true repeat); otherwise it is chosen afresh and the rest of the bar
+   * repeats the source's intervals (a sequence). Anything that would break a rule falls back to free choice.
    */
   function restatedPitch(index: number, planned: PlannedNote): number {
     const source = planned.copyOf;
@@ -267,7 +277,7 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
     const startsBar = source === 0 || notes[source - 1].bar !== sourceBar;
     let pitch: number;
     if (startsBar) {
-      if (form.bars[sourceBar].chord.mask !== form.bars[planned.bar].chord.mask || form.bars[sourceBar].sectionIndex !== sectionIndex) return -1;
+      if (!planned.literal || form.bars[sourceBar].chord.mask !== form.bars[planned.bar].chord.mask) return -1;
       pitch = chosenPitch[source];
     } else {
       const sourceIndex = table.indexOf(chosenPitch[source - 1]);
@@ -306,21 +316,18 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
       const pitch = table[candidate];
       const pc = pitch % 12;
       if (clash & (1 << pc)) continue;
-      const degreeMotion = candidate - here;
       const motion = previousPitch < 0 ? 0 : pitch - previousPitch;
       const size = Math.abs(motion);
-      const distance = Math.abs(degreeMotion);
       if (motion === 0 && previousPitch >= 0 && run >= MAX_RUN) continue;
       if (size > 12) continue;
+      // Interval sizes in semitones, so pentatonic and blues lines also favour true steps.
       let weight: number;
       if (previousPitch < 0) weight = 1;
-      else if (distance === 0) weight = 0.3;
-      else if (distance === 1) weight = size <= 2 ? 1 : 0.7;
-      else if (distance === 2) weight = 0.3;
-      else if (distance === 3) weight = 0.12;
-      else if (distance === 4) weight = 0.08;
-      else weight = size === 12 ? 0.05 : 0.03;
-      if (size > 9) weight *= 0.3;
+      else if (size === 0) weight = 0.3;
+      else if (size <= 2) weight = 1;
+      else if (size <= 4) weight = 0.16;
+      else if (size <= 7) weight = 0.1;
+      else weight = size === 12 ? 0.04 : 0.025;
       const previousSize = Math.abs(previousMotion);
       if (previousSize >= 5) {
         // A leap turns back by step.
@@ -328,14 +335,14 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
       } else if (previousSize >= 3) {
         if (motion !== 0 && Math.sign(motion) !== Math.sign(previousMotion)) weight *= 1.3;
         else if (size >= 3) weight *= 0.4;
-      } else if (previousSize > 0 && distance === 1 && Math.sign(motion) === Math.sign(previousMotion)) {
+      } else if (previousSize > 0 && size <= 2 && Math.sign(motion) === Math.sign(previousMotion)) {
         // Scalar runs keep going for a while.
-        weight *= 1.35;
+        weight *= 1.5;
       }
       const offTarget = candidate - target;
       weight *= Math.exp(-(offTarget * offTarget) / 12.5);
       const chordTone = (chordMask & (1 << pc)) !== 0;
-      if (strong) weight *= chordTone ? 2.5 : 0.4;
+      if (strong) weight *= chordTone ? 2 : 0.55;
       else if (onBeat && chordTone) weight *= 1.4;
       if (goalIndex >= 0 && stepsLeft <= 3) {
         const toGoal = Math.abs(candidate - goalIndex);

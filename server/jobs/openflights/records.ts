@@ -115,15 +115,17 @@ export function readAirports(rows: CsvRow[], file: string): AirportRecord[] {
     const name = fields.text(1, 'airport name');
     const city = fields.optionalText(2) ?? '';
     const country = fields.text(3, 'country');
-    const iata = fields.code(4);
-    const icao = fields.code(5);
+    const rawIata = fields.code(4);
+    const rawIcao = fields.code(5);
+    const iata = rawIata?.length === 3 ? rawIata : null;
+    const icao = rawIcao && rawIcao.length <= 4 ? rawIcao : null;
     return {
       id: fields.integer(0, 'airport id'),
       name,
       city,
       country,
-      iata: iata?.length === 3 ? iata : null,
-      icao: icao && icao.length <= 4 ? icao : null,
+      iata,
+      icao,
       latitude: fields.number(6, 'latitude', -90, 90),
       longitude: fields.number(7, 'longitude', -180, 180),
       altitudeFt: Math.round(fields.optionalNumber(8, 'altitude', -2000, 30000) ?? 0),
