@@ -11,7 +11,7 @@ import { TICKS_PER_BAR, TICKS_PER_STEP, intensityAt } from './form.js';
 import type { NoteBuffer } from './notes.js';
 import type { PatternEvent } from './patterns.js';
 import { MELODY_SYMBOLS, parseBarPattern } from './patterns.js';
-import type { Rng } from './random.js';
+import { Rng, deriveSeed } from './random.js';
 import { SCALE_INTERVALS, scaleMask } from './theory.js';
 import type { Theme } from './types.js';
 
@@ -22,6 +22,15 @@ const FINAL_RHYTHM = 'x---------------';
 const MAX_REACH = 7;
 /** At most this many equal pitches in a row (the product promise is "never more than 4"). */
 const MAX_RUN = 3;
+/** Preference per scale step closer to the contour target (natural log). */
+const CONTOUR_PULL = 0.35;
+/** Promised figures, with margin: >= 60% steps, >= 8 pitches, entropy 2.0-3.4 bits. */
+const MIN_STEP_RATIO = 0.66;
+const MIN_DISTINCT_PITCHES = 9;
+const MIN_ENTROPY_BITS = 2.15;
+const MAX_ENTROPY_BITS = 3.3;
+/** Takes drawn before settling for the closest. */
+const MAX_TAKES = 8;
 
 const enum Goal {
   NONE = 0,
@@ -46,7 +55,9 @@ export interface MelodyRequest {
   theme: Theme;
   /** Centre MIDI pitch after latitude shifted the theme's register. */
   centre: number;
-  rng: Rng;
+  seed: number;
+  /** 30 s or more: the line must use at least MIN_DISTINCT_PITCHES pitches. */
+  longPiece: boolean;
 }
 
 /** Rhythm cells near the section's density (2 notes per bar when sparse, 8 when busy) are likelier. */
@@ -63,8 +74,8 @@ const ROLES: Readonly<Record<PhraseKind, readonly number[]>> = {
   CONTINUATION: [2, 1, 2, 0],
 };
 
-function planRhythm(request: MelodyRequest): PlannedNote[] {
-  const { form, theme, rng } = request;
+function planRhythm(request: MelodyRequest, rng: Rng): PlannedNote[] {
+  const { form, theme } = request;
   const cells = theme.melodyRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
   const cadenceCells = theme.cadenceRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
   if (cells.length === 0 || cadenceCells.length === 0) throw new RangeError(`theme "${theme.id}" needs melody and cadence rhythms`);
@@ -147,9 +158,46 @@ function clashMask(chordMask: number, keyScaleMask: number): number {
   return clash & keyScaleMask;
 }
 
-export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
-  const { form, features, theme, centre, rng } = request;
-  const notes = planRhythm(request);
+/**
+ * Checks a finished line against the figures promised for every piece (with a margin) and returns
+ * how far it falls short; 0 means it passes.
+ */
+function shortfall(pitches: Int32Array, longPiece: boolean): number {
+  const count = pitches.length;
+  let steps = 0;
+  const histogram = new Int32Array(12);
+  const seen = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    histogram[pitches[i] % 12]++;
+    seen.add(pitches[i]);
+    if (i > 0 && Math.abs(pitches[i] - pitches[i - 1]) <= 2) steps++;
+  }
+  let entropy = 0;
+  for (let pc = 0; pc < 12; pc++) {
+    if (histogram[pc] === 0) continue;
+    const share = histogram[pc] / count;
+    entropy -= share * Math.log2(share);
+  }
+  const stepRatio = count > 1 ? steps / (count - 1) : 1;
+  let penalty = Math.max(0, MIN_STEP_RATIO - stepRatio) * 10;
+  if (longPiece) penalty += Math.max(0, MIN_DISTINCT_PITCHES - seen.size);
+  penalty += Math.max(0, MIN_ENTROPY_BITS - entropy) * 4 + Math.max(0, entropy - MAX_ENTROPY_BITS) * 4;
+  return penalty;
+}
+
+export interface MelodyResult {
+  /** Attempts it took to meet the figures (1 = first take). */
+  attempts: number;
+}
+
+/**
+ * Writes the melody. A take that misses the promised figures (steps, range, pitch variety) is
+ * redrawn from a derived seed, like a composer revising a line; the first passing take is kept,
+ * else the closest one. Deterministic: the takes and their order depend only on the seed.
+ */
+export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyResult {
+  const { form, theme, seed } = request;
+  const notes = planRhythm(request, new Rng(deriveSeed(seed, 'rhythm')));
   const count = notes.length;
   const nextGoal = new Int32Array(count);
   let upcoming = -1;
@@ -157,6 +205,34 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
     if (notes[i].goal !== Goal.NONE) upcoming = i;
     nextGoal[i] = upcoming;
   }
+  let best = new Int32Array(0);
+  let bestShortfall = Infinity;
+  let attempts = 0;
+  while (attempts < MAX_TAKES && bestShortfall > 0) {
+    const take = choosePitches(request, notes, nextGoal, new Rng(deriveSeed(seed, `take:${attempts}`)));
+    const missing = shortfall(take, request.longPiece);
+    attempts++;
+    if (missing < bestShortfall) {
+      best = take;
+      bestShortfall = missing;
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const planned = notes[i];
+    const startTick = planned.bar * TICKS_PER_BAR + planned.step * TICKS_PER_STEP;
+    const lengthTicks = planned.length * TICKS_PER_STEP;
+    const accent = planned.step % 8 === 0 ? 6 : planned.step % 4 === 0 ? 3 : 0;
+    const velocity = theme.dynamics.base + theme.dynamics.range * intensityAt(form, planned.bar, planned.step) + 6 + accent;
+    // Slightly detached so repeated pitches re-articulate; the final note rings for its whole bar.
+    const articulated = i === count - 1 ? lengthTicks : Math.max(TICKS_PER_STEP / 2, lengthTicks - 12);
+    out.add(startTick, articulated, best[i], velocity, planned.bar * TICKS_PER_BAR);
+  }
+  return { attempts };
+}
+
+function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], nextGoal: Int32Array, rng: Rng): Int32Array {
+  const { form, features, centre } = request;
+  const count = notes.length;
   const chosenPitch = new Int32Array(count);
   const goalPitch = new Int32Array(count).fill(-1);
   // A fresh register offset per phrase (up to +-3 semitones) keeps restated motifs from sitting in one place.
@@ -256,15 +332,8 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
     previousMotion = motion;
     previousPitch = pitch;
     chosenPitch[i] = pitch;
-
-    const startTick = planned.bar * TICKS_PER_BAR + planned.step * TICKS_PER_STEP;
-    const lengthTicks = planned.length * TICKS_PER_STEP;
-    const accent = planned.step % 8 === 0 ? 6 : planned.step % 4 === 0 ? 3 : 0;
-    const velocity = theme.dynamics.base + theme.dynamics.range * intensityAt(form, planned.bar, planned.step) + 6 + accent;
-    // Slightly detached so repeated pitches re-articulate; the final note rings for its whole bar.
-    const articulated = i === count - 1 ? lengthTicks : Math.max(TICKS_PER_STEP / 2, lengthTicks - 12);
-    out.add(startTick, articulated, pitch, velocity, planned.bar * TICKS_PER_BAR);
   }
+  return chosenPitch;
 
   /**
    * Motif restatement: within a period the first note of a restated bar repeats its source exactly
@@ -339,8 +408,9 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): void {
         // Scalar runs keep going for a while.
         weight *= 1.5;
       }
-      const offTarget = candidate - target;
-      weight *= Math.exp(-(offTarget * offTarget) / 12.5);
+      // Each scale step towards the contour is worth a constant factor, however far away it is, so
+      // a line that has drifted returns by steps rather than one big jump.
+      weight *= Math.exp(-CONTOUR_PULL * Math.abs(candidate - target));
       const chordTone = (chordMask & (1 << pc)) !== 0;
       if (strong) weight *= chordTone ? 2 : 0.55;
       else if (onBeat && chordTone) weight *= 1.4;
