@@ -18,6 +18,7 @@ import { createSchema } from './graphql/schema.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
+import { compositionDownloads } from './modules/compositions/composition.http.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 
@@ -93,7 +94,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
 
   const repos = createRepos(prisma);
-  const schema = await createSchema(createServices(repos, networks));
+  const services = createServices(repos, networks);
+  const schema = await createSchema(services);
   const contextFor = (requestId: string): RequestContext => ({ requestId, loaders: createLoaders(repos) });
 
   const app = express();
@@ -132,6 +134,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     const { ready, body } = await readiness(prisma, redis, networks);
     res.status(ready ? 200 : 503).json(body);
   });
+  app.use(compositionDownloads(services.compositions, () => createLoaders(repos)));
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),

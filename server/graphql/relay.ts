@@ -105,6 +105,19 @@ export function toPage<T extends { id: number }>(
   };
 }
 
+/** The same page with every node replaced by `map(node)`; cursors and the lazy count stay. */
+export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
+  const nodes = page.nodes.map(map);
+  return {
+    edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
+    nodes,
+    pageInfo: page.pageInfo,
+    get totalCount() {
+      return page.totalCount;
+    },
+  };
+}
+
 /** The object types of a Relay connection over `nodeType`, named `<name>Connection` and `<name>Edge`. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
   @ObjectType(`${name}Edge`)

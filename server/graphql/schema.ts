@@ -5,13 +5,15 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { Services } from '../context.js';
 import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
+import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
+import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -19,7 +21,9 @@ function resolverInstances(services: Services): Map<Function, object> {
     [AirportResolver, new AirportResolver(services.airports)],
     [AirlineResolver, new AirlineResolver(services.airlines)],
     [RouteResolver, new RouteResolver(services.routes)],
-    [NodeResolver, new NodeResolver(new NodeService(services.routes))],
+    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions))],
+    [ThemeResolver, new ThemeResolver(services.themes)],
+    [CompositionResolver, new CompositionResolver(services.compositions)],
   ]);
 }
 

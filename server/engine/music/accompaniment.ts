@@ -22,45 +22,63 @@ function partPlays(part: ThemePart, form: FormPlan, bar: number): boolean {
   return form.sections[form.bars[bar].sectionIndex].hubDegree >= (part.minHubDegree ?? 0);
 }
 
-/** Chord tones for four voices: triads double the root, seventh chords use all four. */
-function voiceTones(chord: Chord, into: Int32Array): void {
-  const intervals = chord.intervals;
-  for (let v = 0; v < 4; v++) into[v] = (chord.root + intervals[v % intervals.length]) % 12;
+/** The pitch of a pitch class nearest to a reference pitch, kept inside [low, high]. */
+function nearestPitch(pc: number, reference: number, low: number, high: number): number {
+  let pitch = reference + ((((pc - reference) % 12) + 18) % 12) - 6;
+  while (pitch < low) pitch += 12;
+  while (pitch > high) pitch -= 12;
+  return pitch;
 }
 
-const toneScratch = new Int32Array(4);
-const trialScratch = new Int32Array(4);
+/** Root position, close, around the middle of the harmony range: where the first chord starts. */
+function openingVoicing(chord: Chord, out: Int32Array): void {
+  const root = nearestPitch(chord.root, HARMONY_CENTRE - 5, HARMONY_LOW, HARMONY_HIGH - 12);
+  for (let v = 0; v < 4; v++) out[v] = v < chord.intervals.length ? root + chord.intervals[v] : root + 12;
+}
 
 /**
- * Voice leading: try every inversion of the chord in close position (and an octave up) inside the
- * harmony range and keep the one whose voices move least from the previous chord.
+ * Voice leading: every voice moves to its nearest chord tone, then any essential tone left out
+ * (root, third, seventh) is taken by the doubled voice that gets there most cheaply. The result
+ * moves each voice as little as the harmony allows.
  */
-function voiceLead(chord: Chord, previous: Int32Array, hasPrevious: boolean, out: Int32Array): void {
-  const tones = toneScratch;
-  const trial = trialScratch;
-  voiceTones(chord, tones);
-  let bestCost = Infinity;
-  for (let inversion = 0; inversion < 4; inversion++) {
-    const bassPc = tones[inversion];
-    let pitch = HARMONY_LOW + ((bassPc - HARMONY_LOW) % 12 + 12) % 12;
-    for (let octave = 0; octave < 2; octave++, pitch += 12) {
-      trial[0] = pitch;
-      for (let v = 1; v < 4; v++) {
-        const pc = tones[(inversion + v) % 4];
-        let next = trial[v - 1] + 1;
-        next += ((pc - next) % 12 + 12) % 12;
-        trial[v] = next;
-      }
-      if (trial[3] > HARMONY_HIGH) continue;
-      let cost = 0;
-      if (hasPrevious) for (let v = 0; v < 4; v++) cost += Math.abs(trial[v] - previous[v]);
-      else cost = Math.abs((trial[0] + trial[3]) / 2 - HARMONY_CENTRE);
+function voiceLead(chord: Chord, previous: Int32Array, out: Int32Array): void {
+  const intervals = chord.intervals;
+  for (let v = 0; v < 4; v++) {
+    let best = -1;
+    for (const interval of intervals) {
+      const candidate = nearestPitch((chord.root + interval) % 12, previous[v], HARMONY_LOW, HARMONY_HIGH);
+      if (best < 0 || Math.abs(candidate - previous[v]) < Math.abs(best - previous[v])) best = candidate;
+    }
+    out[v] = best;
+  }
+  // The fifth is the one tone a four-voice chord may omit.
+  for (let t = 0; t < intervals.length; t++) {
+    if (intervals[t] === 7 && intervals.length === 4) continue;
+    const pc = (chord.root + intervals[t]) % 12;
+    let covered = false;
+    for (let v = 0; v < 4; v++) if (out[v] % 12 === pc) covered = true;
+    if (covered) continue;
+    let bestVoice = -1;
+    let bestPitch = 0;
+    let bestCost = Infinity;
+    for (let v = 0; v < 4; v++) {
+      let shared = 0;
+      for (let w = 0; w < 4; w++) if (out[w] % 12 === out[v] % 12) shared++;
+      if (shared < 2) continue;
+      const candidate = nearestPitch(pc, previous[v], HARMONY_LOW, HARMONY_HIGH);
+      const cost = Math.abs(candidate - previous[v]);
       if (cost < bestCost) {
         bestCost = cost;
-        out.set(trial);
+        bestVoice = v;
+        bestPitch = candidate;
       }
     }
+    if (bestVoice >= 0) out[bestVoice] = bestPitch;
   }
+  out.sort();
+  // Two voices on one pitch would be heard as one: spread a unison to the next octave that fits.
+  for (let v = 1; v < 4; v++) if (out[v] === out[v - 1]) out[v] += out[v] + 12 <= HARMONY_HIGH ? 12 : -12;
+  out.sort();
 }
 
 export function composeHarmony(form: FormPlan, theme: Theme, part: ThemePart, out: NoteBuffer): void {
@@ -84,7 +102,8 @@ export function composeHarmony(form: FormPlan, theme: Theme, part: ThemePart, ou
       voicing[2] = root + 12;
       voiceCount = 3;
     } else {
-      voiceLead(plan.chord, previousVoicing, voiced, voicing);
+      if (voiced) voiceLead(plan.chord, previousVoicing, voicing);
+      else openingVoicing(plan.chord, voicing);
       previousVoicing.set(voicing);
     }
     voiced = true;
@@ -100,14 +119,6 @@ export function composeHarmony(form: FormPlan, theme: Theme, part: ThemePart, ou
       }
     }
   }
-}
-
-/** The pitch of a pitch class nearest to a reference pitch, kept inside [low, high]. */
-function nearestPitch(pc: number, reference: number, low: number, high: number): number {
-  let pitch = reference + ((((pc - reference) % 12) + 18) % 12) - 6;
-  while (pitch < low) pitch += 12;
-  while (pitch > high) pitch -= 12;
-  return pitch;
 }
 
 export function composeBass(form: FormPlan, theme: Theme, part: ThemePart, out: NoteBuffer): void {

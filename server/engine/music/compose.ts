@@ -14,6 +14,8 @@ const MIN_DURATION_SECONDS = 10;
 const MAX_DURATION_SECONDS = 300;
 const MIN_TEMPO = 20;
 const MAX_TEMPO = 400;
+/** Pieces this long promise at least 8 distinct melody pitches (checked with a margin). */
+const LONG_PIECE_SECONDS = 28;
 
 function checkOptions(options: ComposeOptions): void {
   const { tempoBpm, durationSeconds, variation, keyRoot, scale } = options;
@@ -78,7 +80,17 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
   const tracks: ScoreTrack[] = theme.parts.map((part, index) => {
     const buffer = new NoteBuffer();
     if (part.role === 'MELODY') {
-      composeMelody({ form, features, theme, centre: melodyCentre(theme, features.meanLatitude), rng: new Rng(deriveSeed(seed, 'melody')) }, buffer);
+      composeMelody(
+        {
+          form,
+          features,
+          theme,
+          centre: melodyCentre(theme, features.meanLatitude),
+          seed: deriveSeed(seed, 'melody'),
+          longPiece: totalBars * secondsPerBar >= LONG_PIECE_SECONDS,
+        },
+        buffer,
+      );
     } else if (part.role === 'HARMONY') composeHarmony(form, theme, part, buffer);
     else if (part.role === 'BASS') composeBass(form, theme, part, buffer);
     else composeDrums(form, theme, part, buffer);

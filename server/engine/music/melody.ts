@@ -205,7 +205,7 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyRe
     if (notes[i].goal !== Goal.NONE) upcoming = i;
     nextGoal[i] = upcoming;
   }
-  let best = new Int32Array(0);
+  let best: Int32Array = new Int32Array(0);
   let bestShortfall = Infinity;
   let attempts = 0;
   while (attempts < MAX_TAKES && bestShortfall > 0) {
@@ -412,7 +412,7 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
       // a line that has drifted returns by steps rather than one big jump.
       weight *= Math.exp(-CONTOUR_PULL * Math.abs(candidate - target));
       const chordTone = (chordMask & (1 << pc)) !== 0;
-      if (strong) weight *= chordTone ? 2 : 0.55;
+      if (strong) weight *= chordTone ? 2.6 : 0.35;
       else if (onBeat && chordTone) weight *= 1.4;
       if (goalIndex >= 0 && stepsLeft <= 3) {
         const toGoal = Math.abs(candidate - goalIndex);

@@ -158,10 +158,11 @@ function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack): void {
   const track = new TrackWriter(out);
   track.meta(0, 0x03, utf8.encode(part.name));
   const channel = part.channel;
+  // Program first: readers that split tracks by (channel, program) then keep the mix with its part.
+  track.programChange(0, channel, part.program);
   track.channel(0, 0xb0 | channel, CC_VOLUME, clamp7(part.volume ?? DEFAULT_VOLUME));
   track.channel(0, 0xb0 | channel, CC_PAN, clamp7(part.pan ?? DEFAULT_PAN));
   track.channel(0, 0xb0 | channel, CC_REVERB, clamp7(score.reverb ?? DEFAULT_REVERB));
-  track.programChange(0, channel, part.program);
   const notes = part.notes;
   const events = new Float64Array(notes.length * 2);
   for (let i = 0; i < notes.length; i++) {

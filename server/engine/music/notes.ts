@@ -63,7 +63,9 @@ export function performNotes(buffer: NoteBuffer, style: PerformanceStyle, rng: R
   for (let i = 0; i < count; i++) {
     const shift = Math.round(rng.signed() * jitter);
     const start = Math.max(buffer.barStart[i], swingTick(buffer.start[i], delay) + shift);
-    const end = Math.min(style.totalTicks, swingTick(buffer.start[i] + buffer.length[i], delay) + shift);
+    const gridEnd = buffer.start[i] + buffer.length[i];
+    // Whatever rings to the end of the piece stops together with it.
+    const end = gridEnd >= style.totalTicks ? style.totalTicks : Math.min(style.totalTicks, swingTick(gridEnd, delay) + shift);
     starts[i] = start;
     ends[i] = end;
     velocities[i] = Math.min(127, Math.max(1, Math.round(buffer.velocity[i] + rng.signed() * velocityJitter)));

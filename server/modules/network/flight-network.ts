@@ -29,11 +29,13 @@ export class FlightNetwork {
   private readonly indexById = new Map<number, number>();
   private readonly airportAtIndex: NetworkAirport[];
   private readonly routeByPair = new Map<number, NetworkRoute>();
+  private readonly airlineCountByRoute: Map<number, number>;
   private readonly graph: FlightGraph;
   private readonly searchEntries: SearchEntry[];
 
   constructor(rows: NetworkRows) {
     this.importId = rows.latestImport?.id ?? null;
+    this.airlineCountByRoute = new Map(rows.airlineCounts.map((row) => [row.routeId, row._count._all]));
     this.airportAtIndex = rows.airports;
     rows.airports.forEach((airport, index) => {
       this.airportsById.set(airport.id, airport);
@@ -73,6 +75,10 @@ export class FlightNetwork {
 
   get routeCount(): number {
     return this.routeByPair.size;
+  }
+
+  airlineCount(routeId: number): number {
+    return this.airlineCountByRoute.get(routeId) ?? 0;
   }
 
   airportByCode(code: string): NetworkAirport | undefined {

@@ -1,13 +1,17 @@
 import type { Loaders } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
+import type { CompositionService } from '../compositions/composition.service.js';
 import type { RouteService } from '../routes/route.service.js';
 
 /** A row tagged with its GraphQL type, so the Node interface can resolve which object it is. */
 export type TypedNode = { __typename: string } & object;
 
 export class NodeService {
-  constructor(private readonly routes: RouteService) {}
+  constructor(
+    private readonly routes: RouteService,
+    private readonly compositions: CompositionService,
+  ) {}
 
   async byGlobalId(globalId: string, loaders: Loaders): Promise<TypedNode | null> {
     const decoded = fromGlobalId(globalId);
@@ -23,6 +27,8 @@ export class NodeService {
         const match = /^(\d+)-(\d+)$/.exec(decoded.key);
         return match ? tag(this.routes.routeByAirportIds(Number(match[1]), Number(match[2])), 'Route') : null;
       }
+      case 'Composition':
+        return tag(await this.compositions.byRef(decoded.key, loaders.compositionById), 'Composition');
       default:
         return null;
     }

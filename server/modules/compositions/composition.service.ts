@@ -1,0 +1,318 @@
+import type DataLoader from 'dataloader';
+import {
+  ENGINE_VERSION,
+  compose,
+  defaultThemeIdFor,
+  encodeMidi,
+  type Flight,
+  type FlightKind,
+  type PitchClassName,
+  type ScaleName,
+  type Score,
+  type Theme as EngineTheme,
+} from '../../engine/music/index.js';
+import { instrumentName } from '../../engine/music/general-midi.js';
+import { BadUserInputError } from '../../errors.js';
+import { decodeCursor, fromGlobalId, mapPage, toPage, type Page } from '../../graphql/relay.js';
+import type { AirportRow } from '../airports/airport.repo.js';
+import { validateArguments } from '../../graphql/validation.js';
+import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
+import type { NetworkService } from '../network/network.service.js';
+import type { ThemeService } from '../themes/theme.service.js';
+import { toSharpKey } from './compose-limits.js';
+import { ComposeInput } from './composition.type.js';
+import type { CompositionRepo, CompositionRow } from './composition.repo.js';
+import { buildFlight, flightRequestOf } from './flight-builder.js';
+import { LruCache } from './lru-cache.js';
+
+/** Everything that determines a piece: the same parameters always give the same notes and bytes. */
+export interface CompositionParameters {
+  kind: FlightKind;
+  airports: string[];
+  themeId: string;
+  keyRoot: PitchClassName | null;
+  scale: ScaleName | null;
+  tempoBpm: number | null;
+  durationSeconds: number | null;
+  variation: number;
+  title: string | null;
+}
+
+export interface Rendering {
+  score: Score;
+  midi: Uint8Array;
+}
+
+/** What the Composition GraphQL type reads; saved and preview pieces look the same to clients. */
+export interface CompositionView {
+  /** The key in the Composition global id: the row id, or `p.` and the preview token. */
+  ref: string;
+  saved: boolean;
+  title: string;
+  kind: FlightKind;
+  airports: string[];
+  theme: EngineTheme;
+  tempoBpm: number;
+  keyRoot: string;
+  scale: string;
+  timeSignature: string;
+  durationSeconds: number;
+  variation: number;
+  seed: string;
+  engineVersion: string;
+  createdAt: Date | null;
+  render(): Rendering;
+}
+
+const PREVIEW_PREFIX = 'p.';
+
+function memoize<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
+}
+
+function defaultTitle(airports: string[], theme: EngineTheme): string {
+  return `${airports.join(' → ')} (${theme.name})`;
+}
+
+function scoreSummary(score: Score) {
+  return {
+    tempoBpm: score.tempoBpm,
+    keyRoot: score.keyRoot,
+    scale: score.scale,
+    timeSignature: `${score.timeSignature[0]}/${score.timeSignature[1]}`,
+    durationSeconds: score.durationSeconds,
+    seed: String(score.seed),
+  };
+}
+
+export class CompositionService {
+  /** Previews are pure functions of their parameters, so a small LRU serves repeated ones. */
+  private readonly previews = new LruCache<string, CompositionView>(1_000);
+
+  constructor(
+    private readonly networks: NetworkService,
+    private readonly themes: ThemeService,
+    private readonly repo: CompositionRepo,
+  ) {}
+
+  private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
+    const { flight, codes } = buildFlight(flightRequestOf(input), this.networks.network);
+    const theme = this.themes.requireEngineTheme(input.theme ?? defaultThemeIdFor(flight));
+    return {
+      flight,
+      theme,
+      parameters: {
+        kind: flight.kind,
+        airports: codes,
+        themeId: theme.id,
+        keyRoot: input.keyRoot === undefined ? null : toSharpKey(input.keyRoot),
+        scale: (input.scale as ScaleName | undefined) ?? null,
+        tempoBpm: input.tempoBpm ?? null,
+        durationSeconds: input.durationSeconds ?? null,
+        variation: input.variation ?? 0,
+        title: input.title?.trim() || null,
+      },
+    };
+  }
+
+  private render(flight: Flight, theme: EngineTheme, parameters: CompositionParameters): Rendering {
+    const score = compose(flight, {
+      theme,
+      keyRoot: parameters.keyRoot ?? undefined,
+      scale: parameters.scale ?? undefined,
+      tempoBpm: parameters.tempoBpm ?? undefined,
+      durationSeconds: parameters.durationSeconds ?? undefined,
+      variation: parameters.variation,
+    });
+    return { score, midi: encodeMidi(score) };
+  }
+
+  private previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): CompositionView {
+    const rendering = this.render(flight, theme, parameters);
+    return {
+      ref: PREVIEW_PREFIX + token,
+      saved: false,
+      title: parameters.title ?? defaultTitle(parameters.airports, theme),
+      kind: parameters.kind,
+      airports: parameters.airports,
+      theme,
+      ...scoreSummary(rendering.score),
+      variation: parameters.variation,
+      engineVersion: ENGINE_VERSION,
+      createdAt: null,
+      render: () => rendering,
+    };
+  }
+
+  preview(input: ComposeInput): CompositionView {
+    const { parameters, flight, theme } = this.parametersOf(input);
+    const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
+    const cached = this.previews.get(token);
+    if (cached) return cached;
+    const view = this.previewView(token, parameters, flight, theme);
+    this.previews.set(token, view);
+    return view;
+  }
+
+  async create(input: ComposeInput): Promise<CompositionView> {
+    const { parameters, flight, theme } = this.parametersOf(input);
+    const rendering = this.render(flight, theme, parameters);
+    const summary = scoreSummary(rendering.score);
+    const row = await this.repo.insert({
+      title: parameters.title ?? defaultTitle(parameters.airports, theme),
+      kind: parameters.kind,
+      airportCodes: parameters.airports,
+      themeId: theme.id,
+      themeSnapshot: theme,
+      flightSnapshot: flight,
+      requestedKeyRoot: parameters.keyRoot,
+      requestedScale: parameters.scale,
+      requestedTempoBpm: parameters.tempoBpm,
+      requestedDurationSeconds: parameters.durationSeconds,
+      variation: parameters.variation,
+      seed: rendering.score.seed,
+      engineVersion: ENGINE_VERSION,
+      tempoBpm: summary.tempoBpm,
+      keyRoot: summary.keyRoot,
+      scale: summary.scale,
+      timeSignature: summary.timeSignature,
+      durationSeconds: summary.durationSeconds,
+      midi: rendering.midi,
+    });
+    return this.savedView(row, rendering);
+  }
+
+  /**
+   * A stored piece: its MIDI is the bytes saved with it; its score is composed again from the
+   * stored flight and theme snapshots, so later data imports or theme edits never change it.
+   */
+  private savedView(row: CompositionRow, rendering?: Rendering): CompositionView {
+    const theme = row.themeSnapshot as EngineTheme;
+    const flight = row.flightSnapshot as Flight;
+    const parameters: CompositionParameters = {
+      kind: row.kind as FlightKind,
+      airports: row.airportCodes.split(' '),
+      themeId: row.themeId,
+      keyRoot: row.requestedKeyRoot as PitchClassName | null,
+      scale: row.requestedScale as ScaleName | null,
+      tempoBpm: row.requestedTempoBpm,
+      durationSeconds: row.requestedDurationSeconds,
+      variation: row.variation,
+      title: row.title,
+    };
+    const midi = new Uint8Array(row.midi);
+    const score = rendering ? () => rendering.score : memoize(() => this.render(flight, theme, parameters).score);
+    return {
+      ref: String(row.id),
+      saved: true,
+      title: row.title,
+      kind: parameters.kind,
+      airports: parameters.airports,
+      theme,
+      tempoBpm: row.tempoBpm,
+      keyRoot: row.keyRoot,
+      scale: row.scale,
+      timeSignature: row.timeSignature,
+      durationSeconds: row.durationSeconds,
+      variation: row.variation,
+      seed: String(row.seed),
+      engineVersion: row.engineVersion,
+      createdAt: row.createdAt,
+      render: () => ({ score: score(), midi }),
+    };
+  }
+
+  /** A saved piece by row id or a preview by token; null when there is no such piece. */
+  async byRef(ref: string, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
+    if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length));
+    if (!/^\d{1,10}$/.test(ref)) return null;
+    const row = await loader.load(Number(ref));
+    return row ? this.savedView(row) : null;
+  }
+
+  private async previewFromToken(token: string): Promise<CompositionView | null> {
+    const cached = this.previews.get(token);
+    if (cached) return cached;
+    let parameters: CompositionParameters;
+    try {
+      parameters = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as CompositionParameters;
+      if (!Array.isArray(parameters.airports) || parameters.airports.length < 2) return null;
+    } catch {
+      return null;
+    }
+    const input = Object.assign(new ComposeInput(), {
+      ...(parameters.kind === 'ROUTE'
+        ? { route: { from: parameters.airports[0], to: parameters.airports[1] } }
+        : parameters.kind === 'PATH'
+          ? { path: parameters.airports }
+          : { journey: parameters.airports }),
+      theme: parameters.themeId,
+      keyRoot: parameters.keyRoot ?? undefined,
+      scale: parameters.scale ?? undefined,
+      tempoBpm: parameters.tempoBpm ?? undefined,
+      durationSeconds: parameters.durationSeconds ?? undefined,
+      variation: parameters.variation,
+      title: parameters.title ?? undefined,
+    });
+    try {
+      // A token comes from a client and may be forged: it passes the same checks as an input.
+      await validateArguments(input);
+      return this.preview(input);
+    } catch (error) {
+      if (error instanceof BadUserInputError) return null;
+      throw error;
+    }
+  }
+
+  async byGlobalId(globalId: string, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
+    const decoded = fromGlobalId(globalId);
+    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
+    return decoded.type === 'Composition' ? this.byRef(decoded.key, loader) : null;
+  }
+
+  airportsOf(view: CompositionView): AirportRow[] {
+    const network = this.networks.network;
+    return view.airports.map((code) => network.airportByCode(code)).filter((a): a is AirportRow => a !== undefined);
+  }
+
+  async page(args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const beforeId = decodeCursor(args.after);
+    const rows = await this.repo.page(first + 1, beforeId);
+    return mapPage(toPage(rows, first, beforeId, () => this.repo.count()), (row) => this.savedView(row));
+  }
+
+  tracksOf(view: CompositionView) {
+    return view.render().score.tracks.map((track) => ({
+      name: track.name,
+      role: track.role,
+      instrument: instrumentName(track.program, track.role === 'DRUMS'),
+      program: track.program,
+      channel: track.channel + 1,
+      notes: track.notes.map((note) => ({ pitch: note.pitch, start: note.start, duration: note.duration, velocity: note.velocity })),
+    }));
+  }
+
+  sectionsOf(view: CompositionView) {
+    return view.render().score.sections.map((section) => ({
+      name: section.name,
+      leg: section.legIndex,
+      startSeconds: section.startSeconds,
+      endSeconds: section.endSeconds,
+      startBar: section.startBar,
+      bars: section.bars,
+      key: section.keyRoot,
+      scale: section.scale,
+    }));
+  }
+
+  chordsOf(view: CompositionView) {
+    return view.render().score.chords;
+  }
+
+  /** A file name people recognise: "jfk-lax-jazz.mid". */
+  fileNameOf(view: CompositionView): string {
+    return `${[...view.airports, view.theme.id].join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '')}.mid`;
+  }
+}

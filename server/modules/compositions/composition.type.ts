@@ -1,0 +1,205 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Node, connectionTypes } from '../../graphql/relay.js';
+import { IsAirportCode } from '../airports/airport-code.js';
+import { Scale, Theme, TrackRole } from '../themes/theme.type.js';
+import { KEY_NAMES, MAX_DURATION_SECONDS, MAX_JOURNEY_AIRPORTS, MAX_TEMPO_BPM, MAX_VARIATION, MIN_DURATION_SECONDS, MIN_TEMPO_BPM } from './compose-limits.js';
+
+export const FlightKind = { ROUTE: 'ROUTE', PATH: 'PATH', JOURNEY: 'JOURNEY' } as const;
+registerEnumType(FlightKind, {
+  name: 'FlightKind',
+  description: 'ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order.',
+});
+
+@InputType('RouteInput')
+export class RouteInput {
+  @Field(() => String)
+  @IsAirportCode()
+  from!: string;
+
+  @Field(() => String)
+  @IsAirportCode()
+  to!: string;
+}
+
+@InputType('ComposeInput', { description: 'Exactly one of route, path or journey, plus optional choices.' })
+export class ComposeInput {
+  @Field(() => RouteInput, { nullable: true, description: 'One real route.' })
+  @IsOptional()
+  @ValidateNested()
+  route?: RouteInput;
+
+  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports; every consecutive pair must be a real route.` })
+  @IsOptional()
+  @ArrayMinSize(2, { message: 'path needs at least 2 airports' })
+  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `path takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
+  @IsAirportCode({ each: true })
+  path?: string[];
+
+  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports of a personal trip; legs need not be real routes.` })
+  @IsOptional()
+  @ArrayMinSize(2, { message: 'journey needs at least 2 airports' })
+  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `journey takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
+  @IsAirportCode({ each: true })
+  journey?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Theme id (see `themes`); by default the flight chooses.' })
+  @IsOptional()
+  @Length(1, 64)
+  theme?: string;
+
+  @Field(() => String, { nullable: true, description: 'Key root, e.g. "D", "F#" or "Bb".' })
+  @IsOptional()
+  @IsIn(KEY_NAMES, { message: `keyRoot must be a note name: ${KEY_NAMES.join(', ')}` })
+  keyRoot?: string;
+
+  @Field(() => Scale, { nullable: true })
+  @IsOptional()
+  scale?: string;
+
+  @Field(() => Int, { nullable: true, description: `Tempo ${MIN_TEMPO_BPM}-${MAX_TEMPO_BPM} BPM; by default from the distance.` })
+  @IsOptional()
+  @Min(MIN_TEMPO_BPM, { message: `tempoBpm must be at least ${MIN_TEMPO_BPM}` })
+  @Max(MAX_TEMPO_BPM, { message: `tempoBpm must be at most ${MAX_TEMPO_BPM}` })
+  tempoBpm?: number;
+
+  @Field(() => Int, { nullable: true, description: `Length ${MIN_DURATION_SECONDS}-${MAX_DURATION_SECONDS} s; by default from the distance.` })
+  @IsOptional()
+  @Min(MIN_DURATION_SECONDS, { message: `durationSeconds must be at least ${MIN_DURATION_SECONDS}` })
+  @Max(MAX_DURATION_SECONDS, { message: `durationSeconds must be at most ${MAX_DURATION_SECONDS}` })
+  durationSeconds?: number;
+
+  @Field(() => Int, { nullable: true, description: 'A different take of the same flight (default 0).' })
+  @IsOptional()
+  @Min(0, { message: 'variation must be at least 0' })
+  @Max(MAX_VARIATION, { message: `variation must be at most ${MAX_VARIATION}` })
+  variation?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(120, { message: 'title must be at most 120 characters' })
+  title?: string;
+}
+
+@ObjectType('Note')
+export class Note {
+  @Field(() => Int, { description: 'MIDI pitch (60 = middle C).' })
+  pitch!: number;
+
+  @Field(() => Float, { description: 'Start in seconds from the beginning of the piece.' })
+  start!: number;
+
+  @Field(() => Float, { description: 'Duration in seconds.' })
+  duration!: number;
+
+  @Field(() => Int, { description: 'MIDI velocity 1-127.' })
+  velocity!: number;
+}
+
+@ObjectType('Track')
+export class Track {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => TrackRole)
+  role!: string;
+
+  @Field(() => String, { description: 'General MIDI instrument (or drum kit) name.' })
+  instrument!: string;
+
+  @Field(() => Int, { description: 'General MIDI program 0-127.' })
+  program!: number;
+
+  @Field(() => Int, { description: 'MIDI channel 1-16; drums are on 10.' })
+  channel!: number;
+
+  @Field(() => [Note])
+  notes!: Note[];
+}
+
+@ObjectType('Section', { description: 'A part of the piece; each leg of the flight is at least one section.' })
+export class Section {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => Int, { description: 'Which leg of the flight (0-based) the section plays.' })
+  leg!: number;
+
+  @Field(() => Float)
+  startSeconds!: number;
+
+  @Field(() => Float)
+  endSeconds!: number;
+
+  @Field(() => Int, { description: '0-based bar where the section starts.' })
+  startBar!: number;
+
+  @Field(() => Int)
+  bars!: number;
+
+  @Field(() => String)
+  key!: string;
+
+  @Field(() => Scale)
+  scale!: string;
+}
+
+@ObjectType('Chord')
+export class Chord {
+  @Field(() => Int, { description: '0-based bar.' })
+  bar!: number;
+
+  @Field(() => Float)
+  startSeconds!: number;
+
+  @Field(() => String, { description: 'Chord symbol, e.g. "Dm7".' })
+  symbol!: string;
+
+  @Field(() => String, { description: 'Roman numeral in the key, e.g. "ii7".' })
+  roman!: string;
+}
+
+@ObjectType('Composition', { implements: Node, description: 'A piece of music made from a flight.' })
+export class Composition extends Node {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => FlightKind)
+  kind!: string;
+
+  @Field(() => Theme, { description: 'The theme as it was when the piece was made.' })
+  theme!: Theme;
+
+  @Field(() => Float)
+  tempoBpm!: number;
+
+  @Field(() => String, { description: 'Key root of the opening section, e.g. "D".' })
+  key!: string;
+
+  @Field(() => Scale)
+  scale!: string;
+
+  @Field(() => String, { description: 'e.g. "4/4".' })
+  timeSignature!: string;
+
+  @Field(() => Float)
+  durationSeconds!: number;
+
+  @Field(() => Int)
+  variation!: number;
+
+  @Field(() => String, { description: 'The seed the engine derived from the inputs (decimal).' })
+  seed!: string;
+
+  @Field(() => String, { description: 'Version of the music engine that made the piece.' })
+  engineVersion!: string;
+
+  @Field(() => Boolean, { description: 'False for previews, which are never stored.' })
+  saved!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the piece was saved; null for previews.' })
+  createdAt!: Date | null;
+}
+
+@ObjectType('CompositionConnection')
+export class CompositionConnection extends connectionTypes(Composition, 'Composition') {}

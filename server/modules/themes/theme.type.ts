@@ -1,0 +1,62 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SCALE_NAMES } from '../../engine/music/index.js';
+
+/** GraphQL enums built from the engine's own names, so the two can never disagree. */
+const enumOf = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
+
+export const Scale = enumOf(SCALE_NAMES);
+registerEnumType(Scale, { name: 'Scale', description: 'Scales and modes the engine composes in.' });
+
+export const TrackRole = enumOf(['MELODY', 'HARMONY', 'BASS', 'DRUMS'] as const);
+registerEnumType(TrackRole, { name: 'TrackRole' });
+
+@ObjectType('ThemeInstrument', { description: 'The General-MIDI instrument a theme gives one part.' })
+export class ThemeInstrument {
+  @Field(() => TrackRole)
+  role!: string;
+
+  @Field(() => String, { description: 'The part name, e.g. "Tenor Sax".' })
+  name!: string;
+
+  @Field(() => Int, { description: 'General MIDI program 0-127 (for drums: the kit).' })
+  program!: number;
+
+  @Field(() => String, { description: 'General MIDI instrument (or drum kit) name.' })
+  instrument!: string;
+}
+
+@ObjectType('Theme', { description: 'A musical style: instruments, tempo range, scales, rhythm and feel.' })
+export class Theme {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Int)
+  tempoMin!: number;
+
+  @Field(() => Int)
+  tempoMax!: number;
+
+  @Field(() => [Scale], { description: 'Scales the theme prefers, most preferred first.' })
+  scales!: string[];
+
+  @Field(() => [ThemeInstrument])
+  instruments!: ThemeInstrument[];
+
+  @Field(() => Float, { description: '0-1: how busy the rhythms are.' })
+  density!: number;
+
+  @Field(() => Float, { description: '0-0.5: how far off-beat eighths are delayed (0.33 is a triplet swing).' })
+  swing!: number;
+
+  @Field(() => Boolean)
+  hasDrums!: boolean;
+
+  @Field(() => Boolean, { description: 'True for the themes that ship with Aero Melody.' })
+  builtIn!: boolean;
+}
