@@ -88,7 +88,7 @@ function apportionBars(totalBars: number, legs: readonly LegFeatures[]): number[
   const allotted = shares.map((share) => minimum + Math.floor(share));
   let remaining = pool;
   for (const share of shares) remaining -= Math.floor(share);
-  const order = shares.map((share, index) => index).sort((a, b) => shares[b] - Math.floor(shares[b]) - (shares[a] - Math.floor(shares[a])) || a - b);
+  const order = shares.map((_, index) => index).sort((a, b) => shares[b] - Math.floor(shares[b]) - (shares[a] - Math.floor(shares[a])) || a - b);
   for (let i = 0; i < remaining; i++) allotted[order[i]]++;
   if (!phraseWise) return allotted;
   const bars = allotted.map((phrases) => phrases * 4);

@@ -159,7 +159,7 @@ function writePartTrack(out: ByteWriter, score: Score, part: ScoreTrack): void {
   track.meta(0, 0x03, utf8.encode(part.name));
   const channel = part.channel;
   // Program first: readers that split tracks by (channel, program) then keep the mix with its part.
-  track.programChange(0, channel, part.program);
+  track.programChange(0, channel, clamp7(part.program));
   track.channel(0, 0xb0 | channel, CC_VOLUME, clamp7(part.volume ?? DEFAULT_VOLUME));
   track.channel(0, 0xb0 | channel, CC_PAN, clamp7(part.pan ?? DEFAULT_PAN));
   track.channel(0, 0xb0 | channel, CC_REVERB, clamp7(score.reverb ?? DEFAULT_REVERB));
