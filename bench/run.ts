@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: drives a bare node:http server and the real server (production mode, one
- * process) with autocannon and prints req/s and latency per scenario beside the baseline.
+ * process) with autocannon and prints req/s and latency per scenario beside the baseline:
+ * airport and route lookups, previewComposition over random real routes, findPaths.
  * Options: --duration <s> (default 10), --connections <n> (default 50).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     const scenarios: Record<string, ScenarioResult> = {
       airport: await drive(url, bodies(airports.length, (i) => ({ query: 'query($c: String!) { airport(code: $c) { id iata name city country latitude longitude } }', variables: { c: airports[i] } }))),
       route: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { route(from: $f, to: $t) { id distanceKm durationMinutes airlines { iata name } equipment } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
+      preview: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { previewComposition(input: { route: { from: $f, to: $t } }) { id tempoBpm key scale durationSeconds midi } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
       findPaths: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 2, limit: 5) { stops totalDistanceKm legs { id distanceKm } } }', variables: { f: pairs[i][0], t: pairs[(i * 7 + 3) % pairs.length][1] } }))),
     };
     for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));

@@ -29,8 +29,9 @@ const MIN_STEP_RATIO = 0.66;
 const MIN_DISTINCT_PITCHES = 9;
 const MIN_ENTROPY_BITS = 2.15;
 const MAX_ENTROPY_BITS = 3.3;
-/** Takes drawn before settling for the closest. */
-const MAX_TAKES = 8;
+/** Takes drawn before settling for the closest, and how many share one rhythm. */
+const MAX_TAKES = 12;
+const TAKES_PER_RHYTHM = 4;
 
 const enum Goal {
   NONE = 0,
@@ -74,7 +75,18 @@ const ROLES: Readonly<Record<PhraseKind, readonly number[]>> = {
   CONTINUATION: [2, 1, 2, 0],
 };
 
-function planRhythm(request: MelodyRequest, rng: Rng): PlannedNote[] {
+/** For each note, the index of the next cadence goal at or after it (-1 if none). */
+function goalLookup(notes: readonly PlannedNote[]): Int32Array {
+  const nextGoal = new Int32Array(notes.length);
+  let upcoming = -1;
+  for (let i = notes.length - 1; i >= 0; i--) {
+    if (notes[i].goal !== Goal.NONE) upcoming = i;
+    nextGoal[i] = upcoming;
+  }
+  return nextGoal;
+}
+
+function planRhythm(request: MelodyRequest, rng: Rng, densityBoost: number): PlannedNote[] {
   const { form, theme } = request;
   const cells = theme.melodyRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
   const cadenceCells = theme.cadenceRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
@@ -96,7 +108,7 @@ function planRhythm(request: MelodyRequest, rng: Rng): PlannedNote[] {
     if (phrase.sectionIndex !== currentSection) {
       currentSection = phrase.sectionIndex;
       const density = form.sections[currentSection].density;
-      for (let role = 0; role < 3; role++) roleCells[role] = pickCell(cells, density, rng, weights);
+      for (let role = 0; role < 3; role++) roleCells[role] = pickCell(cells, Math.min(1, density + densityBoost), rng, weights);
       roleSourceBar[0] = -1;
     }
     if (phrase.kind !== 'CONSEQUENT' || phrase.startBar === form.sections[currentSection].startBar) {
@@ -197,26 +209,29 @@ export interface MelodyResult {
  */
 export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyResult {
   const { form, theme, seed } = request;
-  const notes = planRhythm(request, new Rng(deriveSeed(seed, 'rhythm')));
-  const count = notes.length;
-  const nextGoal = new Int32Array(count);
-  let upcoming = -1;
-  for (let i = count - 1; i >= 0; i--) {
-    if (notes[i].goal !== Goal.NONE) upcoming = i;
-    nextGoal[i] = upcoming;
-  }
+  let notes: PlannedNote[] = [];
   let best: Int32Array = new Int32Array(0);
+  let bestRhythm: PlannedNote[] = [];
   let bestShortfall = Infinity;
   let attempts = 0;
   while (attempts < MAX_TAKES && bestShortfall > 0) {
-    const take = choosePitches(request, notes, nextGoal, new Rng(deriveSeed(seed, `take:${attempts}`)));
+    // Every few takes the rhythm is redrawn too, a little busier: a sparse rhythm is usually why a
+    // short piece cannot reach enough pitches.
+    const round = Math.floor(attempts / TAKES_PER_RHYTHM);
+    const rhythm = attempts % TAKES_PER_RHYTHM === 0 ? planRhythm(request, new Rng(deriveSeed(seed, `rhythm:${round}`)), round * 0.15) : notes;
+    const nextGoal = goalLookup(rhythm);
+    const take = choosePitches(request, rhythm, nextGoal, new Rng(deriveSeed(seed, `take:${attempts}`)));
     const missing = shortfall(take, request.longPiece);
     attempts++;
+    if (attempts === 1 || rhythm !== notes) notes = rhythm;
     if (missing < bestShortfall) {
       best = take;
       bestShortfall = missing;
+      bestRhythm = rhythm;
     }
   }
+  notes = bestRhythm;
+  const count = notes.length;
   for (let i = 0; i < count; i++) {
     const planned = notes[i];
     const startTick = planned.bar * TICKS_PER_BAR + planned.step * TICKS_PER_STEP;
