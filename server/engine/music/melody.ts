@@ -30,7 +30,7 @@ const MIN_DISTINCT_PITCHES = 9;
 const MIN_ENTROPY_BITS = 2.15;
 const MAX_ENTROPY_BITS = 3.3;
 /** Takes drawn before settling for the closest, and how many share one rhythm. */
-const MAX_TAKES = 12;
+const MAX_TAKES = 16;
 const TAKES_PER_RHYTHM = 4;
 
 const enum Goal {
@@ -209,28 +209,29 @@ export interface MelodyResult {
  */
 export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyResult {
   const { form, theme, seed } = request;
-  let notes: PlannedNote[] = [];
+  let rhythm: PlannedNote[] = [];
+  let nextGoal: Int32Array = new Int32Array(0);
   let best: Int32Array = new Int32Array(0);
-  let bestRhythm: PlannedNote[] = [];
+  let notes: PlannedNote[] = [];
   let bestShortfall = Infinity;
   let attempts = 0;
-  while (attempts < MAX_TAKES && bestShortfall > 0) {
-    // Every few takes the rhythm is redrawn too, a little busier: a sparse rhythm is usually why a
-    // short piece cannot reach enough pitches.
-    const round = Math.floor(attempts / TAKES_PER_RHYTHM);
-    const rhythm = attempts % TAKES_PER_RHYTHM === 0 ? planRhythm(request, new Rng(deriveSeed(seed, `rhythm:${round}`)), round * 0.15) : notes;
-    const nextGoal = goalLookup(rhythm);
-    const take = choosePitches(request, rhythm, nextGoal, new Rng(deriveSeed(seed, `take:${attempts}`)));
-    const missing = shortfall(take, request.longPiece);
-    attempts++;
-    if (attempts === 1 || rhythm !== notes) notes = rhythm;
+  for (let take = 0; take < MAX_TAKES && bestShortfall > 0; take++) {
+    if (take % TAKES_PER_RHYTHM === 0) {
+      // Later rounds redraw the rhythm too, a little busier: a sparse rhythm is usually why a
+      // short piece cannot reach enough pitches.
+      const round = take / TAKES_PER_RHYTHM;
+      rhythm = planRhythm(request, new Rng(deriveSeed(seed, `rhythm:${round}`)), round * 0.2);
+      nextGoal = goalLookup(rhythm);
+    }
+    const pitches = choosePitches(request, rhythm, nextGoal, new Rng(deriveSeed(seed, `take:${take}`)));
+    const missing = shortfall(pitches, request.longPiece);
+    attempts = take + 1;
     if (missing < bestShortfall) {
-      best = take;
+      best = pitches;
+      notes = rhythm;
       bestShortfall = missing;
-      bestRhythm = rhythm;
     }
   }
-  notes = bestRhythm;
   const count = notes.length;
   for (let i = 0; i < count; i++) {
     const planned = notes[i];
@@ -254,6 +255,11 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
   const phraseOffset = new Float64Array(form.phrases.length);
   for (let i = 0; i < phraseOffset.length; i++) phraseOffset[i] = rng.signed() * 3;
 
+  // Gapped scales (pentatonic, blues) have fewer true steps: repeated notes, idiomatic in such
+  // tunes, make up for it, and a passing rub against the chord is only avoided on strong beats,
+  // since forbidding it everywhere would leave gaps of a fourth.
+  let gapped = false;
+  let repeatWeight = 0.3;
   const candidates = new Int32Array(2 * MAX_REACH + 1);
   const weights = new Float64Array(2 * MAX_REACH + 1);
   let sectionIndex = -1;
@@ -322,6 +328,8 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
       table = pitchTable(section.keyRoot, SCALE_INTERVALS[section.scale], centre);
       keyMask = scaleMask(section.keyRoot, section.scale);
       blues = section.scale === 'BLUES';
+      gapped = SCALE_INTERVALS[section.scale].length < 7;
+      repeatWeight = gapped ? 0.5 : 0.3;
       previousMotion = 0;
     }
     if (planned.bar !== barIndex) {
@@ -374,7 +382,7 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
     }
     const pc = pitch % 12;
     const motion = pitch - previousPitch;
-    if (clash & (1 << pc)) return -1;
+    if (clash & (1 << pc) && (planned.step % 8 === 0 || !gapped)) return -1;
     if (motion === 0 && run >= MAX_RUN) return -1;
     if (Math.abs(previousMotion) >= 5 && (Math.sign(motion) === Math.sign(previousMotion) || Math.abs(motion) > 3 || motion === 0)) return -1;
     if (planned.step % 8 === 0 && !(chordMask & (1 << pc))) return -1;
@@ -399,7 +407,7 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
       if (candidate < 0 || candidate >= table.length) continue;
       const pitch = table[candidate];
       const pc = pitch % 12;
-      if (clash & (1 << pc)) continue;
+      if (clash & (1 << pc) && (strong || !gapped)) continue;
       const motion = previousPitch < 0 ? 0 : pitch - previousPitch;
       const size = Math.abs(motion);
       if (motion === 0 && previousPitch >= 0 && run >= MAX_RUN) continue;
@@ -407,7 +415,7 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
       // Interval sizes in semitones, so pentatonic and blues lines also favour true steps.
       let weight: number;
       if (previousPitch < 0) weight = 1;
-      else if (size === 0) weight = 0.3;
+      else if (size === 0) weight = repeatWeight;
       else if (size <= 2) weight = 1;
       else if (size <= 4) weight = 0.16;
       else if (size <= 7) weight = 0.1;
