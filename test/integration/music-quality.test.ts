@@ -24,6 +24,8 @@ interface Figures {
   route: string;
   theme: string;
   inScale: number;
+  inPieceScale: number;
+  endsOnPieceTonic: boolean;
   steps: number;
   longestRun: number;
   distinct: number;
@@ -59,10 +61,13 @@ function measure(route: string, theme: string, piece: any): Figures {
   for (const note of notes) counts[note.midi % 12]++;
   const entropy = -counts.filter(Boolean).reduce((sum, c) => sum + (c / notes.length) * Math.log2(c / notes.length), 0);
   const finalKey = piece.sections.at(-1).key;
+  const inPieceScale = notes.filter((note) => SCALE_STEPS[piece.scale].includes((note.midi - PITCH_CLASSES.indexOf(piece.key) + 120) % 12)).length;
   return {
     route,
     theme,
     inScale: inScale / notes.length,
+    inPieceScale: inPieceScale / notes.length,
+    endsOnPieceTonic: notes.at(-1)!.midi % 12 === PITCH_CLASSES.indexOf(piece.key),
     steps: steps / (notes.length - 1),
     longestRun,
     distinct: new Set(notes.map((n) => n.midi)).size,
@@ -82,7 +87,7 @@ beforeAll(async () => {
   const stride = Math.floor(usable.length / SAMPLE_ROUTES);
   routes = Array.from({ length: SAMPLE_ROUTES }, (_, i) => [usable[i * stride].origin.iata!, usable[i * stride].destination.iata!]);
 
-  const query = 'query($input: ComposeInput!) { previewComposition(input: $input) { midi durationSeconds sections { startSeconds endSeconds key scale } tracks { role } } }';
+  const query = 'query($input: ComposeInput!) { previewComposition(input: $input) { key scale midi durationSeconds sections { startSeconds endSeconds key scale } tracks { role } } }';
   const jobs = routes.flatMap(([from, to]) => themes.map((theme) => ({ from, to, theme })));
   for (let start = 0; start < jobs.length; start += 16) {
     await Promise.all(
@@ -114,6 +119,11 @@ describe(`music quality on ${SAMPLE_ROUTES} real routes in every theme`, () => {
     expect(low.inScale, `${low.route} ${low.theme}`).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('keeps at least 95% of melody notes in the piece\'s own key and scale (Composition.key, .scale)', () => {
+    const low = worst('inPieceScale', 'min');
+    expect(low.inPieceScale, `${low.route} ${low.theme}`).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('moves by step (≤ 2 semitones) in at least 60% of melody intervals', () => {
     const low = worst('steps', 'min');
     expect(low.steps, `${low.route} ${low.theme}`).toBeGreaterThanOrEqual(0.6);
@@ -138,9 +148,9 @@ describe(`music quality on ${SAMPLE_ROUTES} real routes in every theme`, () => {
     expect(high.entropy, `${high.route} ${high.theme}`).toBeLessThanOrEqual(3.4);
   });
 
-  it('ends every melody on the tonic', () => {
-    const off = figures.filter((f) => !f.endsOnTonic).map((f) => `${f.route} ${f.theme}`);
-    expect(off).toEqual([]);
+  it('ends every melody on the tonic of its last section and of the piece', () => {
+    expect(figures.filter((f) => !f.endsOnTonic).map((f) => `${f.route} ${f.theme}`)).toEqual([]);
+    expect(figures.filter((f) => !f.endsOnPieceTonic).map((f) => `${f.route} ${f.theme}`)).toEqual([]);
   });
 
   it('gives every route its own melody, in every theme', () => {

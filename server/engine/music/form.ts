@@ -6,7 +6,7 @@ import type { FlightFeatures, LegFeatures } from './features.js';
 import { hubFactor } from './features.js';
 import { Rng } from './random.js';
 import type { Chord } from './theory.js';
-import { HARMONIC_SYSTEMS, chordOnDegree, moveOnCircleOfFifths, prefersFlats } from './theory.js';
+import { HARMONIC_SYSTEMS, chordOnDegree, prefersFlats, relatedCentre } from './theory.js';
 import type { FlightAirport, HarmonyStyle, ScaleName } from './types.js';
 
 export const PPQ = 480;
@@ -110,9 +110,10 @@ function planSections(request: FormRequest): SectionPlan[] {
   const { features, airports, totalBars, homeKey, scale, themeDensity } = request;
   const legBars = apportionBars(totalBars, features.legs);
   const sections: SectionPlan[] = [];
-  // Keys wander at most two fifths from home, so long journeys stay within closely related keys.
+  // Modulations move the tonal centre at most two fifths from home and onto another mode of the
+  // home scale's notes (see relatedCentre), so the piece keeps one key signature.
   let keyOffset = 0;
-  const keyAt = (offset: number): number => moveOnCircleOfFifths(homeKey, offset);
+  const centreAt = (offset: number) => relatedCentre(homeKey, scale, offset);
   let startBar = 0;
   for (let legIndex = 0; legIndex < features.legs.length; legIndex++) {
     const leg = features.legs[legIndex];
@@ -137,8 +138,7 @@ function planSections(request: FormRequest): SectionPlan[] {
         legIndex,
         startBar,
         bars: departureBars,
-        keyRoot: keyAt(keyOffset),
-        scale,
+        ...centreAt(keyOffset),
         legFrom: 0,
         legTo: departureBars / bars,
         hubDegree: leg.originHub,
@@ -151,8 +151,7 @@ function planSections(request: FormRequest): SectionPlan[] {
         legIndex,
         startBar: startBar + departureBars,
         bars: bars - departureBars,
-        keyRoot: keyAt(keyOffset),
-        scale,
+        ...centreAt(keyOffset),
         legFrom: departureBars / bars,
         legTo: 1,
         hubDegree: leg.destinationHub,
@@ -166,8 +165,7 @@ function planSections(request: FormRequest): SectionPlan[] {
         legIndex,
         startBar,
         bars,
-        keyRoot: keyAt(keyOffset),
-        scale,
+        ...centreAt(keyOffset),
         legFrom: 0,
         legTo: 1,
         hubDegree,
@@ -177,10 +175,28 @@ function planSections(request: FormRequest): SectionPlan[] {
     }
     startBar += bars;
   }
+  comeHome(sections, centreAt(0), airports[airports.length - 1].code);
   for (let i = 1; i < sections.length; i++) {
     sections[i].pivot = sections[i].keyRoot !== sections[i - 1].keyRoot && sections[i].bars >= 2;
   }
   return sections;
+}
+
+/**
+ * The piece ends on the tonic of the key it started in: a last section away from home hands its
+ * final four bars to a homecoming section (or, when too short to split, returns home whole).
+ */
+function comeHome(sections: SectionPlan[], home: { keyRoot: number; scale: ScaleName }, destination: string): void {
+  const last = sections[sections.length - 1];
+  if (last.keyRoot === home.keyRoot && last.scale === home.scale) return;
+  if (last.bars < 8) {
+    Object.assign(last, home);
+    return;
+  }
+  const split = last.legFrom + ((last.legTo - last.legFrom) * (last.bars - 4)) / last.bars;
+  sections.push({ ...last, ...home, name: `${destination} landing`, startBar: last.startBar + last.bars - 4, bars: 4, legFrom: split });
+  last.bars -= 4;
+  last.legTo = split;
 }
 
 /**
@@ -212,14 +228,14 @@ function fitProgression(template: readonly number[], kind: PhraseKind, length: n
 }
 
 export function planForm(request: FormRequest): FormPlan {
-  const { scale, harmony, rng } = request;
-  const system = HARMONIC_SYSTEMS[scale];
+  const { harmony, rng } = request;
   const sections = planSections(request);
   const phrases: PhrasePlan[] = [];
   const bars: BarPlan[] = [];
   for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
     const section = sections[sectionIndex];
-    const flats = prefersFlats(section.keyRoot, scale);
+    const system = HARMONIC_SYSTEMS[section.scale];
+    const flats = prefersFlats(section.keyRoot, section.scale);
     const units = Math.floor(section.bars / 4);
     const kinds = phraseKinds(units);
     let phraseStart = section.startBar;
@@ -237,7 +253,7 @@ export function planForm(request: FormRequest): FormPlan {
         // Dominants resolving home (and the pivot into a new key) take their seventh in every style.
         const resolvesHome = degree === system.cadentialDegree && barInPhrase === length - 2 && kind === 'CONSEQUENT';
         const sevenths = harmony === 'SEVENTHS' || ((isPivot || resolvesHome) && chordDegree === 4);
-        bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, scale, chordDegree, sevenths, flats) });
+        bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, section.scale, chordDegree, sevenths, flats) });
       }
       phraseStart += length;
     }

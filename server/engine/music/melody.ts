@@ -30,7 +30,7 @@ const MIN_DISTINCT_PITCHES = 9;
 const MIN_ENTROPY_BITS = 2.15;
 const MAX_ENTROPY_BITS = 3.3;
 /** Takes drawn before settling for the closest, and how many share one rhythm. */
-const MAX_TAKES = 16;
+const MAX_TAKES = 32;
 const TAKES_PER_RHYTHM = 4;
 
 const enum Goal {

@@ -69,6 +69,39 @@ export function moveOnCircleOfFifths(keyRoot: number, steps: number): number {
   return (((keyRoot + 7 * steps) % 12) + 12) % 12;
 }
 
+/** Semitones above the home tonic of the centre each move on the circle of fifths aims for. */
+const FIFTHS_TARGET_INTERVAL: Readonly<Record<number, number>> = { 1: 7, [-1]: 5, 2: 2, [-2]: 9 };
+const RELATIVE_INTERVALS = [9, 3];
+
+function scaleNamed(intervals: readonly number[]): ScaleName | undefined {
+  return SCALE_NAMES.find((name) => {
+    const candidate = SCALE_INTERVALS[name];
+    return candidate.length === intervals.length && candidate.every((interval, i) => interval === intervals[i]);
+  });
+}
+
+/**
+ * A tonal centre on the same notes as the home key: the mode built on another degree of the home
+ * scale. A fifth up (+1) aims for the 5th degree, a fifth down for the 4th, two fifths for the 2nd
+ * or 6th, falling back to the relative major or minor. The music moves where it rests, never which
+ * notes it uses, so every melody note stays in the piece's scale and the key signature holds.
+ * Only seven-note scales move: harmonic minor and the gapped scales (whose short sections lose
+ * the variety the melody figures need) stay home.
+ */
+export function relatedCentre(homeKey: number, scale: ScaleName, fifths: number): { keyRoot: number; scale: ScaleName } {
+  if (fifths === 0 || !isDiatonic(scale)) return { keyRoot: homeKey, scale };
+  const intervals = SCALE_INTERVALS[scale];
+  const targets = [FIFTHS_TARGET_INTERVAL[Math.max(-2, Math.min(2, fifths))], ...RELATIVE_INTERVALS];
+  for (const target of targets) {
+    const degree = intervals.indexOf(target);
+    if (degree <= 0) continue;
+    const rotated = intervals.map((_, i) => (intervals[(degree + i) % intervals.length] - target + 12) % 12);
+    const name = scaleNamed(rotated);
+    if (name) return { keyRoot: (homeKey + target) % 12, scale: name };
+  }
+  return { keyRoot: homeKey, scale };
+}
+
 const MAJOR_KEY_SHARPS: readonly number[] = [0, -5, 2, -3, 4, -1, 6, 1, -4, 3, -2, 5];
 
 export function hasMinorThird(scale: ScaleName): boolean {
