@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import toneMidi from '@tonejs/midi';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { errorCode, startTestServer, type TestServer } from '../support/server.js';
 
 const { Midi } = toneMidi;
 let server: TestServer;
@@ -13,7 +13,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) => response.errors?.[0]?.extensions?.code;
 
 const FULL = `
   id title saved kind tempoBpm key scale timeSignature durationSeconds variation seed engineVersion midi midiUrl
@@ -130,7 +129,7 @@ describe('previewComposition', () => {
     ['a journey of 21 airports', { journey: Array.from({ length: 21 }, (_, i) => (i % 2 ? 'JFK' : 'LHR')) }, /at most 20/],
   ])('rejects %s with BAD_USER_INPUT naming the problem', async (_name, input, message) => {
     const response = await preview(input, 'id');
-    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(message);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { errorCode, startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 
@@ -13,7 +13,6 @@ afterAll(async () => {
   await server.close();
 });
 
-const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) => response.errors?.[0]?.extensions?.code;
 
 describe('airport(code)', () => {
   it('finds an airport by IATA or ICAO code in any case', async () => {
@@ -36,7 +35,7 @@ describe('airport(code)', () => {
 
   it.each(['x', 'ABCDE', 'J K', '', 'ZR-H'])('rejects %j as BAD_USER_INPUT with a readable message', async (code) => {
     const response = await server.graphql('query($code: String!) { airport(code: $code) { iata } }', { code });
-    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toMatch(/not an airport code/);
   });
 });
@@ -62,7 +61,7 @@ describe('searchAirports', () => {
     const ok = await server.graphql('{ searchAirports(query: "a", first: 3) { iata } }');
     expect(ok.data!.searchAirports).toHaveLength(3);
     const tooMany = await server.graphql('{ searchAirports(query: "a", first: 101) { iata } }');
-    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
     expect(tooMany.errors![0].message).toMatch(/first must be at most 100/);
   });
 });
@@ -98,8 +97,8 @@ describe('airports connection', () => {
   });
 
   it('rejects a page size over 100 and a forged cursor', async () => {
-    expect(codeOf(await server.graphql('{ airports(first: 500) { totalCount } }'))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await server.graphql('{ airports(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ airports(first: 500) { totalCount } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ airports(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }'))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -133,10 +132,10 @@ describe('route(from, to)', () => {
     expect(none.errors).toBeUndefined();
     expect(none.data!.route).toBeNull();
     const unknown = await server.graphql('{ route(from: "QQQ", to: "LHR") { id } }');
-    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0].message).toContain('QQQ');
     const same = await server.graphql('{ route(from: "LHR", to: "egll") { id } }');
-    expect(codeOf(same)).toBe('BAD_USER_INPUT');
+    expect(errorCode(same)).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -217,10 +216,10 @@ describe('findPaths', () => {
 
   it('names the unknown airport and rejects out-of-range arguments', async () => {
     const unknown = await server.graphql('{ findPaths(from: "GKA", to: "ZZZ") { stops } }');
-    expect(codeOf(unknown)).toBe('BAD_USER_INPUT');
+    expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
     expect(unknown.errors![0].message).toContain('ZZZ');
-    expect(codeOf(await server.graphql('{ findPaths(from: "GKA", to: "LHR", maxStops: 9) { stops } }'))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await server.graphql('{ findPaths(from: "GKA", to: "LHR", limit: 0) { stops } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ findPaths(from: "GKA", to: "LHR", maxStops: 9) { stops } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ findPaths(from: "GKA", to: "LHR", limit: 0) { stops } }'))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -238,7 +237,7 @@ describe('airlines', () => {
     expect(response.data!.none).toBeNull();
     expect(response.data!.airlines.totalCount).toBe(6162);
     expect(response.data!.airlines.nodes).toHaveLength(3);
-    expect(codeOf(await server.graphql('{ airline(code: "toolong") { iata } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ airline(code: "toolong") { iata } }'))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -264,7 +263,7 @@ describe('node(id)', () => {
     const response = await server.graphql(`{ node(id: "${missing}") { id } }`);
     expect(response.errors).toBeUndefined();
     expect(response.data!.node).toBeNull();
-    expect(codeOf(await server.graphql('{ node(id: "%%%") { id } }'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('{ node(id: "%%%") { id } }'))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -312,6 +311,6 @@ describe('transports', () => {
     expect(malformed.status).toBe(400);
     const unknownField = await server.graphql('{ airport(code: "LHR") { nope } }');
     expect(unknownField.status).toBe(400);
-    expect(codeOf(unknownField)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(errorCode(unknownField)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -9,6 +9,9 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
+/** The `extensions.code` of a response's first error. */
+export const errorCode = (response: { errors?: { extensions?: Record<string, any> }[] }): unknown => response.errors?.[0]?.extensions?.code;
+
 export interface TestServer {
   app: AppServer;
   url: string;
