@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import { createDatabasePool, type DatabasePool } from './adapters/mariadb.js';
 import { createPrisma, type PrismaClient } from './adapters/prisma.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
-import { createLoaders, createRepos, createServices, type RequestContext } from './context.js';
+import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
 import { errorLoggingPlugin } from './graphql/plugins.js';
 import { createSchema } from './graphql/schema.js';
@@ -94,9 +94,14 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
 
   const repos = createRepos(prisma);
-  const services = createServices(repos, networks);
+  const services = createServices(repos, { networks, redis, logger, auth: config.auth });
   const schema = await createSchema(services);
-  const contextFor = (requestId: string): RequestContext => ({ requestId, loaders: createLoaders(repos) });
+  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => ({
+    requestId,
+    loaders: createLoaders(repos),
+    clientAddress,
+    ...(await authenticateRequest(services.auth, authorization)),
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -105,7 +110,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const wsHandle = useServer(
     {
       schema,
-      context: () => contextFor(randomUUID()),
+      // The token travels in connection_init's payload: { authorization: "Bearer <token>" } or { accessToken }.
+      context: (ctx) => {
+        const params = ctx.connectionParams ?? {};
+        const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
+        return contextFor(randomUUID(), authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+      },
       connectionInitWaitTimeout: 5_000,
     },
     wsServer,
@@ -134,12 +144,19 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     const { ready, body } = await readiness(prisma, redis, networks);
     res.status(ready ? 200 : 503).json(body);
   });
-  app.use(compositionDownloads(services.compositions, () => createLoaders(repos)));
+  app.use(
+    compositionDownloads(
+      services.compositions,
+      () => createLoaders(repos),
+      async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
+    ),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID()),
+      context: ({ req }) =>
+        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
 

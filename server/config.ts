@@ -41,7 +41,13 @@ const environmentSchema = z.object({
   OPENFLIGHTS_CACHE_DIR: z.string().min(1).default('.cache/openflights'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
+
+/** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
+const DEVELOPMENT_AUTH_SECRET = 'aero-melody-development-secret-not-for-production';
 
 export interface DatabaseConfig {
   url: string;
@@ -62,6 +68,7 @@ export interface Config {
   redisUrl: string;
   openflights: { dir: string | undefined; baseUrl: string; cacheDir: string };
   shutdownTimeoutMs: number;
+  auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
 }
 
 export class ConfigError extends Error {
@@ -92,6 +99,9 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   const env = result.data;
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+    throw new ConfigError(['AUTH_SECRET is required in production (at least 32 random characters)']);
+  }
   return Object.freeze({
     env: env.NODE_ENV,
     host: env.HOST,
@@ -105,6 +115,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       cacheDir: env.OPENFLIGHTS_CACHE_DIR,
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    auth: Object.freeze({
+      secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    }),
   });
 }
 

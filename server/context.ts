@@ -1,4 +1,8 @@
+import type { Redis } from 'ioredis';
 import type { PrismaClient } from './adapters/prisma.js';
+import { RateLimiter } from './adapters/rate-limiter.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
 import { AirlineRepo } from './modules/airlines/airline.repo.js';
 import { createAirlineLoaders } from './modules/airlines/airline.loaders.js';
 import { AirlineService } from './modules/airlines/airline.service.js';
@@ -13,12 +17,21 @@ import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
 import { RouteService } from './modules/routes/route.service.js';
+import { AuthService } from './modules/users/auth.service.js';
+import { RevokedSessionsRepo } from './modules/users/revoked-sessions.repo.js';
+import { SessionRepo } from './modules/users/session.repo.js';
+import { AccessTokens, type Viewer } from './modules/users/tokens.js';
+import { createUserLoaders } from './modules/users/user.loaders.js';
+import { UserRepo } from './modules/users/user.repo.js';
+import { UserService } from './modules/users/user.service.js';
 
 export interface Repos {
   airports: AirportRepo;
   airlines: AirlineRepo;
   routes: RouteRepo;
   compositions: CompositionRepo;
+  users: UserRepo;
+  sessions: SessionRepo;
 }
 
 export interface Services {
@@ -28,6 +41,15 @@ export interface Services {
   routes: RouteService;
   themes: ThemeService;
   compositions: CompositionService;
+  auth: AuthService;
+  users: UserService;
+}
+
+export interface ServiceDependencies {
+  networks: NetworkService;
+  redis: Redis;
+  logger: Logger;
+  auth: Config['auth'];
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -36,12 +58,16 @@ export function createRepos(prisma: PrismaClient): Repos {
     airlines: new AirlineRepo(prisma),
     routes: new RouteRepo(prisma),
     compositions: new CompositionRepo(prisma),
+    users: new UserRepo(prisma),
+    sessions: new SessionRepo(prisma),
   };
 }
 
-export function createServices(repos: Repos, networks: NetworkService): Services {
+export function createServices(repos: Repos, { networks, redis, logger, auth }: ServiceDependencies): Services {
   const airports = new AirportService(networks, repos.airports);
   const themes = new ThemeService();
+  const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
+  const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
   return {
     networks,
     airports,
@@ -49,6 +75,8 @@ export function createServices(repos: Repos, networks: NetworkService): Services
     routes: new RouteService(networks, airports, repos.routes),
     themes,
     compositions: new CompositionService(networks, themes, repos.compositions),
+    auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
+    users: new UserService(repos.users),
   };
 }
 
@@ -59,6 +87,7 @@ export function createLoaders(repos: Repos) {
     ...createAirlineLoaders(repos.airlines),
     ...createRouteLoaders(repos.routes),
     ...createCompositionLoaders(repos.compositions),
+    ...createUserLoaders(repos.users),
   };
 }
 
@@ -67,4 +96,21 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface RequestContext {
   requestId: string;
   loaders: Loaders;
+  /** The signed-in person, or null. */
+  viewer: Viewer | null;
+  /** Why a sent token was refused (expired, revoked...), reported when the operation needs a viewer. */
+  authError: Error | null;
+  /** The client's address, for per-IP rate limits. */
+  clientAddress: string;
+}
+
+/** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */
+export async function authenticateRequest(auth: AuthService, authorization: string | undefined): Promise<Pick<RequestContext, 'viewer' | 'authError'>> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return { viewer: null, authError: null };
+  try {
+    return { viewer: await auth.authenticate(token), authError: null };
+  } catch (error) {
+    return { viewer: null, authError: error as Error };
+  }
 }

@@ -21,6 +21,30 @@ export class NotFoundError extends ExpectedError {
   }
 }
 
+export class UnauthenticatedError extends ExpectedError {
+  constructor(message = 'Sign in to do this', extensions: Record<string, unknown> = {}) {
+    super(message, 'UNAUTHENTICATED', extensions);
+  }
+}
+
+export class ForbiddenError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class ConflictError extends ExpectedError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extensions);
+  }
+}
+
+export class RateLimitedError extends ExpectedError {
+  constructor(retryAfterSeconds: number) {
+    super(`Too many attempts; try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', { retryAfter: retryAfterSeconds });
+  }
+}
+
 export class ServiceUnavailableError extends ExpectedError {
   constructor(message: string) {
     super(message, 'SERVICE_UNAVAILABLE');

@@ -7,13 +7,14 @@ import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
+import { UserResolver } from '../modules/users/user.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -24,6 +25,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
+    [UserResolver, new UserResolver(services.auth, services.users)],
   ]);
 }
 

@@ -4,9 +4,11 @@ import { errorCode, startTestServer, type TestServer } from '../support/server.j
 
 const { Midi } = toneMidi;
 let server: TestServer;
+let token: string;
 
 beforeAll(async () => {
   server = await startTestServer();
+  token = (await server.signUp('composer')).accessToken;
 });
 
 afterAll(async () => {
@@ -83,7 +85,7 @@ describe('previewComposition', () => {
 
   it('is deterministic, differs by direction and by variation', async () => {
     const first = await previewOk({ route: { from: 'LHR', to: 'CDG' } }, 'midi tracks { role notes { pitch } }');
-    const saved = await server.graphql('mutation($input: ComposeInput!) { createComposition(input: $input) { midi } }', { input: { route: { from: 'LHR', to: 'CDG' } } });
+    const saved = await server.graphql('mutation($input: ComposeInput!) { createComposition(input: $input) { midi } }', { input: { route: { from: 'LHR', to: 'CDG' } } }, token);
     expect(saved.data!.createComposition.midi).toBe(first.midi);
     const reverse = await previewOk({ route: { from: 'CDG', to: 'LHR' } }, 'midi tracks { role notes { pitch } }');
     expect(melodyPitches(reverse)).not.toEqual(melodyPitches(first));
@@ -138,7 +140,7 @@ describe('saved compositions', () => {
   it('saves, lists newest first, refetches by id and node, and downloads the MIDI file', async () => {
     const created = await server.graphql('mutation($input: ComposeInput!) { createComposition(input: $input) { id title saved midi midiUrl tracks { notes { pitch } } } }', {
       input: { journey: ['LHR', 'JFK', 'SFO'], theme: 'cinematic', title: 'Westward' },
-    });
+    }, token);
     expect(created.errors).toBeUndefined();
     const piece = created.data!.createComposition;
     expect(piece).toMatchObject({ title: 'Westward', saved: true });

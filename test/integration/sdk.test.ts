@@ -27,11 +27,13 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 let server: TestServer;
 let client: AeroMelodyClient;
 let endpoint: string;
+let member: Awaited<ReturnType<TestServer['signUp']>>;
 
 beforeAll(async () => {
   server = await startTestServer();
   endpoint = `${server.url}/graphql`;
-  client = createAeroMelodyClient({ url: endpoint });
+  member = await server.signUp('sdk');
+  client = createAeroMelodyClient({ url: endpoint, accessToken: member.accessToken });
 });
 
 afterAll(async () => {
@@ -158,6 +160,20 @@ const CASES: Record<OperationName, () => Promise<void>> = {
     const { composition } = await client.composition({ id });
     expect(composition).toMatchObject({ id, saved: true });
     expect(composition!.tracks.length).toBeGreaterThanOrEqual(2);
+  },
+  async SignUp() {
+    const username = `sdk_new_${Date.now().toString(36)}`;
+    const { signUp } = await createAeroMelodyClient({ url: endpoint }).signUp({ input: { email: `${username}@example.test`, username, password: 'a fine password 7' } });
+    expect(signUp.user.username).toBe(username);
+    expect(signUp.accessToken.split('.')).toHaveLength(3);
+  },
+  async LogIn() {
+    const { logIn } = await createAeroMelodyClient({ url: endpoint }).logIn({ input: { login: member.username, password: 'correct horse 42' } });
+    expect(logIn.user.username).toBe(member.username);
+  },
+  async Viewer() {
+    const { viewer } = await client.viewer();
+    expect(viewer).toMatchObject({ username: member.username, role: 'USER', email: `${member.username}@example.test` });
   },
   async Compositions() {
     const id = (await client.createComposition({ input: { journey: ['ZRH', 'JFK'] } })).createComposition.id;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer, type AppServer } from '../../server/app.js';
 import type { Config } from '../../server/config.js';
@@ -15,7 +16,9 @@ export const errorCode = (response: { errors?: { extensions?: Record<string, any
 export interface TestServer {
   app: AppServer;
   url: string;
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<GraphQLResponse<T>>;
+  /** Signs a new, unique person up and returns their tokens and username. */
+  signUp(prefix?: string): Promise<{ accessToken: string; refreshToken: string; username: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -27,13 +30,23 @@ export async function startTestServer(config: Readonly<Config> = testConfig()): 
   return {
     app,
     url,
-    async graphql(query, variables) {
+    async graphql(query, variables, accessToken) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async signUp(prefix = 'tester') {
+      const username = `${prefix}_${randomBytes(5).toString('hex')}`;
+      const response = await this.graphql(
+        'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }',
+        { input: { email: `${username}@example.test`, username, password: 'correct horse 42' } },
+      );
+      if (response.errors) throw new Error(`sign-up failed: ${response.errors[0].message}`);
+      const payload = response.data!.signUp;
+      return { accessToken: payload.accessToken, refreshToken: payload.refreshToken, username, userId: payload.user.id };
     },
     close: () => app.dispose(),
   };

@@ -14,8 +14,8 @@ export const operations = {
   Composition: {
     name: 'Composition',
     type: 'query',
-    hash: '42087752d61095cc2cdaffee555bcce69dec1b4f8b773f7ae5691292f9b99a07',
-    document: "query Composition($id: ID!) {\n  composition(id: $id) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
+    hash: '7a51526e49f43d755f0df41e016308a0394026959cb2b16007b34c12155a856a',
+    document: "query Composition($id: ID!) {\n  composition(id: $id) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  visibility\n  license\n  version\n  owner {\n    id\n    username\n  }\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
   },
   Compositions: {
     name: 'Compositions',
@@ -26,8 +26,8 @@ export const operations = {
   CreateComposition: {
     name: 'CreateComposition',
     type: 'mutation',
-    hash: 'e23a22b12c2fa80db04a31c69d6adf89b9916b221dc467a76940ab10cf30af88',
-    document: "mutation CreateComposition($input: ComposeInput!) {\n  createComposition(input: $input) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
+    hash: '3f6b90568ccefe2a6e5ceb384eba26c96d2e5bbe841bc78d4feb61fe68f3d474',
+    document: "mutation CreateComposition($input: ComposeInput!) {\n  createComposition(input: $input) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  visibility\n  license\n  version\n  owner {\n    id\n    username\n  }\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
   },
   FindPaths: {
     name: 'FindPaths',
@@ -35,11 +35,17 @@ export const operations = {
     hash: 'c444087ef2e035f48ee35d2ea0ac39f394b2334e64f5f7fda467bfa2270c10e8',
     document: "query FindPaths($from: String!, $to: String!, $maxStops: Int, $limit: Int) {\n  findPaths(from: $from, to: $to, maxStops: $maxStops, limit: $limit) {\n    stops\n    totalDistanceKm\n    legs {\n      id\n      distanceKm\n      durationMinutes\n      origin {\n        iata\n        icao\n        name\n        city\n      }\n      destination {\n        iata\n        icao\n        name\n        city\n      }\n    }\n  }\n}",
   },
+  LogIn: {
+    name: 'LogIn',
+    type: 'mutation',
+    hash: '64d20b873238d49a630826fdd3163305a6b358371e3d6fd9865b8e5605b72dde',
+    document: "mutation LogIn($input: LogInInput!) {\n  logIn(input: $input) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n    }\n  }\n}",
+  },
   PreviewComposition: {
     name: 'PreviewComposition',
     type: 'query',
-    hash: '8af8fc0be461575bf3062dfe2174ec42319734dba14973be24aa9b197ca1b480',
-    document: "query PreviewComposition($input: ComposeInput!) {\n  previewComposition(input: $input) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
+    hash: '3875ea786a56c66afa0a62a12d3e4f54ef9fa1a500c296f3ba95cfa8f48b6250',
+    document: "query PreviewComposition($input: ComposeInput!) {\n  previewComposition(input: $input) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  visibility\n  license\n  version\n  owner {\n    id\n    username\n  }\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
   },
   Route: {
     name: 'Route',
@@ -59,11 +65,23 @@ export const operations = {
     hash: '0cd0ec5a1d87cf7aab56bd61d3b549f814521346a90b3b7d5b340558363dc40f',
     document: "query SearchAirports($query: String!, $first: Int) {\n  searchAirports(query: $query, first: $first) {\n    ...AirportSummary\n    destinationCount\n  }\n}\n\nfragment AirportSummary on Airport {\n  id\n  iata\n  icao\n  name\n  city\n  country\n  latitude\n  longitude\n}",
   },
+  SignUp: {
+    name: 'SignUp',
+    type: 'mutation',
+    hash: '83279bf18fa8a87fe84a72eb49b9da9781afe5f8f2b2ea2b5b22dbd09db5286c',
+    document: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n      displayName\n    }\n  }\n}",
+  },
   Themes: {
     name: 'Themes',
     type: 'query',
     hash: 'ab51bbb6dc8d4854873547003a02763555eb7997ab047bd4c7966b2854b5c439',
     document: "query Themes {\n  themes {\n    id\n    name\n    description\n    builtIn\n    hasDrums\n    tempoMin\n    tempoMax\n    density\n    swing\n    scales\n    instruments {\n      role\n      name\n      program\n      instrument\n    }\n  }\n}",
+  },
+  Viewer: {
+    name: 'Viewer',
+    type: 'query',
+    hash: 'c29c97a97f91e36f32b596955721813fe4085cef07e867bb755f536dc1306643',
+    document: "query Viewer {\n  viewer {\n    id\n    username\n    displayName\n    email\n    role\n    joinedAt\n  }\n}",
   },
 } as const satisfies Record<string, OperationDefinition>;
 
@@ -76,11 +94,14 @@ export interface OperationTypes {
   Compositions: { type: 'query'; data: Types.CompositionsQuery; variables: Types.CompositionsQueryVariables };
   CreateComposition: { type: 'mutation'; data: Types.CreateCompositionMutation; variables: Types.CreateCompositionMutationVariables };
   FindPaths: { type: 'query'; data: Types.FindPathsQuery; variables: Types.FindPathsQueryVariables };
+  LogIn: { type: 'mutation'; data: Types.LogInMutation; variables: Types.LogInMutationVariables };
   PreviewComposition: { type: 'query'; data: Types.PreviewCompositionQuery; variables: Types.PreviewCompositionQueryVariables };
   Route: { type: 'query'; data: Types.RouteQuery; variables: Types.RouteQueryVariables };
   Routes: { type: 'query'; data: Types.RoutesQuery; variables: Types.RoutesQueryVariables };
   SearchAirports: { type: 'query'; data: Types.SearchAirportsQuery; variables: Types.SearchAirportsQueryVariables };
+  SignUp: { type: 'mutation'; data: Types.SignUpMutation; variables: Types.SignUpMutationVariables };
   Themes: { type: 'query'; data: Types.ThemesQuery; variables: Types.ThemesQueryVariables };
+  Viewer: { type: 'query'; data: Types.ViewerQuery; variables: Types.ViewerQueryVariables };
 }
 
 /** One method per named operation, named after it in camelCase. */
@@ -106,6 +127,10 @@ export interface AeroMelodyOperations {
    */
   findPaths(variables: Types.FindPathsQueryVariables, options?: RequestOptions): Promise<Types.FindPathsQuery>;
   /**
+   * Signs in with email or username and password.
+   */
+  logIn(variables: Types.LogInMutationVariables, options?: RequestOptions): Promise<Types.LogInMutation>;
+  /**
    * Composes a piece without saving it; the same input always gives the same piece.
    */
   previewComposition(variables: Types.PreviewCompositionQueryVariables, options?: RequestOptions): Promise<Types.PreviewCompositionQuery>;
@@ -122,9 +147,17 @@ export interface AeroMelodyOperations {
    */
   searchAirports(variables: Types.SearchAirportsQueryVariables, options?: RequestOptions): Promise<Types.SearchAirportsQuery>;
   /**
+   * Creates an account and signs in.
+   */
+  signUp(variables: Types.SignUpMutationVariables, options?: RequestOptions): Promise<Types.SignUpMutation>;
+  /**
    * The themes a composition can be made in.
    */
   themes(variables?: Types.ThemesQueryVariables, options?: RequestOptions): Promise<Types.ThemesQuery>;
+  /**
+   * The signed-in person, or null.
+   */
+  viewer(variables?: Types.ViewerQueryVariables, options?: RequestOptions): Promise<Types.ViewerQuery>;
 }
 
 export function bindOperations(transport: OperationTransport): AeroMelodyOperations {
@@ -134,10 +167,13 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     compositions: (variables, options) => transport.execute<Types.CompositionsQuery, Types.CompositionsQueryVariables>(operations.Compositions, variables, options),
     createComposition: (variables, options) => transport.execute<Types.CreateCompositionMutation, Types.CreateCompositionMutationVariables>(operations.CreateComposition, variables, options),
     findPaths: (variables, options) => transport.execute<Types.FindPathsQuery, Types.FindPathsQueryVariables>(operations.FindPaths, variables, options),
+    logIn: (variables, options) => transport.execute<Types.LogInMutation, Types.LogInMutationVariables>(operations.LogIn, variables, options),
     previewComposition: (variables, options) => transport.execute<Types.PreviewCompositionQuery, Types.PreviewCompositionQueryVariables>(operations.PreviewComposition, variables, options),
     route: (variables, options) => transport.execute<Types.RouteQuery, Types.RouteQueryVariables>(operations.Route, variables, options),
     routes: (variables, options) => transport.execute<Types.RoutesQuery, Types.RoutesQueryVariables>(operations.Routes, variables, options),
     searchAirports: (variables, options) => transport.execute<Types.SearchAirportsQuery, Types.SearchAirportsQueryVariables>(operations.SearchAirports, variables, options),
+    signUp: (variables, options) => transport.execute<Types.SignUpMutation, Types.SignUpMutationVariables>(operations.SignUp, variables, options),
     themes: (variables, options) => transport.execute<Types.ThemesQuery, Types.ThemesQueryVariables>(operations.Themes, variables, options),
+    viewer: (variables, options) => transport.execute<Types.ViewerQuery, Types.ViewerQueryVariables>(operations.Viewer, variables, options),
   };
 }

@@ -11,6 +11,8 @@ export type ComposeInput = {
   journey?: Array<string> | null | undefined;
   /** Key root, e.g. "D", "F#" or "Bb". */
   keyRoot?: string | null | undefined;
+  /** For createComposition; default CC_BY_4_0. */
+  license?: License | null | undefined;
   /** 2-20 airports; every consecutive pair must be a real route. */
   path?: Array<string> | null | undefined;
   /** One real route. */
@@ -23,6 +25,8 @@ export type ComposeInput = {
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
+  /** For createComposition; default PUBLIC. */
+  visibility?: Visibility | null | undefined;
 };
 
 /** ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order. */
@@ -30,6 +34,24 @@ export type FlightKind =
   | 'JOURNEY'
   | 'PATH'
   | 'ROUTE';
+
+/** CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not. */
+export type License =
+  | 'ALL_RIGHTS_RESERVED'
+  | 'CC_BY_4_0'
+  | 'CC_BY_NC_4_0';
+
+export type LogInInput = {
+  /** Email or username. */
+  login: string;
+  password: string;
+};
+
+/** USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates. */
+export type Role =
+  | 'ADMIN'
+  | 'PARTNER'
+  | 'USER';
 
 export type RouteInput = {
   from: string;
@@ -49,11 +71,26 @@ export type Scale =
   | 'NATURAL_MINOR'
   | 'PHRYGIAN';
 
+export type SignUpInput = {
+  displayName?: string | null | undefined;
+  email: string;
+  /** 10-200 characters, with a letter and a digit or symbol. */
+  password: string;
+  /** 3-32 letters, digits or underscores. */
+  username: string;
+};
+
 export type TrackRole =
   | 'BASS'
   | 'DRUMS'
   | 'HARMONY'
   | 'MELODY';
+
+/** PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner only. */
+export type Visibility =
+  | 'PRIVATE'
+  | 'PUBLIC'
+  | 'UNLISTED';
 
 export type AirportQueryVariables = Exact<{
   code: string;
@@ -69,9 +106,9 @@ export type CompositionQueryVariables = Exact<{
 }>;
 
 
-export type CompositionQuery = { composition: { id: string, title: string, kind: FlightKind, saved: boolean, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } | null };
+export type CompositionQuery = { composition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } | null };
 
-export type CompositionFieldsFragment = { id: string, title: string, kind: FlightKind, saved: boolean, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> };
+export type CompositionFieldsFragment = { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> };
 
 export type CompositionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -86,7 +123,7 @@ export type CreateCompositionMutationVariables = Exact<{
 }>;
 
 
-export type CreateCompositionMutation = { createComposition: { id: string, title: string, kind: FlightKind, saved: boolean, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
+export type CreateCompositionMutation = { createComposition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
 
 export type FindPathsQueryVariables = Exact<{
   from: string;
@@ -98,12 +135,19 @@ export type FindPathsQueryVariables = Exact<{
 
 export type FindPathsQuery = { findPaths: Array<{ stops: number, totalDistanceKm: number, legs: Array<{ id: string, distanceKm: number, durationMinutes: number, origin: { iata: string | null, icao: string | null, name: string, city: string }, destination: { iata: string | null, icao: string | null, name: string, city: string } }> }> };
 
+export type LogInMutationVariables = Exact<{
+  input: LogInInput;
+}>;
+
+
+export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
+
 export type PreviewCompositionQueryVariables = Exact<{
   input: ComposeInput;
 }>;
 
 
-export type PreviewCompositionQuery = { previewComposition: { id: string, title: string, kind: FlightKind, saved: boolean, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
+export type PreviewCompositionQuery = { previewComposition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
 
 export type RouteQueryVariables = Exact<{
   from: string;
@@ -131,7 +175,19 @@ export type SearchAirportsQueryVariables = Exact<{
 
 export type SearchAirportsQuery = { searchAirports: Array<{ destinationCount: number, id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }> };
 
+export type SignUpMutationVariables = Exact<{
+  input: SignUpInput;
+}>;
+
+
+export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string, displayName: string } } };
+
 export type ThemesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ThemesQuery = { themes: Array<{ id: string, name: string, description: string, builtIn: boolean, hasDrums: boolean, tempoMin: number, tempoMax: number, density: number, swing: number, scales: Array<Scale>, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }> }> };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { id: string, username: string, displayName: string, email: string | null, role: Role, joinedAt: string } | null };

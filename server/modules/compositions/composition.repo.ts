@@ -1,7 +1,13 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
 import type { Flight, Theme as EngineTheme } from '../../engine/music/index.js';
 
+export type VisibilityValue = 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
+export type LicenseValue = 'CC_BY_4_0' | 'CC_BY_NC_4_0' | 'ALL_RIGHTS_RESERVED';
+
 export interface NewComposition {
+  ownerId: number;
+  visibility: VisibilityValue;
+  license: LicenseValue;
   title: string;
   kind: string;
   airportCodes: string[];
@@ -23,8 +29,10 @@ export interface NewComposition {
   midi: Uint8Array;
 }
 
-export interface CompositionRow extends Omit<NewComposition, 'airportCodes' | 'seed' | 'themeSnapshot' | 'flightSnapshot'> {
+export interface CompositionRow extends Omit<NewComposition, 'ownerId' | 'airportCodes' | 'seed' | 'themeSnapshot' | 'flightSnapshot'> {
   id: number;
+  ownerId: number | null;
+  version: number;
   airportCodes: string;
   seed: bigint;
   themeSnapshot: unknown;
@@ -52,16 +60,37 @@ export class CompositionRepo {
     return this.prisma.composition.findMany({ where: { id: { in: [...ids] } } }) as Promise<CompositionRow[]>;
   }
 
-  /** Newest first: `take` compositions older than `beforeId`. */
-  page(take: number, beforeId: number | undefined): Promise<CompositionRow[]> {
+  /** Public pieces, newest first: `take` of them older than `beforeId`. */
+  publicPage(take: number, beforeId: number | undefined): Promise<CompositionRow[]> {
     return this.prisma.composition.findMany({
-      where: beforeId === undefined ? undefined : { id: { lt: beforeId } },
+      where: { visibility: 'PUBLIC', ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) },
       orderBy: { id: 'desc' },
       take,
     }) as Promise<CompositionRow[]>;
   }
 
-  count(): Promise<number> {
-    return this.prisma.composition.count();
+  countPublic(): Promise<number> {
+    return this.prisma.composition.count({ where: { visibility: 'PUBLIC' } });
+  }
+
+  /**
+   * Applies `patch` only if the row is still at `expectedVersion`, bumping the version in the same
+   * statement; returns the updated row, or null when another update got there first.
+   */
+  async updateAtVersion(
+    id: number,
+    expectedVersion: number,
+    patch: { title?: string; visibility?: VisibilityValue; license?: LicenseValue },
+  ): Promise<CompositionRow | null> {
+    const updated = await this.prisma.composition.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...patch, version: { increment: 1 } },
+    });
+    if (updated.count === 0) return null;
+    return this.prisma.composition.findUnique({ where: { id } }) as Promise<CompositionRow | null>;
+  }
+
+  async delete(id: number): Promise<boolean> {
+    return (await this.prisma.composition.deleteMany({ where: { id } })).count === 1;
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { AirportRow } from '../airports/airport.repo.js';
@@ -6,7 +6,10 @@ import { Airport } from '../airports/airport.type.js';
 import { toThemeView } from '../themes/theme.service.js';
 import { Theme } from '../themes/theme.type.js';
 import type { CompositionService, CompositionView } from './composition.service.js';
-import { Chord, ComposeInput, Composition, CompositionConnection, Section, Track } from './composition.type.js';
+import type { UserRow } from '../users/user.repo.js';
+import { requireViewer } from '../users/user.service.js';
+import { User } from '../users/user.type.js';
+import { Chord, ComposeInput, Composition, CompositionConnection, CompositionPatch, Section, Track } from './composition.type.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
 
@@ -19,14 +22,31 @@ export class CompositionResolver {
     return this.compositionService.preview(input);
   }
 
-  @Mutation(() => Composition, { description: 'Composes a piece and saves it.' })
-  createComposition(@Arg('input', () => ComposeInput) input: ComposeInput): Promise<CompositionView> {
-    return this.compositionService.create(input);
+  @Mutation(() => Composition, { description: 'Composes a piece and saves it as the signed-in person\'s.' })
+  createComposition(@Arg('input', () => ComposeInput) input: ComposeInput, @Ctx() context: RequestContext): Promise<CompositionView> {
+    return this.compositionService.create(input, requireViewer(context));
   }
 
-  @Query(() => Composition, { nullable: true, description: 'A saved piece (or a preview) by id; null when there is none.' })
-  composition(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext): Promise<CompositionView | null> {
-    return this.compositionService.byGlobalId(id, loaders.compositionById);
+  @Mutation(() => Composition, {
+    description: 'Changes a saved piece (owner only). A stale expectedVersion is a CONFLICT carrying the current version.',
+  })
+  updateComposition(
+    @Arg('id', () => ID) id: string,
+    @Arg('patch', () => CompositionPatch) patch: CompositionPatch,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() context: RequestContext,
+  ): Promise<CompositionView> {
+    return this.compositionService.update(id, patch, expectedVersion, requireViewer(context));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
+  deleteComposition(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<string> {
+    return this.compositionService.delete(id, requireViewer(context));
+  }
+
+  @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
+  composition(@Arg('id', () => ID) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
+    return this.compositionService.byGlobalId(id, loaders.compositionById, viewer);
   }
 
   @Query(() => CompositionConnection, { description: 'Saved compositions, newest first.' })
@@ -37,6 +57,11 @@ export class CompositionResolver {
   @FieldResolver(() => ID)
   id(@Root() view: CompositionView): string {
     return compositionGlobalId(view);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who made it; null for previews and for pieces whose owner left.' })
+  async owner(@Root() view: CompositionView, @Ctx() { loaders }: RequestContext): Promise<UserRow | null> {
+    return view.ownerId === null ? null : loaders.userById.load(view.ownerId);
   }
 
   @FieldResolver(() => Theme)

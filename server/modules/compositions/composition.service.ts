@@ -12,7 +12,8 @@ import {
   type Theme as EngineTheme,
 } from '../../engine/music/index.js';
 import { instrumentName } from '../../engine/music/general-midi.js';
-import { BadUserInputError } from '../../errors.js';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import type { Viewer } from '../users/tokens.js';
 import { decodeCursor, fromGlobalId, mapPage, toPage, type Page } from '../../graphql/relay.js';
 import type { AirportRow } from '../airports/airport.repo.js';
 import { validateArguments } from '../../graphql/validation.js';
@@ -20,8 +21,8 @@ import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
-import { ComposeInput } from './composition.type.js';
-import type { CompositionRepo, CompositionRow } from './composition.repo.js';
+import { ComposeInput, type CompositionPatch } from './composition.type.js';
+import type { CompositionRepo, CompositionRow, LicenseValue, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
 import { LruCache } from './lru-cache.js';
 
@@ -61,10 +62,19 @@ export interface CompositionView {
   seed: string;
   engineVersion: string;
   createdAt: Date | null;
+  ownerId: number | null;
+  visibility: VisibilityValue;
+  license: LicenseValue;
+  version: number;
   render(): Rendering;
 }
 
 const PREVIEW_PREFIX = 'p.';
+
+/** Private pieces are for their owner only; public and unlisted ones for anyone holding the id. */
+function canSee(row: CompositionRow, viewer: Viewer | null): boolean {
+  return row.visibility !== 'PRIVATE' || (viewer !== null && row.ownerId === viewer.id);
+}
 
 function memoize<T>(compute: () => T): () => T {
   let value: T | undefined;
@@ -141,6 +151,10 @@ export class CompositionService {
       variation: parameters.variation,
       engineVersion: ENGINE_VERSION,
       createdAt: null,
+      ownerId: null,
+      visibility: 'PUBLIC',
+      license: 'CC_BY_4_0',
+      version: 0,
       render: () => rendering,
     };
   }
@@ -155,11 +169,14 @@ export class CompositionService {
     return view;
   }
 
-  async create(input: ComposeInput): Promise<CompositionView> {
+  async create(input: ComposeInput, owner: Viewer): Promise<CompositionView> {
     const { parameters, flight, theme } = this.parametersOf(input);
     const rendering = this.render(flight, theme, parameters);
     const summary = scoreSummary(rendering.score);
     const row = await this.repo.insert({
+      ownerId: owner.id,
+      visibility: input.visibility ?? 'PUBLIC',
+      license: input.license ?? 'CC_BY_4_0',
       title: parameters.title ?? defaultTitle(parameters.airports, theme),
       kind: parameters.kind,
       airportCodes: parameters.airports,
@@ -219,16 +236,55 @@ export class CompositionService {
       seed: String(row.seed),
       engineVersion: row.engineVersion,
       createdAt: row.createdAt,
+      ownerId: row.ownerId,
+      visibility: row.visibility,
+      license: row.license,
+      version: row.version,
       render: () => ({ score: score(), midi }),
     };
   }
 
-  /** A saved piece by row id or a preview by token; null when there is no such piece. */
-  async byRef(ref: string, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
+  /**
+   * A saved piece by row id or a preview by token; null when there is no such piece or the viewer
+   * may not see it (a private piece answers exactly like a missing one, so none ever leaks).
+   */
+  async byRef(ref: string, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
     if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length));
     if (!/^\d{1,10}$/.test(ref)) return null;
     const row = await loader.load(Number(ref));
-    return row ? this.savedView(row) : null;
+    return row && canSee(row, viewer) ? this.savedView(row) : null;
+  }
+
+  /** The saved piece behind a global id, for a change by its owner; NOT_FOUND or FORBIDDEN otherwise. */
+  private async ownedRow(globalId: string, viewer: Viewer, action: string): Promise<CompositionRow> {
+    const decoded = fromGlobalId(globalId);
+    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
+    const id = decoded.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
+    const [row] = id === null ? [] : await this.repo.findByIds([id]);
+    if (!row || !canSee(row, viewer)) throw new NotFoundError('No saved composition has this id');
+    if (row.ownerId !== viewer.id) throw new ForbiddenError(`Only the owner can ${action} this composition`);
+    return row;
+  }
+
+  async update(globalId: string, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
+    const row = await this.ownedRow(globalId, viewer, 'change');
+    const updated = await this.repo.updateAtVersion(row.id, expectedVersion, {
+      title: patch.title?.trim(),
+      visibility: patch.visibility,
+      license: patch.license,
+    });
+    if (updated) return this.savedView(updated);
+    const [current] = await this.repo.findByIds([row.id]);
+    if (!current) throw new NotFoundError('No saved composition has this id');
+    throw new ConflictError(`The composition changed since version ${expectedVersion}; it is at version ${current.version} now`, {
+      currentVersion: current.version,
+    });
+  }
+
+  async delete(globalId: string, viewer: Viewer): Promise<string> {
+    const row = await this.ownedRow(globalId, viewer, 'delete');
+    await this.repo.delete(row.id);
+    return globalId;
   }
 
   private async previewFromToken(token: string): Promise<CompositionView | null> {
@@ -265,10 +321,10 @@ export class CompositionService {
     }
   }
 
-  async byGlobalId(globalId: string, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
+  async byGlobalId(globalId: string, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
     const decoded = fromGlobalId(globalId);
     if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
-    return decoded.type === 'Composition' ? this.byRef(decoded.key, loader) : null;
+    return decoded.type === 'Composition' ? this.byRef(decoded.key, loader, viewer) : null;
   }
 
   airportsOf(view: CompositionView): AirportRow[] {
@@ -279,8 +335,8 @@ export class CompositionService {
   async page(args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const beforeId = decodeCursor(args.after);
-    const rows = await this.repo.page(first + 1, beforeId);
-    return mapPage(toPage(rows, first, beforeId, () => this.repo.count()), (row) => this.savedView(row));
+    const rows = await this.repo.publicPage(first + 1, beforeId);
+    return mapPage(toPage(rows, first, beforeId, () => this.repo.countPublic()), (row) => this.savedView(row));
   }
 
   tracksOf(view: CompositionView) {

@@ -11,6 +11,20 @@ registerEnumType(FlightKind, {
   description: 'ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order.',
 });
 
+export const Visibility = { PUBLIC: 'PUBLIC', UNLISTED: 'UNLISTED', PRIVATE: 'PRIVATE' } as const;
+export type Visibility = keyof typeof Visibility;
+registerEnumType(Visibility, {
+  name: 'Visibility',
+  description: 'PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner only.',
+});
+
+export const License = { CC_BY_4_0: 'CC_BY_4_0', CC_BY_NC_4_0: 'CC_BY_NC_4_0', ALL_RIGHTS_RESERVED: 'ALL_RIGHTS_RESERVED' } as const;
+export type License = keyof typeof License;
+registerEnumType(License, {
+  name: 'License',
+  description: 'CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not.',
+});
+
 @InputType('RouteInput')
 export class RouteInput {
   @Field(() => String)
@@ -79,6 +93,30 @@ export class ComposeInput {
   @IsOptional()
   @MaxLength(120, { message: 'title must be at most 120 characters' })
   title?: string;
+
+  @Field(() => Visibility, { nullable: true, description: 'For createComposition; default PUBLIC.' })
+  @IsOptional()
+  visibility?: Visibility;
+
+  @Field(() => License, { nullable: true, description: 'For createComposition; default CC_BY_4_0.' })
+  @IsOptional()
+  license?: License;
+}
+
+@InputType('CompositionPatch', { description: 'The fields to change; omitted fields stay as they are.' })
+export class CompositionPatch {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 120, { message: 'title must be 1 to 120 characters' })
+  title?: string;
+
+  @Field(() => Visibility, { nullable: true })
+  @IsOptional()
+  visibility?: Visibility;
+
+  @Field(() => License, { nullable: true })
+  @IsOptional()
+  license?: License;
 }
 
 @ObjectType('Note')
@@ -196,6 +234,15 @@ export class Composition extends Node {
 
   @Field(() => Boolean, { description: 'False for previews, which are never stored.' })
   saved!: boolean;
+
+  @Field(() => Visibility)
+  visibility!: Visibility;
+
+  @Field(() => License)
+  license!: License;
+
+  @Field(() => Int, { description: 'Bumped by every accepted update; pass it as expectedVersion.' })
+  version!: number;
 
   @Field(() => Date, { nullable: true, description: 'When the piece was saved; null for previews.' })
   createdAt!: Date | null;

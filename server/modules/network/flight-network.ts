@@ -24,6 +24,8 @@ interface SearchEntry {
  */
 export class FlightNetwork {
   readonly importId: number | null;
+  /** Every route, in id order. */
+  readonly routes: readonly NetworkRoute[];
   private readonly airportsById = new Map<number, NetworkAirport>();
   private readonly airportsByCode = new Map<string, NetworkAirport>();
   private readonly indexById = new Map<number, number>();
@@ -35,6 +37,7 @@ export class FlightNetwork {
 
   constructor(rows: NetworkRows) {
     this.importId = rows.latestImport?.id ?? null;
+    this.routes = rows.routes;
     this.airlineCountByRoute = new Map(rows.airlineCounts.map((row) => [row.routeId, row._count._all]));
     this.airportAtIndex = rows.airports;
     rows.airports.forEach((airport, index) => {

@@ -8,7 +8,7 @@ export class NodeResolver {
   constructor(private readonly nodes: NodeService) {}
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext): Promise<TypedNode | null> {
-    return this.nodes.byGlobalId(id, loaders);
+  node(@Arg('id', () => ID) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<TypedNode | null> {
+    return this.nodes.byGlobalId(id, loaders, viewer);
   }
 }

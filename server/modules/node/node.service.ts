@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { RouteService } from '../routes/route.service.js';
+import type { Viewer } from '../users/tokens.js';
 
 /** A row tagged with its GraphQL type, so the Node interface can resolve which object it is. */
 export type TypedNode = { __typename: string } & object;
@@ -13,7 +14,7 @@ export class NodeService {
     private readonly compositions: CompositionService,
   ) {}
 
-  async byGlobalId(globalId: string, loaders: Loaders): Promise<TypedNode | null> {
+  async byGlobalId(globalId: string, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
     const decoded = fromGlobalId(globalId);
     if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
     const tag = <T extends object>(row: T | null | undefined, __typename: string): TypedNode | null =>
@@ -28,7 +29,9 @@ export class NodeService {
         return match ? tag(this.routes.routeByAirportIds(Number(match[1]), Number(match[2])), 'Route') : null;
       }
       case 'Composition':
-        return tag(await this.compositions.byRef(decoded.key, loaders.compositionById), 'Composition');
+        return tag(await this.compositions.byRef(decoded.key, loaders.compositionById, viewer), 'Composition');
+      case 'User':
+        return /^\d+$/.test(decoded.key) ? tag(await loaders.userById.load(Number(decoded.key)), 'User') : null;
       default:
         return null;
     }

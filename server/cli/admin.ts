@@ -1,0 +1,32 @@
+import { createDatabasePool } from '../adapters/mariadb.js';
+import { createPrisma } from '../adapters/prisma.js';
+import { applyMigrations } from '../jobs/migrate.js';
+import { UserRepo, type Role } from '../modules/users/user.repo.js';
+import { runCli } from './run.js';
+
+const USAGE = 'usage: npm run admin -- grant <username> <USER|PARTNER|ADMIN>';
+const ROLES: readonly Role[] = ['USER', 'PARTNER', 'ADMIN'];
+
+await runCli(async (config, logger) => {
+  const [command, username, role] = process.argv.slice(2);
+  if (command !== 'grant' || !username || !ROLES.includes(role as Role)) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  await applyMigrations(config.database, logger);
+  const database = createDatabasePool(config.database);
+  const prisma = createPrisma(database);
+  try {
+    const user = await new UserRepo(prisma).setRole(username, role as Role);
+    if (!user) {
+      console.error(`error: no user is called "${username}"`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`${user.username} is now ${user.role} (effective from their next sign-in or token refresh)`);
+  } finally {
+    await prisma.$disconnect();
+    await database.dispose();
+  }
+});

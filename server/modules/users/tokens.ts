@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { UnauthenticatedError } from '../../errors.js';
+import type { Role } from './user.repo.js';
+
+export interface Viewer {
+  id: number;
+  role: Role;
+  /** The sign-in (refresh token family) this access token belongs to. */
+  sessionId: string;
+}
+
+const ISSUER = 'aero-melody';
+
+export class AccessTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    readonly ttlSeconds: number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  sign(viewer: Viewer): Promise<string> {
+    return new SignJWT({ role: viewer.role, sid: viewer.sessionId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(viewer.id))
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(this.key);
+  }
+
+  /** The viewer an access token names, or UNAUTHENTICATED saying whether it expired or is invalid. */
+  async verify(token: string): Promise<Viewer> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const role = payload.role as Role;
+      if (!payload.sub || !/^\d+$/.test(payload.sub) || typeof payload.sid !== 'string' || !['USER', 'PARTNER', 'ADMIN'].includes(role)) {
+        throw new UnauthenticatedError('The access token is not valid; sign in again', { reason: 'INVALID_TOKEN' });
+      }
+      return { id: Number(payload.sub), role, sessionId: payload.sid };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new UnauthenticatedError('The access token has expired; refresh the session', { reason: 'TOKEN_EXPIRED' });
+      }
+      throw new UnauthenticatedError('The access token is not valid; sign in again', { reason: 'INVALID_TOKEN' });
+    }
+  }
+}
+
+/** Refresh tokens are random and opaque; only their SHA-256 is stored. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashRefreshToken(token) };
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+
+import type { RequestContext } from '../../context.js';
+import { toGlobalId } from '../../graphql/relay.js';
+import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.service.js';
+import type { UserRow } from './user.repo.js';
+import { requireViewer, type UserService } from './user.service.js';
+import { AuthPayload, LogInInput, SignUpInput, User } from './user.type.js';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly authService: AuthService,
+    private readonly userService: UserService,
+  ) {}
+
+  @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
+  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+    return this.authService.signUp(input, context.clientAddress);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Signs in with email or username and password.' })
+  logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+    return this.authService.logIn(input, context.clientAddress);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new access and refresh token.' })
+  refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthPayloadValue> {
+    return this.authService.refresh(refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this sign-in (or, with everywhere, all of them); its tokens stop working.' })
+  async logOut(@Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean, @Ctx() context: RequestContext): Promise<boolean> {
+    await this.authService.logOut(requireViewer(context), everywhere);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes the account: sessions, private and unlisted pieces go; public pieces stay, no longer attributed.',
+  })
+  async deleteAccount(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
+    await this.authService.deleteAccount(requireViewer(context), password);
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in person, or null.' })
+  viewer(@Ctx() context: RequestContext): Promise<UserRow | null> | null {
+    return context.viewer ? this.userService.byId(context.viewer.id) : null;
+  }
+
+  @Query(() => User, { nullable: true })
+  user(@Arg('username', () => String) username: string): Promise<UserRow | null> {
+    return this.userService.byUsername(username);
+  }
+
+  @FieldResolver(() => ID)
+  id(@Root() user: UserRow): string {
+    return toGlobalId('User', user.id);
+  }
+
+  @FieldResolver(() => Date)
+  joinedAt(@Root() user: UserRow): Date {
+    return user.createdAt;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Only visible to the person themselves.' })
+  email(@Root() user: UserRow, @Ctx() context: RequestContext): string | null {
+    return context.viewer?.id === user.id ? user.email : null;
+  }
+}
+
