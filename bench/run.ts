@@ -5,6 +5,7 @@
  * Options: --duration <s> (default 10), --connections <n> (default 50).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -105,7 +106,12 @@ async function main(): Promise<void> {
   const bare = startProcess([join(PROJECT_ROOT, 'dist', 'bench', 'bare-server.js')], {});
   const barePort = await bare.firstLine;
   const port = String(4600 + Math.floor(Math.random() * 300));
-  const server = startProcess([join(PROJECT_ROOT, 'dist', 'server', 'main.js')], { NODE_ENV: 'production', PORT: port, LOG_LEVEL: 'warn' });
+  const server = startProcess([join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
+    NODE_ENV: 'production',
+    PORT: port,
+    LOG_LEVEL: 'warn',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForReady(url);

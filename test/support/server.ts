@@ -22,6 +22,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+export async function resetRateLimits(app: AppServer): Promise<void> {
+  const keys = await app.redis.keys('aero-melody:rate:*');
+  if (keys.length > 0) await app.redis.del(...keys);
+}
+
 export async function startTestServer(config: Readonly<Config> = testConfig()): Promise<TestServer> {
   const app = await createServer(config, silentLogger);
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
@@ -39,6 +44,8 @@ export async function startTestServer(config: Readonly<Config> = testConfig()): 
       return { status: response.status, ...((await response.json()) as object) };
     },
     async signUp(prefix = 'tester') {
+      // Tests sign many people up from one address; the per-address limit is tested on its own.
+      await resetRateLimits(app);
       const username = `${prefix}_${randomBytes(5).toString('hex')}`;
       const response = await this.graphql(
         'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }',

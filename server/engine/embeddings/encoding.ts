@@ -52,7 +52,8 @@ export function unit(values: readonly number[]): number[] {
   return values.map(() => uniform);
 }
 
-/** Sub-vectors that should count equally within one block, each made unit length first. */
+/** Sub-vectors that count equally within one block: each made unit length, the whole unit length too. */
 export function joinEqually(parts: readonly (readonly number[])[]): number[] {
-  return parts.flatMap((part) => unit(part));
+  const share = 1 / Math.sqrt(parts.length);
+  return parts.flatMap((part) => unit(part).map((v) => v * share));
 }

@@ -1,0 +1,32 @@
+import { test } from 'vitest';
+import { createDatabasePool } from '../../../../server/adapters/mariadb.js';
+import { createPrisma } from '../../../../server/adapters/prisma.js';
+import { loadConfig } from '../../../../server/config.js';
+import { FlightNetwork } from '../../../../server/modules/network/flight-network.js';
+import { loadNetworkRows } from '../../../../server/modules/network/network.repo.js';
+import { buildFlight } from '../../../../server/modules/compositions/flight-builder.js';
+import { compose, defaultThemeIdFor, themeById } from '../../../../server/engine/music/index.js';
+import { embedComposition } from '../../../../server/engine/embeddings/index.js';
+import { VectorIndex } from '../../../../server/adapters/vector-index.js';
+
+test('prof', async () => {
+  const config = loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test' });
+  const db = createDatabasePool(config.database);
+  const prisma = createPrisma(db);
+  const network = new FlightNetwork(await loadNetworkRows(prisma));
+  await prisma.$disconnect(); await db.dispose();
+  const routes = network.routes.slice(0, 5000);
+  let t = performance.now();
+  const flights = routes.map((r) => buildFlight({ kind: 'ROUTE', codes: [network.airportById(r.originId)!.iata ?? network.airportById(r.originId)!.icao!, network.airportById(r.destinationId)!.iata ?? network.airportById(r.destinationId)!.icao!] }, network).flight);
+  console.log('flights ms/route', (performance.now() - t) / routes.length);
+  t = performance.now();
+  const scores = flights.map((f) => compose(f, { theme: themeById(defaultThemeIdFor(f))! }));
+  console.log('compose ms/route', (performance.now() - t) / routes.length);
+  t = performance.now();
+  const vecs = scores.map((s, i) => embedComposition(s, flights[i]));
+  console.log('embed ms/route', (performance.now() - t) / routes.length);
+  t = performance.now();
+  const idx = VectorIndex.create({ dimensions: vecs[0].length, capacity: vecs.length });
+  vecs.forEach((v, i) => idx.add(i, v));
+  console.log('add ms/route', (performance.now() - t) / routes.length);
+}, 600_000);
