@@ -90,11 +90,16 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   await subscriber.subscribe(DATASET_IMPORTED_CHANNEL);
   subscriber.on('message', (channel) => {
     if (channel !== DATASET_IMPORTED_CHANNEL) return;
-    networks.reload().catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
+    networks
+      .reload()
+      .then((network) => services.similarity.useNetwork(network))
+      .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
   });
 
   const repos = createRepos(prisma);
-  const services = createServices(repos, { networks, redis, logger, auth: config.auth });
+  const services = createServices(repos, { networks, redis, logger, auth: config.auth, similarity: config.similarity });
+  // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
+  services.similarity.start();
   const schema = await createSchema(services);
   const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => ({
     requestId,
@@ -167,6 +172,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await wsHandle.dispose();
       await apollo.stop();
       subscriber.disconnect();
+      await services.similarity.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   OPENFLIGHTS_DIR: z.string().min(1).optional(),
   OPENFLIGHTS_BASE_URL: urlWithProtocol(['http:', 'https:']).default(DEFAULT_OPENFLIGHTS_BASE_URL),
   OPENFLIGHTS_CACHE_DIR: z.string().min(1).default('.cache/openflights'),
+  SIMILARITY_INDEX_DIR: z.string().min(1).default('.cache/similarity'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
@@ -67,6 +68,8 @@ export interface Config {
   database: DatabaseConfig;
   redisUrl: string;
   openflights: { dir: string | undefined; baseUrl: string; cacheDir: string };
+  /** Where saved route similarity indexes live, one file pair per data and engine version. */
+  similarity: { indexDir: string };
   shutdownTimeoutMs: number;
   auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
 }
@@ -115,6 +118,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       cacheDir: env.OPENFLIGHTS_CACHE_DIR,
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    similarity: Object.freeze({ indexDir: env.SIMILARITY_INDEX_DIR }),
     auth: Object.freeze({
       secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -17,6 +17,8 @@ import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
 import { RouteService } from './modules/routes/route.service.js';
+import { SimilarityRepo } from './modules/similarity/similarity.repo.js';
+import { SimilarityService } from './modules/similarity/similarity.service.js';
 import { AuthService } from './modules/users/auth.service.js';
 import { RevokedSessionsRepo } from './modules/users/revoked-sessions.repo.js';
 import { SessionRepo } from './modules/users/session.repo.js';
@@ -32,6 +34,7 @@ export interface Repos {
   compositions: CompositionRepo;
   users: UserRepo;
   sessions: SessionRepo;
+  similarity: SimilarityRepo;
 }
 
 export interface Services {
@@ -43,6 +46,7 @@ export interface Services {
   compositions: CompositionService;
   auth: AuthService;
   users: UserService;
+  similarity: SimilarityService;
 }
 
 export interface ServiceDependencies {
@@ -50,6 +54,7 @@ export interface ServiceDependencies {
   redis: Redis;
   logger: Logger;
   auth: Config['auth'];
+  similarity: Config['similarity'];
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -60,11 +65,13 @@ export function createRepos(prisma: PrismaClient): Repos {
     compositions: new CompositionRepo(prisma),
     users: new UserRepo(prisma),
     sessions: new SessionRepo(prisma),
+    similarity: new SimilarityRepo(prisma),
   };
 }
 
-export function createServices(repos: Repos, { networks, redis, logger, auth }: ServiceDependencies): Services {
+export function createServices(repos: Repos, { networks, redis, logger, auth, similarity: similarityConfig }: ServiceDependencies): Services {
   const airports = new AirportService(networks, repos.airports);
+  const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
   const themes = new ThemeService();
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
   const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
@@ -74,9 +81,10 @@ export function createServices(repos: Repos, { networks, redis, logger, auth }: 
     airlines: new AirlineService(repos.airlines),
     routes: new RouteService(networks, airports, repos.routes),
     themes,
-    compositions: new CompositionService(networks, themes, repos.compositions),
+    compositions: new CompositionService(networks, themes, repos.compositions, similarity),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
+    similarity,
   };
 }
 

@@ -6,6 +6,7 @@ import type { Services } from '../context.js';
 import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
+import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
@@ -14,7 +15,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -25,6 +26,8 @@ function resolverInstances(services: Services): Map<Function, object> {
     [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
+    [SimilarityResolver, new SimilarityResolver(services.similarity)],
+    [CompositionSimilarityResolver, new CompositionSimilarityResolver(services.similarity, services.compositions)],
     [UserResolver, new UserResolver(services.auth, services.users)],
   ]);
 }

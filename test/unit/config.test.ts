@@ -14,7 +14,7 @@ function configError(environment: Record<string, string | undefined>): ConfigErr
 describe('loadConfig', () => {
   it('fills defaults from an empty environment', () => {
     const config = loadConfig({});
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       env: 'development',
       host: '0.0.0.0',
       port: 4000,
@@ -51,8 +51,12 @@ describe('loadConfig', () => {
       OPENFLIGHTS_CACHE_DIR: '/tmp/of',
       DATABASE_POOL_SIZE: '25',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
+      ACCESS_TOKEN_TTL_SECONDS: '300',
+      REFRESH_TOKEN_TTL_DAYS: '7',
     });
-    expect(config).toEqual({
+    expect(config).toMatchObject({
+      auth: { secret: 'a-production-secret-of-at-least-32-characters', accessTokenTtlSeconds: 300, refreshTokenTtlDays: 7 },
       env: 'production',
       host: '127.0.0.1',
       port: 8080,
@@ -153,5 +157,14 @@ describe('loadConfig', () => {
     const error = configError({ PORT: 'abc', DATABASE_URL: 'mysql://root@127.0.0.1:3306/' });
     expect(error.problems.some((problem) => problem.startsWith('PORT'))).toBe(true);
     expect(error.problems.some((problem) => problem.startsWith('DATABASE_URL'))).toBe(true);
+  });
+
+  it('signs tokens with a development secret by default and demands AUTH_SECRET in production', () => {
+    expect(loadConfig({}).auth).toEqual({ secret: expect.any(String), accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 });
+    const production = configError({ NODE_ENV: 'production' });
+    expect(production.problems).toEqual(['AUTH_SECRET is required in production (at least 32 random characters)']);
+    const secret = 'x'.repeat(40);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret }).auth.secret).toBe(secret);
+    expect(configError({ AUTH_SECRET: 'short' }).problems[0]).toMatch(/^AUTH_SECRET must be at least 32 characters/);
   });
 });

@@ -13,12 +13,14 @@ import type { Flight, Score } from '../music/index.js';
 import { bearingBlock, crossingsBlock, distanceBlock, hubBlock, latitudeBlock } from './flight.js';
 import {
   contourBlock,
+  type Heard,
   densityBlock,
   intervalBlock,
   keyBlock,
   lengthBlock,
   modeBlock,
   pitchClassBlock,
+  listen,
   registerBlock,
   rhythmBlock,
   tempoBlock,
@@ -36,7 +38,7 @@ export interface EmbeddingBlock {
   /** Share of the similarity this aspect decides; the weights sum to 1. */
   weight: number;
   dimensions: number;
-  encode(score: Score, flight: Flight, features: FlightFeatures): number[];
+  encode(heard: Heard, flight: Flight, features: FlightFeatures): number[];
 }
 
 /**
@@ -46,33 +48,34 @@ export interface EmbeddingBlock {
  * tempo, tonal colour) weigh most; fine melodic statistics refine the ranking among those.
  */
 export const EMBEDDING_BLOCKS: readonly EmbeddingBlock[] = [
-  { name: 'theme', family: 'sound', weight: 0.12, dimensions: 8, encode: (score) => themeBlock(score) },
-  { name: 'tempo', family: 'sound', weight: 0.1, dimensions: 8, encode: (score) => tempoBlock(score) },
-  { name: 'pitchClasses', family: 'sound', weight: 0.09, dimensions: 12, encode: (score) => pitchClassBlock(score) },
-  { name: 'key', family: 'sound', weight: 0.07, dimensions: 12, encode: (score) => keyBlock(score) },
-  { name: 'mode', family: 'sound', weight: 0.07, dimensions: 12, encode: (score) => modeBlock(score) },
-  { name: 'intervals', family: 'sound', weight: 0.05, dimensions: 9, encode: (score) => intervalBlock(score) },
-  { name: 'contour', family: 'sound', weight: 0.05, dimensions: 9, encode: (score) => contourBlock(score) },
-  { name: 'rhythm', family: 'sound', weight: 0.05, dimensions: 16, encode: (score) => rhythmBlock(score) },
-  { name: 'density', family: 'sound', weight: 0.05, dimensions: 21, encode: (score) => densityBlock(score) },
-  { name: 'register', family: 'sound', weight: 0.03, dimensions: 8, encode: (score) => registerBlock(score) },
-  { name: 'length', family: 'sound', weight: 0.02, dimensions: 6, encode: (score) => lengthBlock(score) },
-  { name: 'distance', family: 'flight', weight: 0.08, dimensions: 8, encode: (_s, _f, features) => distanceBlock(features) },
-  { name: 'bearing', family: 'flight', weight: 0.07, dimensions: 12, encode: (_s, _f, features) => bearingBlock(features) },
-  { name: 'latitude', family: 'flight', weight: 0.06, dimensions: 10, encode: (_s, _f, features) => latitudeBlock(features) },
-  { name: 'crossings', family: 'flight', weight: 0.05, dimensions: 10, encode: (_s, flight, features) => crossingsBlock(flight, features) },
-  { name: 'hubs', family: 'flight', weight: 0.04, dimensions: 10, encode: (_s, _f, features) => hubBlock(features) },
+  { name: 'theme', family: 'sound', weight: 0.12, dimensions: 8, encode: themeBlock },
+  { name: 'tempo', family: 'sound', weight: 0.1, dimensions: 8, encode: tempoBlock },
+  { name: 'pitchClasses', family: 'sound', weight: 0.09, dimensions: 12, encode: pitchClassBlock },
+  { name: 'key', family: 'sound', weight: 0.07, dimensions: 12, encode: keyBlock },
+  { name: 'mode', family: 'sound', weight: 0.07, dimensions: 12, encode: modeBlock },
+  { name: 'intervals', family: 'sound', weight: 0.05, dimensions: 9, encode: intervalBlock },
+  { name: 'contour', family: 'sound', weight: 0.05, dimensions: 9, encode: contourBlock },
+  { name: 'rhythm', family: 'sound', weight: 0.05, dimensions: 16, encode: rhythmBlock },
+  { name: 'density', family: 'sound', weight: 0.05, dimensions: 21, encode: densityBlock },
+  { name: 'register', family: 'sound', weight: 0.03, dimensions: 8, encode: registerBlock },
+  { name: 'length', family: 'sound', weight: 0.02, dimensions: 6, encode: lengthBlock },
+  { name: 'distance', family: 'flight', weight: 0.08, dimensions: 8, encode: (_heard, _flight, features) => distanceBlock(features) },
+  { name: 'bearing', family: 'flight', weight: 0.07, dimensions: 12, encode: (_heard, _flight, features) => bearingBlock(features) },
+  { name: 'latitude', family: 'flight', weight: 0.06, dimensions: 10, encode: (_heard, _flight, features) => latitudeBlock(features) },
+  { name: 'crossings', family: 'flight', weight: 0.05, dimensions: 10, encode: (_heard, flight, features) => crossingsBlock(flight, features) },
+  { name: 'hubs', family: 'flight', weight: 0.04, dimensions: 10, encode: (_heard, _flight, features) => hubBlock(features) },
 ];
 
 export const EMBEDDING_DIMENSIONS = EMBEDDING_BLOCKS.reduce((sum, block) => sum + block.dimensions, 0);
 
 /** The embedding of a piece composed from `flight`; unit length, deterministic. */
 export function embedComposition(score: Score, flight: Flight): Float32Array {
+  const heard = listen(score);
   const features = analyseFlight(flight);
   const vector = new Float32Array(EMBEDDING_DIMENSIONS);
   let offset = 0;
   for (const block of EMBEDDING_BLOCKS) {
-    const values = block.encode(score, flight, features);
+    const values = block.encode(heard, flight, features);
     if (values.length !== block.dimensions) throw new Error(`embedding block ${block.name} gave ${values.length} values, not ${block.dimensions}`);
     const scale = Math.sqrt(block.weight);
     for (let i = 0; i < values.length; i++) vector[offset + i] = values[i] * scale;

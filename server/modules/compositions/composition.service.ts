@@ -12,6 +12,7 @@ import {
   type Theme as EngineTheme,
 } from '../../engine/music/index.js';
 import { instrumentName } from '../../engine/music/general-midi.js';
+import { embedComposition } from '../../engine/embeddings/index.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Viewer } from '../users/tokens.js';
 import { decodeCursor, fromGlobalId, mapPage, toPage, type Page } from '../../graphql/relay.js';
@@ -104,6 +105,7 @@ export class CompositionService {
     private readonly networks: NetworkService,
     private readonly themes: ThemeService,
     private readonly repo: CompositionRepo,
+    private readonly similarity: { addComposition(id: number, vector: Float32Array): void },
   ) {}
 
   private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
@@ -197,6 +199,7 @@ export class CompositionService {
       durationSeconds: summary.durationSeconds,
       midi: rendering.midi,
     });
+    if (row.visibility === 'PUBLIC') this.similarity.addComposition(row.id, embedComposition(rendering.score, flight));
     return this.savedView(row, rendering);
   }
 

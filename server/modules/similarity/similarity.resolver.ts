@@ -1,0 +1,39 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import { Composition } from '../compositions/composition.type.js';
+import type { RouteRow } from '../routes/route.repo.js';
+import type { SimilarityService } from './similarity.service.js';
+import { CompositionMatch, RouteMatch, SimilarArgs, SimilarRoutesArgs } from './similarity.type.js';
+
+@Resolver(() => RouteMatch)
+export class SimilarityResolver {
+  constructor(private readonly similarityService: SimilarityService) {}
+
+  @Query(() => [RouteMatch], {
+    description: 'Routes whose default compositions sound most like this route’s, best first; never the route itself.',
+  })
+  similarRoutes(@Args(() => SimilarRoutesArgs) { from, to, first }: SimilarRoutesArgs): { route: RouteRow; score: number }[] {
+    return this.similarityService.similarRoutes(from, to, first);
+  }
+}
+
+@Resolver(() => Composition)
+export class CompositionSimilarityResolver {
+  constructor(
+    private readonly similarityService: SimilarityService,
+    private readonly compositionService: CompositionService,
+  ) {}
+
+  @FieldResolver(() => [CompositionMatch], { description: 'Public saved compositions that sound most like this one, best first; never itself.' })
+  async similar(
+    @Root() view: CompositionView,
+    @Args(() => SimilarArgs) { first }: SimilarArgs,
+    @Ctx() { loaders, viewer }: RequestContext,
+  ): Promise<{ composition: CompositionView; score: number }[]> {
+    const matches = this.similarityService.similarCompositions(view, first);
+    const views = await Promise.all(matches.map((match) => this.compositionService.byRef(String(match.id), loaders.compositionById, viewer)));
+    // A piece deleted since it was indexed has no row any more: leave it out.
+    return matches.flatMap((match, i) => (views[i] ? [{ composition: views[i], score: match.score }] : []));
+  }
+}

@@ -1,0 +1,40 @@
+import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Composition } from '../compositions/composition.type.js';
+import { Route, RouteArgs } from '../routes/route.type.js';
+
+export const MAX_SIMILAR = 100;
+
+@ObjectType('RouteMatch', { description: 'A route whose default composition sounds like the one asked about.' })
+export class RouteMatch {
+  @Field(() => Route)
+  route!: Route;
+
+  @Field(() => Float, { description: 'Similarity from 0 to 1 (1 = alike in every measured aspect).' })
+  score!: number;
+}
+
+@ObjectType('CompositionMatch', { description: 'A saved composition that sounds like the one asked about.' })
+export class CompositionMatch {
+  @Field(() => Composition)
+  composition!: Composition;
+
+  @Field(() => Float, { description: 'Similarity from 0 to 1 (1 = alike in every measured aspect).' })
+  score!: number;
+}
+
+@ArgsType()
+export class SimilarArgs {
+  @Field(() => Int, { defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_SIMILAR, { message: `first must be at most ${MAX_SIMILAR}` })
+  first!: number;
+}
+
+@ArgsType()
+export class SimilarRoutesArgs extends RouteArgs {
+  @Field(() => Int, { defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @Min(1, { message: 'first must be at least 1' })
+  @Max(MAX_SIMILAR, { message: `first must be at most ${MAX_SIMILAR}` })
+  first!: number;
+}
