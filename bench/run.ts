@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: drives a bare node:http server and the real server (production mode, one
  * process) with autocannon and prints req/s and latency per scenario beside the baseline:
- * airport and route lookups, previewComposition over random real routes, findPaths.
+ * airport and route lookups, previewComposition over random real routes, findPaths, similarRoutes.
  * Options: --duration <s> (default 10), --connections <n> (default 50).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -48,6 +48,21 @@ async function waitForReady(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`server at ${url} never became ready`);
+}
+
+/** The route similarity index loads (or, on a first start, builds) after /readyz is already ready. */
+async function waitForSimilarity(url: string, pair: [string, string]): Promise<void> {
+  for (let attempt = 0; attempt < 1_200; attempt++) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 1) { score } }', variables: { f: pair[0], t: pair[1] } }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    if (body.errors?.[0]?.extensions?.code !== 'SERVICE_UNAVAILABLE') return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the similarity index at ${url} never became ready`);
 }
 
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
@@ -116,6 +131,8 @@ async function main(): Promise<void> {
   try {
     await waitForReady(url);
     const pairs = await samplePairs(url, 500);
+    // A first start builds the index in the background; measuring meanwhile would skew every scenario.
+    await waitForSimilarity(url, pairs[0]);
     const airports = [...new Set(pairs.flat())];
     console.log(`driving each scenario for ${DURATION_S} s with ${CONNECTIONS} connections; ${pairs.length} real routes sampled`);
 
@@ -125,6 +142,7 @@ async function main(): Promise<void> {
       route: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { route(from: $f, to: $t) { id distanceKm durationMinutes airlines { iata name } equipment } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
       preview: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { previewComposition(input: { route: { from: $f, to: $t } }) { id tempoBpm key scale durationSeconds midi } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
       findPaths: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 2, limit: 5) { stops totalDistanceKm legs { id distanceKm } } }', variables: { f: pairs[i][0], t: pairs[(i * 7 + 3) % pairs.length][1] } }))),
+      similar: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 10) { score route { id distanceKm } } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
     };
     for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
 

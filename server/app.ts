@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config.js';
 import { createDatabasePool, type DatabasePool } from './adapters/mariadb.js';
 import { createPrisma, type PrismaClient } from './adapters/prisma.js';
+import { createRedisPubSub } from './adapters/pubsub.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
@@ -19,6 +20,7 @@ import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
 import { compositionDownloads } from './modules/compositions/composition.http.js';
+import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 
@@ -97,16 +99,29 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
 
   const repos = createRepos(prisma);
-  const services = createServices(repos, { networks, redis, logger, auth: config.auth, similarity: config.similarity });
+  const compositionEvents = createRedisPubSub<CompositionTopics>(redis);
+  const services = createServices(repos, {
+    networks,
+    compositionEvents: compositionEvents.pubSub,
+    redis,
+    logger,
+    auth: config.auth,
+    similarity: config.similarity,
+  });
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   const schema = await createSchema(services);
-  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => ({
-    requestId,
-    loaders: createLoaders(repos),
-    clientAddress,
-    ...(await authenticateRequest(services.auth, authorization)),
-  });
+  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => {
+    const { viewer, authError } = await authenticateRequest(services.auth, authorization);
+    return {
+      requestId,
+      loaders: createLoaders(repos),
+      clientAddress,
+      viewer,
+      authError,
+      watchComposition: (id) => services.compositions.watch(id, viewer),
+    };
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -172,6 +187,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await wsHandle.dispose();
       await apollo.stop();
       subscriber.disconnect();
+      compositionEvents.dispose();
       await services.similarity.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();

@@ -1,3 +1,4 @@
+import type { PubSub } from '@graphql-yoga/subscription';
 import type { Redis } from 'ioredis';
 import type { PrismaClient } from './adapters/prisma.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
@@ -13,6 +14,7 @@ import type { NetworkService } from './modules/network/network.service.js';
 import { CompositionRepo } from './modules/compositions/composition.repo.js';
 import { createCompositionLoaders } from './modules/compositions/composition.loaders.js';
 import { CompositionService } from './modules/compositions/composition.service.js';
+import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
@@ -51,6 +53,7 @@ export interface Services {
 
 export interface ServiceDependencies {
   networks: NetworkService;
+  compositionEvents: PubSub<CompositionTopics>;
   redis: Redis;
   logger: Logger;
   auth: Config['auth'];
@@ -69,7 +72,10 @@ export function createRepos(prisma: PrismaClient): Repos {
   };
 }
 
-export function createServices(repos: Repos, { networks, redis, logger, auth, similarity: similarityConfig }: ServiceDependencies): Services {
+export function createServices(
+  repos: Repos,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig }: ServiceDependencies,
+): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
   const themes = new ThemeService();
@@ -81,7 +87,7 @@ export function createServices(repos: Repos, { networks, redis, logger, auth, si
     airlines: new AirlineService(repos.airlines),
     routes: new RouteService(networks, airports, repos.routes),
     themes,
-    compositions: new CompositionService(networks, themes, repos.compositions, similarity),
+    compositions: new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,
@@ -110,6 +116,8 @@ export interface RequestContext {
   authError: Error | null;
   /** The client's address, for per-IP rate limits. */
   clientAddress: string;
+  /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
+  watchComposition(id: string): Promise<AsyncIterable<unknown>>;
 }
 
 /** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */

@@ -1,6 +1,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { Services } from '../context.js';
 import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
@@ -44,6 +45,9 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
       },
     },
     validateFn: validateArguments,
+    // Every subscription brings its own `subscribe` (it checks who may listen, then reads Redis
+    // pub/sub), but type-graphql insists on a PubSub being configured; this one stays unused.
+    pubSub: createPubSub(),
   });
 }
 

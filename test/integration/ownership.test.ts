@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestServer, type TestServer } from '../support/server.js';
 
@@ -130,5 +132,69 @@ describe('deleting an account', () => {
     expect(errorCode(await server.graphql('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: leaver.refreshToken }))).toBe('UNAUTHENTICATED');
     const relogin = await server.graphql('mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: leaver.username, password: 'correct horse 42' } });
     expect(errorCode(relogin)).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('compositionChanged', () => {
+  const SUBSCRIBE = 'subscription($id: ID!) { compositionChanged(id: $id) { version changedFields author { username } composition { title visibility } } }';
+
+  function listen(token: string | undefined, id: string, url = server.url) {
+    const client = createClient({
+      url: `${url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const events: any[] = [];
+    const errors: unknown[] = [];
+    const ended = new Promise<void>((resolve) => {
+      client.subscribe({ query: SUBSCRIBE, variables: { id } }, { next: (value) => events.push(value), error: (e) => (errors.push(e), resolve()), complete: resolve });
+    });
+    return { events, errors, ended, close: () => client.dispose() };
+  }
+
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  it('streams every accepted change to everyone who may see the piece, across server instances', async () => {
+    const piece = await create({ title: 'Live' });
+    const other = await startTestServer();
+    const ownerStream = listen(owner.accessToken, piece.id);
+    const strangerStream = listen(stranger.accessToken, piece.id, other.url);
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      await server.graphql(UPDATE, { id: piece.id, patch: { title: 'Live, take 2' }, v: 1 }, owner.accessToken);
+      await until(() => ownerStream.events.length > 0 && strangerStream.events.length > 0);
+      for (const stream of [ownerStream, strangerStream]) {
+        expect(stream.events[0].data.compositionChanged).toEqual({
+          version: 2,
+          changedFields: ['title'],
+          author: { username: owner.username },
+          composition: { title: 'Live, take 2', visibility: 'PUBLIC' },
+        });
+      }
+      // Going private: the owner still hears it, the stranger's stream hears nothing more.
+      await other.graphql(UPDATE, { id: piece.id, patch: { visibility: 'PRIVATE' }, v: 2 }, owner.accessToken);
+      await until(() => ownerStream.events.length > 1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(ownerStream.events[1].data.compositionChanged.changedFields).toEqual(['visibility']);
+      expect(strangerStream.events).toHaveLength(1);
+    } finally {
+      await ownerStream.close();
+      await strangerStream.close();
+      await other.close();
+    }
+  });
+
+  it('refuses to stream a piece the subscriber may not see', async () => {
+    const hidden = await create({ visibility: 'PRIVATE' });
+    const stream = listen(stranger.accessToken, hidden.id);
+    await stream.ended;
+    await stream.close();
+    // graphql-ws delivers a refused subscription as one result carrying the error, then completes.
+    expect(stream.events).toHaveLength(1);
+    expect(stream.events[0].data).toBeFalsy();
+    expect(stream.events[0].errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });

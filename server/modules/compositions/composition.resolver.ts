@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { AirportRow } from '../airports/airport.repo.js';
@@ -9,7 +9,8 @@ import type { CompositionService, CompositionView } from './composition.service.
 import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
-import { Chord, ComposeInput, Composition, CompositionConnection, CompositionPatch, Section, Track } from './composition.type.js';
+import type { CompositionChangedEvent } from './composition.topics.js';
+import { Chord, ComposeInput, Composition, CompositionChange, CompositionConnection, CompositionPatch, Section, Track } from './composition.type.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
 
@@ -52,6 +53,19 @@ export class CompositionResolver {
   @Query(() => CompositionConnection, { description: 'Saved compositions, newest first.' })
   compositions(@Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Page<CompositionView>> {
     return this.compositionService.page(args);
+  }
+
+  @Subscription(() => CompositionChange, {
+    description: 'Every accepted change to a saved piece, from any server instance, while the subscriber may see it.',
+    subscribe: ({ args, context }) => (context as RequestContext).watchComposition(args.id as string),
+  })
+  async compositionChanged(
+    @Root() event: CompositionChangedEvent,
+    @Arg('id', () => ID) _id: string,
+    @Ctx() { viewer, loaders }: RequestContext,
+  ): Promise<CompositionChange> {
+    const [composition, author] = await Promise.all([this.compositionService.current(event.compositionId, viewer), loaders.userById.load(event.authorId)]);
+    return { composition, version: event.version, changedFields: event.changedFields, author };
   }
 
   @FieldResolver(() => ID)

@@ -22,7 +22,9 @@ import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
+import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
 import { ComposeInput, type CompositionPatch } from './composition.type.js';
+import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
 import type { CompositionRepo, CompositionRow, LicenseValue, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
 import { LruCache } from './lru-cache.js';
@@ -106,6 +108,7 @@ export class CompositionService {
     private readonly themes: ThemeService,
     private readonly repo: CompositionRepo,
     private readonly similarity: { addComposition(id: number, vector: Float32Array): void },
+    private readonly events: PubSub<CompositionTopics>,
   ) {}
 
   private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
@@ -276,12 +279,44 @@ export class CompositionService {
       visibility: patch.visibility,
       license: patch.license,
     });
-    if (updated) return this.savedView(updated);
+    if (updated) {
+      this.events.publish(COMPOSITION_CHANGED, updated.id, {
+        compositionId: updated.id,
+        version: updated.version,
+        changedFields: Object.entries(patch).filter(([, value]) => value !== undefined).map(([field]) => field).sort(),
+        authorId: viewer.id,
+        ownerId: updated.ownerId,
+        visibility: updated.visibility,
+      });
+      return this.savedView(updated);
+    }
     const [current] = await this.repo.findByIds([row.id]);
     if (!current) throw new NotFoundError('No saved composition has this id');
     throw new ConflictError(`The composition changed since version ${expectedVersion}; it is at version ${current.version} now`, {
       currentVersion: current.version,
     });
+  }
+
+  /**
+   * The accepted changes of a saved piece, for everyone allowed to see it: checked when
+   * subscribing (NOT_FOUND otherwise) and again on every change, so making a piece private stops
+   * the stream for everyone but its owner.
+   */
+  async watch(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<CompositionChangedEvent>> {
+    const decoded = fromGlobalId(globalId);
+    const id = decoded?.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
+    const [row] = id === null ? [] : await this.repo.findByIds([id]);
+    if (!row || !canSee(row, viewer)) throw new NotFoundError('No saved composition has this id');
+    return pipe(
+      this.events.subscribe(COMPOSITION_CHANGED, row.id),
+      filter((event: CompositionChangedEvent) => event.visibility !== 'PRIVATE' || (viewer !== null && event.ownerId === viewer.id)),
+    );
+  }
+
+  /** The piece as it is now, read past any request cache (a subscription outlives many changes). */
+  async current(id: number, viewer: Viewer | null): Promise<CompositionView | null> {
+    const [row] = await this.repo.findByIds([id]);
+    return row && canSee(row, viewer) ? this.savedView(row) : null;
   }
 
   async delete(globalId: string, viewer: Viewer): Promise<string> {

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, Length, Max, MaxLength, M
 import { Node, connectionTypes } from '../../graphql/relay.js';
 import { IsAirportCode } from '../airports/airport-code.js';
 import { Scale, Theme, TrackRole } from '../themes/theme.type.js';
+import { User } from '../users/user.type.js';
 import { KEY_NAMES, MAX_DURATION_SECONDS, MAX_JOURNEY_AIRPORTS, MAX_TEMPO_BPM, MAX_VARIATION, MIN_DURATION_SECONDS, MIN_TEMPO_BPM } from './compose-limits.js';
 
 export const FlightKind = { ROUTE: 'ROUTE', PATH: 'PATH', JOURNEY: 'JOURNEY' } as const;
@@ -246,6 +247,21 @@ export class Composition extends Node {
 
   @Field(() => Date, { nullable: true, description: 'When the piece was saved; null for previews.' })
   createdAt!: Date | null;
+}
+
+@ObjectType('CompositionChange', { description: 'An accepted change to a saved composition.' })
+export class CompositionChange {
+  @Field(() => Composition, { nullable: true, description: 'The piece after the change; null if it was deleted since.' })
+  composition!: object | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => [String], { description: 'Which fields of the patch changed, e.g. ["title", "visibility"].' })
+  changedFields!: string[];
+
+  @Field(() => User, { nullable: true, description: 'Who made the change.' })
+  author!: object | null;
 }
 
 @ObjectType('CompositionConnection')
