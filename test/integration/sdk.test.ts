@@ -161,6 +161,27 @@ const CASES: Record<OperationName, () => Promise<void>> = {
     expect(composition).toMatchObject({ id, saved: true });
     expect(composition!.tracks.length).toBeGreaterThanOrEqual(2);
   },
+  async UpdateComposition() {
+    const { createComposition: piece } = await client.createComposition({ input: { journey: ['ZRH', 'JFK'] } });
+    const { updateComposition } = await client.updateComposition({ id: piece.id, patch: { title: 'Renamed by SDK' }, expectedVersion: piece.version });
+    expect(updateComposition).toMatchObject({ id: piece.id, title: 'Renamed by SDK', version: piece.version + 1 });
+    const stale = await rejection(client.updateComposition({ id: piece.id, patch: { title: 'Too late' }, expectedVersion: piece.version }));
+    expect(stale.code).toBe('CONFLICT');
+  },
+  async CompositionChanged() {
+    const { createComposition: piece } = await client.createComposition({ input: { journey: ['ZRH', 'JFK'] } });
+    const stream = client.compositionChanged({ id: piece.id });
+    const first = stream.next();
+    // The subscription is registered once the server acknowledges it; retry the change until heard.
+    let heard: Awaited<typeof first> | undefined;
+    for (let attempt = 0; attempt < 20 && !heard; attempt++) {
+      await client.updateComposition({ id: piece.id, patch: { title: `Streamed ${attempt}` }, expectedVersion: piece.version + attempt });
+      heard = await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(resolve, 250))]);
+    }
+    expect(heard?.done).toBe(false);
+    expect(heard!.value!.compositionChanged).toMatchObject({ changedFields: ['title'], author: { username: member.username }, composition: { id: piece.id } });
+    await stream.return?.();
+  },
   async SignUp() {
     const username = `sdk_new_${Date.now().toString(36)}`;
     const { signUp } = await createAeroMelodyClient({ url: endpoint }).signUp({ input: { email: `${username}@example.test`, username, password: 'a fine password 7' } });

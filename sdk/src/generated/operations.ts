@@ -17,6 +17,12 @@ export const operations = {
     hash: '7a51526e49f43d755f0df41e016308a0394026959cb2b16007b34c12155a856a',
     document: "query Composition($id: ID!) {\n  composition(id: $id) {\n    ...CompositionFields\n  }\n}\n\nfragment CompositionFields on Composition {\n  id\n  title\n  kind\n  saved\n  visibility\n  license\n  version\n  owner {\n    id\n    username\n  }\n  createdAt\n  engineVersion\n  seed\n  variation\n  key\n  scale\n  tempoBpm\n  timeSignature\n  durationSeconds\n  midi\n  midiUrl\n  theme {\n    id\n    name\n  }\n  airports {\n    iata\n    icao\n    name\n    city\n    country\n    latitude\n    longitude\n  }\n  sections {\n    name\n    leg\n    key\n    scale\n    startBar\n    bars\n    startSeconds\n    endSeconds\n  }\n  chords {\n    bar\n    symbol\n    roman\n    startSeconds\n  }\n  tracks {\n    name\n    role\n    instrument\n    program\n    channel\n    notes {\n      pitch\n      start\n      duration\n      velocity\n    }\n  }\n}",
   },
+  CompositionChanged: {
+    name: 'CompositionChanged',
+    type: 'subscription',
+    hash: '058d6a2f14ca9132edf1ad33b7d509a25e7afa91545800d41ed1975577270280',
+    document: "subscription CompositionChanged($id: ID!) {\n  compositionChanged(id: $id) {\n    version\n    changedFields\n    author {\n      id\n      username\n    }\n    composition {\n      id\n      title\n      visibility\n      license\n      version\n    }\n  }\n}",
+  },
   Compositions: {
     name: 'Compositions',
     type: 'query',
@@ -77,6 +83,12 @@ export const operations = {
     hash: 'ab51bbb6dc8d4854873547003a02763555eb7997ab047bd4c7966b2854b5c439',
     document: "query Themes {\n  themes {\n    id\n    name\n    description\n    builtIn\n    hasDrums\n    tempoMin\n    tempoMax\n    density\n    swing\n    scales\n    instruments {\n      role\n      name\n      program\n      instrument\n    }\n  }\n}",
   },
+  UpdateComposition: {
+    name: 'UpdateComposition',
+    type: 'mutation',
+    hash: 'a66b2ae35ef84be0243cfa15981f4074ed119791acde7a1a3977db6e80e9a824',
+    document: "mutation UpdateComposition($id: ID!, $patch: CompositionPatch!, $expectedVersion: Int!) {\n  updateComposition(id: $id, patch: $patch, expectedVersion: $expectedVersion) {\n    id\n    title\n    visibility\n    license\n    version\n  }\n}",
+  },
   Viewer: {
     name: 'Viewer',
     type: 'query',
@@ -91,6 +103,7 @@ export type OperationName = keyof typeof operations;
 export interface OperationTypes {
   Airport: { type: 'query'; data: Types.AirportQuery; variables: Types.AirportQueryVariables };
   Composition: { type: 'query'; data: Types.CompositionQuery; variables: Types.CompositionQueryVariables };
+  CompositionChanged: { type: 'subscription'; data: Types.CompositionChangedSubscription; variables: Types.CompositionChangedSubscriptionVariables };
   Compositions: { type: 'query'; data: Types.CompositionsQuery; variables: Types.CompositionsQueryVariables };
   CreateComposition: { type: 'mutation'; data: Types.CreateCompositionMutation; variables: Types.CreateCompositionMutationVariables };
   FindPaths: { type: 'query'; data: Types.FindPathsQuery; variables: Types.FindPathsQueryVariables };
@@ -101,6 +114,7 @@ export interface OperationTypes {
   SearchAirports: { type: 'query'; data: Types.SearchAirportsQuery; variables: Types.SearchAirportsQueryVariables };
   SignUp: { type: 'mutation'; data: Types.SignUpMutation; variables: Types.SignUpMutationVariables };
   Themes: { type: 'query'; data: Types.ThemesQuery; variables: Types.ThemesQueryVariables };
+  UpdateComposition: { type: 'mutation'; data: Types.UpdateCompositionMutation; variables: Types.UpdateCompositionMutationVariables };
   Viewer: { type: 'query'; data: Types.ViewerQuery; variables: Types.ViewerQueryVariables };
 }
 
@@ -114,6 +128,10 @@ export interface AeroMelodyOperations {
    * A saved piece by id; null when there is none.
    */
   composition(variables: Types.CompositionQueryVariables, options?: RequestOptions): Promise<Types.CompositionQuery>;
+  /**
+   * Every accepted change to a saved piece while you may see it.
+   */
+  compositionChanged(variables: Types.CompositionChangedSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<Types.CompositionChangedSubscription>;
   /**
    * Saved compositions, newest first (summaries: fetch one with `Composition` to play it).
    */
@@ -155,6 +173,10 @@ export interface AeroMelodyOperations {
    */
   themes(variables?: Types.ThemesQueryVariables, options?: RequestOptions): Promise<Types.ThemesQuery>;
   /**
+   * Changes title, visibility or licence of your piece; expectedVersion guards against overwrites.
+   */
+  updateComposition(variables: Types.UpdateCompositionMutationVariables, options?: RequestOptions): Promise<Types.UpdateCompositionMutation>;
+  /**
    * The signed-in person, or null.
    */
   viewer(variables?: Types.ViewerQueryVariables, options?: RequestOptions): Promise<Types.ViewerQuery>;
@@ -164,6 +186,7 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
   return {
     airport: (variables, options) => transport.execute<Types.AirportQuery, Types.AirportQueryVariables>(operations.Airport, variables, options),
     composition: (variables, options) => transport.execute<Types.CompositionQuery, Types.CompositionQueryVariables>(operations.Composition, variables, options),
+    compositionChanged: (variables, options) => transport.subscribe<Types.CompositionChangedSubscription, Types.CompositionChangedSubscriptionVariables>(operations.CompositionChanged, variables, options),
     compositions: (variables, options) => transport.execute<Types.CompositionsQuery, Types.CompositionsQueryVariables>(operations.Compositions, variables, options),
     createComposition: (variables, options) => transport.execute<Types.CreateCompositionMutation, Types.CreateCompositionMutationVariables>(operations.CreateComposition, variables, options),
     findPaths: (variables, options) => transport.execute<Types.FindPathsQuery, Types.FindPathsQueryVariables>(operations.FindPaths, variables, options),
@@ -174,6 +197,7 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     searchAirports: (variables, options) => transport.execute<Types.SearchAirportsQuery, Types.SearchAirportsQueryVariables>(operations.SearchAirports, variables, options),
     signUp: (variables, options) => transport.execute<Types.SignUpMutation, Types.SignUpMutationVariables>(operations.SignUp, variables, options),
     themes: (variables, options) => transport.execute<Types.ThemesQuery, Types.ThemesQueryVariables>(operations.Themes, variables, options),
+    updateComposition: (variables, options) => transport.execute<Types.UpdateCompositionMutation, Types.UpdateCompositionMutationVariables>(operations.UpdateComposition, variables, options),
     viewer: (variables, options) => transport.execute<Types.ViewerQuery, Types.ViewerQueryVariables>(operations.Viewer, variables, options),
   };
 }

@@ -29,6 +29,13 @@ export type ComposeInput = {
   visibility?: Visibility | null | undefined;
 };
 
+/** The fields to change; omitted fields stay as they are. */
+export type CompositionPatch = {
+  license?: License | null | undefined;
+  title?: string | null | undefined;
+  visibility?: Visibility | null | undefined;
+};
+
 /** ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order. */
 export type FlightKind =
   | 'JOURNEY'
@@ -108,6 +115,13 @@ export type CompositionQueryVariables = Exact<{
 
 export type CompositionQuery = { composition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } | null };
 
+export type CompositionChangedSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CompositionChangedSubscription = { compositionChanged: { version: number, changedFields: Array<string>, author: { id: string, username: string } | null, composition: { id: string, title: string, visibility: Visibility, license: License, version: number } | null } };
+
 export type CompositionFieldsFragment = { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> };
 
 export type CompositionsQueryVariables = Exact<{
@@ -186,6 +200,15 @@ export type ThemesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ThemesQuery = { themes: Array<{ id: string, name: string, description: string, builtIn: boolean, hasDrums: boolean, tempoMin: number, tempoMax: number, density: number, swing: number, scales: Array<Scale>, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }> }> };
+
+export type UpdateCompositionMutationVariables = Exact<{
+  id: string;
+  patch: CompositionPatch;
+  expectedVersion: number;
+}>;
+
+
+export type UpdateCompositionMutation = { updateComposition: { id: string, title: string, visibility: Visibility, license: License, version: number } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
