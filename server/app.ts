@@ -115,7 +115,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     const { viewer, authError } = await authenticateRequest(services.auth, authorization);
     return {
       requestId,
-      loaders: createLoaders(repos),
+      loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
       viewer,
       authError,
@@ -167,7 +167,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   app.use(
     compositionDownloads(
       services.compositions,
-      () => createLoaders(repos),
+      () => createLoaders(repos, null),
       async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
     ),
   );

@@ -14,6 +14,9 @@ import type { NetworkService } from './modules/network/network.service.js';
 import { CompositionRepo } from './modules/compositions/composition.repo.js';
 import { createCompositionLoaders } from './modules/compositions/composition.loaders.js';
 import { CompositionService } from './modules/compositions/composition.service.js';
+import { createCommunityLoaders } from './modules/community/community.loaders.js';
+import { CommunityRepo } from './modules/community/community.repo.js';
+import { CommunityService } from './modules/community/community.service.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
@@ -36,6 +39,7 @@ export interface Repos {
   compositions: CompositionRepo;
   users: UserRepo;
   sessions: SessionRepo;
+  community: CommunityRepo;
   similarity: SimilarityRepo;
 }
 
@@ -48,6 +52,7 @@ export interface Services {
   compositions: CompositionService;
   auth: AuthService;
   users: UserService;
+  community: CommunityService;
   similarity: SimilarityService;
 }
 
@@ -68,6 +73,7 @@ export function createRepos(prisma: PrismaClient): Repos {
     compositions: new CompositionRepo(prisma),
     users: new UserRepo(prisma),
     sessions: new SessionRepo(prisma),
+    community: new CommunityRepo(prisma),
     similarity: new SimilarityRepo(prisma),
   };
 }
@@ -81,13 +87,15 @@ export function createServices(
   const themes = new ThemeService();
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
   const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
+  const compositions = new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents);
   return {
     networks,
     airports,
     airlines: new AirlineService(repos.airlines),
     routes: new RouteService(networks, airports, repos.routes),
     themes,
-    compositions: new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents),
+    compositions,
+    community: new CommunityService(repos.community, compositions, repos.users),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,
@@ -95,13 +103,14 @@ export function createServices(
 }
 
 /** New for every request: DataLoader caches must never outlive the request that filled them. */
-export function createLoaders(repos: Repos) {
+export function createLoaders(repos: Repos, viewerId: number | null) {
   return {
     ...createAirportLoaders(repos.airports),
     ...createAirlineLoaders(repos.airlines),
     ...createRouteLoaders(repos.routes),
     ...createCompositionLoaders(repos.compositions),
     ...createUserLoaders(repos.users),
+    ...createCommunityLoaders(repos.community, viewerId),
   };
 }
 

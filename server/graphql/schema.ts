@@ -6,6 +6,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { Services } from '../context.js';
 import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
+import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
@@ -16,7 +17,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -30,6 +31,8 @@ function resolverInstances(services: Services): Map<Function, object> {
     [SimilarityResolver, new SimilarityResolver(services.similarity)],
     [CompositionSimilarityResolver, new CompositionSimilarityResolver(services.similarity, services.compositions)],
     [UserResolver, new UserResolver(services.auth, services.users)],
+    [CompositionCommunityResolver, new CompositionCommunityResolver(services.community)],
+    [UserCommunityResolver, new UserCommunityResolver(services.community)],
   ]);
 }
 

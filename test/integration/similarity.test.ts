@@ -132,7 +132,7 @@ describe('the route index', () => {
       for (let r = 0; r < 10; r++) tally(shared.random, score, scoreOf(routes[(q * 7919 + r * 104_729) % routes.length]));
     }
     for (const aspect of ['theme', 'scale', 'tempo', 'key'] as const) {
-      expect(shared.neighbours[aspect], aspect).toBeGreaterThan(Math.max(500, 2 * shared.random[aspect]));
+      expect(shared.neighbours[aspect], aspect).toBeGreaterThan(Math.max(900, 2 * shared.random[aspect]));
     }
   });
 });

@@ -1,0 +1,53 @@
+import type DataLoader from 'dataloader';
+import { BadUserInputError, NotFoundError } from '../../errors.js';
+import type { CompositionRow } from '../compositions/composition.repo.js';
+import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import type { Viewer } from '../users/tokens.js';
+import type { UserRepo, UserRow } from '../users/user.repo.js';
+import type { CommunityRepo } from './community.repo.js';
+
+export class CommunityService {
+  constructor(
+    private readonly repo: CommunityRepo,
+    private readonly compositions: CompositionService,
+    private readonly users: UserRepo,
+  ) {}
+
+  /** A saved piece the viewer may see; previews and hidden pieces cannot be liked. */
+  private async likeable(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.compositions.byGlobalId(globalId, loader, viewer);
+    if (!view || !view.saved) throw new NotFoundError('No saved composition has this id');
+    return view;
+  }
+
+  async like(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.likeable(globalId, viewer, loader);
+    await this.repo.like(viewer.id, Number(view.ref));
+    return view;
+  }
+
+  async unlike(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.likeable(globalId, viewer, loader);
+    await this.repo.unlike(viewer.id, Number(view.ref));
+    return view;
+  }
+
+  private async followee(username: string, viewer: Viewer): Promise<UserRow> {
+    const user = await this.users.findByUsername(username);
+    if (!user) throw new NotFoundError(`No one is called "${username}"`);
+    if (user.id === viewer.id) throw new BadUserInputError('You cannot follow yourself');
+    return user;
+  }
+
+  async follow(username: string, viewer: Viewer): Promise<UserRow> {
+    const user = await this.followee(username, viewer);
+    await this.repo.follow(viewer.id, user.id);
+    return user;
+  }
+
+  async unfollow(username: string, viewer: Viewer): Promise<UserRow> {
+    const user = await this.followee(username, viewer);
+    await this.repo.unfollow(viewer.id, user.id);
+    return user;
+  }
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, startTestServer, type TestServer } from '../support/server.js';
+
+let server: TestServer;
+let alice: Awaited<ReturnType<TestServer['signUp']>>;
+let bob: Awaited<ReturnType<TestServer['signUp']>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  alice = await server.signUp('alice');
+  bob = await server.signUp('bob');
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function create(token: string, visibility = 'PUBLIC') {
+  const response = await server.graphql('mutation($input: ComposeInput!) { createComposition(input: $input) { id } }', { input: { route: { from: 'LHR', to: 'JFK' }, visibility } }, token);
+  return response.data!.createComposition.id as string;
+}
+
+const PROFILE = 'query($u: String!) { user(username: $u) { followerCount followingCount compositionCount likesReceived viewerFollows } }';
+
+describe('likes', () => {
+  it('are idempotent: 20 concurrent likes by one person count once; unlike takes it back', async () => {
+    const id = await create(alice.accessToken);
+    const likes = await Promise.all(
+      Array.from({ length: 20 }, () => server.graphql('mutation($id: ID!) { likeComposition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken)),
+    );
+    expect(likes.every((r) => r.errors === undefined)).toBe(true);
+    const state = await server.graphql('query($id: ID!) { composition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken);
+    expect(state.data!.composition).toEqual({ likeCount: 1, viewerHasLiked: true });
+    const anonymous = await server.graphql('query($id: ID!) { composition(id: $id) { likeCount viewerHasLiked } }', { id });
+    expect(anonymous.data!.composition).toEqual({ likeCount: 1, viewerHasLiked: false });
+
+    const unliked = await server.graphql('mutation($id: ID!) { unlikeComposition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken);
+    expect(unliked.data!.unlikeComposition).toEqual({ likeCount: 0, viewerHasLiked: false });
+    await server.graphql('mutation($id: ID!) { unlikeComposition(id: $id) { id } }', { id }, bob.accessToken);
+    expect((await server.graphql('query($id: ID!) { composition(id: $id) { likeCount } }', { id })).data!.composition.likeCount).toBe(0);
+  });
+
+  it('need a signed-in person and a piece they may see', async () => {
+    const open = await create(alice.accessToken);
+    expect(errorCode(await server.graphql('mutation($id: ID!) { likeComposition(id: $id) { id } }', { id: open }))).toBe('UNAUTHENTICATED');
+    const hidden = await create(alice.accessToken, 'PRIVATE');
+    expect(errorCode(await server.graphql('mutation($id: ID!) { likeComposition(id: $id) { id } }', { id: hidden }, bob.accessToken))).toBe('NOT_FOUND');
+  });
+});
+
+describe('follows and profile counts', () => {
+  it('follow and unfollow are idempotent and show in both profiles', async () => {
+    await server.graphql('mutation($u: String!) { follow(username: $u) { username } }', { u: alice.username }, bob.accessToken);
+    const twice = await server.graphql('mutation($u: String!) { follow(username: $u) { followerCount viewerFollows } }', { u: alice.username }, bob.accessToken);
+    expect(twice.data!.follow).toEqual({ followerCount: 1, viewerFollows: true });
+    expect((await server.graphql(PROFILE, { u: bob.username })).data!.user.followingCount).toBe(1);
+
+    const open = await create(alice.accessToken);
+    await create(alice.accessToken, 'PRIVATE');
+    await server.graphql('mutation($id: ID!) { likeComposition(id: $id) { id } }', { id: open }, bob.accessToken);
+    const profile = (await server.graphql(PROFILE, { u: alice.username }, bob.accessToken)).data!.user;
+    expect(profile.followerCount).toBe(1);
+    expect(profile.viewerFollows).toBe(true);
+    expect(profile.likesReceived).toBeGreaterThanOrEqual(1);
+    const publicPieces = await server.app.prisma.composition.count({ where: { owner: { username: alice.username }, visibility: 'PUBLIC' } });
+    expect(profile.compositionCount).toBe(publicPieces);
+
+    const unfollowed = await server.graphql('mutation($u: String!) { unfollow(username: $u) { followerCount viewerFollows } }', { u: alice.username }, bob.accessToken);
+    expect(unfollowed.data!.unfollow).toEqual({ followerCount: 0, viewerFollows: false });
+  });
+
+  it('refuses following yourself or nobody', async () => {
+    expect(errorCode(await server.graphql('mutation($u: String!) { follow(username: $u) { id } }', { u: alice.username }, alice.accessToken))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql('mutation { follow(username: "no_such_person_here") { id } }', {}, alice.accessToken))).toBe('NOT_FOUND');
+    expect(errorCode(await server.graphql('mutation($u: String!) { follow(username: $u) { id } }', { u: alice.username }))).toBe('UNAUTHENTICATED');
+  });
+});
