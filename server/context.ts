@@ -18,6 +18,7 @@ import { createCommunityLoaders } from './modules/community/community.loaders.js
 import { CommunityRepo } from './modules/community/community.repo.js';
 import { CommunityService } from './modules/community/community.service.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
+import { PlayWindows } from './modules/compositions/play-windows.repo.js';
 import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
@@ -87,7 +88,7 @@ export function createServices(
   const themes = new ThemeService();
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
   const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
-  const compositions = new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents);
+  const compositions = new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents, repos.users, new PlayWindows(redis));
   return {
     networks,
     airports,

@@ -75,3 +75,52 @@ describe('follows and profile counts', () => {
     expect(errorCode(await server.graphql('mutation($u: String!) { follow(username: $u) { id } }', { u: alice.username }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('remixes', () => {
+  const REMIX = 'mutation($id: ID!, $input: RemixInput) { remixComposition(id: $id, input: $input) { id title kind theme { id } tempoBpm attribution owner { username } parent { id } lineage { id } airports { iata } midi } }';
+
+  it('makes a new piece from the same flight with the remixer\'s changes, credited to the original', async () => {
+    const original = await create(alice.accessToken);
+    const remix = await server.graphql(REMIX, { id: original, input: { theme: 'jazz', tempoBpm: 120, title: 'Blue Atlantic' } }, bob.accessToken);
+    expect(remix.errors).toBeUndefined();
+    const piece = remix.data!.remixComposition;
+    expect(piece).toMatchObject({ title: 'Blue Atlantic', kind: 'ROUTE', theme: { id: 'jazz' }, tempoBpm: 120, owner: { username: bob.username }, parent: { id: original } });
+    expect(piece.airports.map((a: { iata: string }) => a.iata)).toEqual(['LHR', 'JFK']);
+    expect(piece.attribution).toMatch(/^Remix of ".*" by alice_\w+ \(CC BY 4\.0\)$/);
+
+    const again = await server.graphql(REMIX, { id: piece.id }, alice.accessToken);
+    expect(again.data!.remixComposition.lineage.map((p: { id: string }) => p.id)).toEqual([piece.id, original]);
+    const remixes = await server.graphql('query($id: ID!) { composition(id: $id) { remixes(first: 10) { totalCount nodes { id } } } }', { id: original });
+    expect(remixes.data!.composition.remixes.nodes.map((n: { id: string }) => n.id)).toEqual([piece.id]);
+
+    // The credit outlives the original.
+    await server.graphql('mutation($id: ID!) { deleteComposition(id: $id) }', { id: original }, alice.accessToken);
+    const orphan = await server.graphql('query($id: ID!) { composition(id: $id) { parent { id } attribution } }', { id: piece.id });
+    expect(orphan.data!.composition.parent).toBeNull();
+    expect(orphan.data!.composition.attribution).toBe(piece.attribution);
+  });
+
+  it('respects the licence and visibility of the original', async () => {
+    const reserved = await server.graphql('mutation { createComposition(input: { route: { from: "LHR", to: "JFK" }, license: ALL_RIGHTS_RESERVED }) { id } }', {}, alice.accessToken);
+    const id = reserved.data!.createComposition.id;
+    expect(errorCode(await server.graphql(REMIX, { id }, bob.accessToken))).toBe('FORBIDDEN');
+    expect((await server.graphql(REMIX, { id }, alice.accessToken)).errors).toBeUndefined();
+    const hidden = await create(alice.accessToken, 'PRIVATE');
+    expect(errorCode(await server.graphql(REMIX, { id: hidden }, bob.accessToken))).toBe('NOT_FOUND');
+    expect(errorCode(await server.graphql(REMIX, { id: hidden }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('plays', () => {
+  it('count each listener once per piece per hour', async () => {
+    const id = await create(alice.accessToken);
+    const play = (token?: string) => server.graphql('mutation($id: ID!) { recordPlay(id: $id) { playCount } }', { id }, token);
+    expect((await play(bob.accessToken)).data!.recordPlay.playCount).toBe(1);
+    expect((await play(bob.accessToken)).data!.recordPlay.playCount).toBe(1);
+    expect((await play(alice.accessToken)).data!.recordPlay.playCount).toBe(2);
+    expect((await play()).data!.recordPlay.playCount).toBe(3);
+    expect((await play()).data!.recordPlay.playCount).toBe(3);
+    const hidden = await create(alice.accessToken, 'PRIVATE');
+    expect(errorCode(await server.graphql('mutation($id: ID!) { recordPlay(id: $id) { playCount } }', { id: hidden }, bob.accessToken))).toBe('NOT_FOUND');
+  });
+});

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createDatabasePool, dropDatabase } from '../../server/adapters/mariadb.js';
 import { createPrisma } from '../../server/adapters/prisma.js';
+import { connectRedis } from '../../server/adapters/redis.js';
 import { applyMigrations } from '../../server/jobs/migrate.js';
 import { importOpenFlights } from '../../server/jobs/openflights/import.js';
 import { FlightNetwork } from '../../server/modules/network/flight-network.js';
@@ -16,6 +17,10 @@ import { silentLogger, testConfig } from './environment.js';
 export default async function setup(): Promise<void> {
   const config = testConfig();
   await dropDatabase(config.database);
+  // The test Redis DB too: play windows and rate limits from an earlier run would skew this one.
+  const redis = await connectRedis(config.redisUrl, silentLogger);
+  await redis.flushdb();
+  redis.disconnect();
   await applyMigrations(config.database, silentLogger);
   const database = createDatabasePool(config.database);
   const prisma = createPrisma(database);

@@ -11,7 +11,7 @@ export type ComposeInput = {
   journey?: Array<string> | null | undefined;
   /** Key root, e.g. "D", "F#" or "Bb". */
   keyRoot?: string | null | undefined;
-  /** For createComposition; default CC_BY_4_0. */
+  /** When saved; default CC_BY_4_0 (for a remix: the original's). */
   license?: License | null | undefined;
   /** 2-20 airports; every consecutive pair must be a real route. */
   path?: Array<string> | null | undefined;
@@ -20,12 +20,12 @@ export type ComposeInput = {
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
-  /** Theme id (see `themes`); by default the flight chooses. */
+  /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
-  /** For createComposition; default PUBLIC. */
+  /** When saved; default PUBLIC. */
   visibility?: Visibility | null | undefined;
 };
 

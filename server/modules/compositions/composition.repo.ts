@@ -8,6 +8,8 @@ export interface NewComposition {
   ownerId: number;
   visibility: VisibilityValue;
   license: LicenseValue;
+  parentId: number | null;
+  attribution: string | null;
   title: string;
   kind: string;
   airportCodes: string[];
@@ -33,6 +35,7 @@ export interface CompositionRow extends Omit<NewComposition, 'ownerId' | 'airpor
   id: number;
   ownerId: number | null;
   version: number;
+  playCount: number;
   airportCodes: string;
   seed: bigint;
   themeSnapshot: unknown;
@@ -88,6 +91,23 @@ export class CompositionRepo {
     });
     if (updated.count === 0) return null;
     return this.prisma.composition.findUnique({ where: { id } }) as Promise<CompositionRow | null>;
+  }
+
+  /** Public remixes of a piece, newest first. */
+  publicRemixes(parentId: number, take: number, beforeId: number | undefined): Promise<CompositionRow[]> {
+    return this.prisma.composition.findMany({
+      where: { parentId, visibility: 'PUBLIC', ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) },
+      orderBy: { id: 'desc' },
+      take,
+    }) as Promise<CompositionRow[]>;
+  }
+
+  countPublicRemixes(parentId: number): Promise<number> {
+    return this.prisma.composition.count({ where: { parentId, visibility: 'PUBLIC' } });
+  }
+
+  async incrementPlays(id: number): Promise<void> {
+    await this.prisma.composition.updateMany({ where: { id }, data: { playCount: { increment: 1 } } });
   }
 
   async delete(id: number): Promise<boolean> {

@@ -10,7 +10,7 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { CompositionChangedEvent } from './composition.topics.js';
-import { Chord, ComposeInput, Composition, CompositionChange, CompositionConnection, CompositionPatch, Section, Track } from './composition.type.js';
+import { Chord, ComposeInput, Composition, CompositionChange, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
 
@@ -38,6 +38,23 @@ export class CompositionResolver {
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     return this.compositionService.update(id, patch, expectedVersion, requireViewer(context));
+  }
+
+  @Mutation(() => Composition, {
+    description: 'A new piece from a saved one (same flight, your changes), credited to the original. Not for all-rights-reserved pieces of others.',
+  })
+  remixComposition(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RemixInput, { nullable: true }) input: RemixInput | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<CompositionView> {
+    return this.compositionService.remix(id, input ?? new RemixInput(), requireViewer(context), context.loaders.compositionById);
+  }
+
+  @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
+  recordPlay(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
+    const listener = context.viewer ? `user:${context.viewer.id}` : `address:${context.clientAddress}`;
+    return this.compositionService.recordPlay(id, listener, context.viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
@@ -76,6 +93,21 @@ export class CompositionResolver {
   @FieldResolver(() => User, { nullable: true, description: 'Who made it; null for previews and for pieces whose owner left.' })
   async owner(@Root() view: CompositionView, @Ctx() { loaders }: RequestContext): Promise<UserRow | null> {
     return view.ownerId === null ? null : loaders.userById.load(view.ownerId);
+  }
+
+  @FieldResolver(() => Composition, { nullable: true, description: 'The piece this one remixes, when it still exists and you may see it.' })
+  parent(@Root() view: CompositionView, @Ctx() { viewer, loaders }: RequestContext): Promise<CompositionView | null> {
+    return this.compositionService.parentOf(view, viewer, loaders.compositionById);
+  }
+
+  @FieldResolver(() => [Composition], { description: 'The originals from the direct parent up to the root.' })
+  lineage(@Root() view: CompositionView, @Ctx() { viewer, loaders }: RequestContext): Promise<CompositionView[]> {
+    return this.compositionService.lineageOf(view, viewer, loaders.compositionById);
+  }
+
+  @FieldResolver(() => CompositionConnection, { description: 'Public remixes of this piece, newest first.' })
+  remixes(@Root() view: CompositionView, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Page<CompositionView>> {
+    return this.compositionService.remixesOf(view, args);
   }
 
   @FieldResolver(() => Theme)

@@ -23,7 +23,9 @@ import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
 import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
-import { ComposeInput, type CompositionPatch } from './composition.type.js';
+import type { UserRepo } from '../users/user.repo.js';
+import { ComposeInput, type CompositionPatch, type RemixInput } from './composition.type.js';
+import type { PlayWindows } from './play-windows.repo.js';
 import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
 import type { CompositionRepo, CompositionRow, LicenseValue, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
@@ -69,10 +71,19 @@ export interface CompositionView {
   visibility: VisibilityValue;
   license: LicenseValue;
   version: number;
+  playCount: number;
+  parentId: number | null;
+  attribution: string | null;
   render(): Rendering;
 }
 
 const PREVIEW_PREFIX = 'p.';
+
+const LICENSE_NAMES: Record<LicenseValue, string> = {
+  CC_BY_4_0: 'CC BY 4.0',
+  CC_BY_NC_4_0: 'CC BY-NC 4.0',
+  ALL_RIGHTS_RESERVED: 'all rights reserved',
+};
 
 /** Private pieces are for their owner only; public and unlisted ones for anyone holding the id. */
 function canSee(row: CompositionRow, viewer: Viewer | null): boolean {
@@ -109,6 +120,8 @@ export class CompositionService {
     private readonly repo: CompositionRepo,
     private readonly similarity: { addComposition(id: number, vector: Float32Array): void },
     private readonly events: PubSub<CompositionTopics>,
+    private readonly users: UserRepo,
+    private readonly plays: PlayWindows,
   ) {}
 
   private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
@@ -160,6 +173,9 @@ export class CompositionService {
       visibility: 'PUBLIC',
       license: 'CC_BY_4_0',
       version: 0,
+      playCount: 0,
+      parentId: null,
+      attribution: null,
       render: () => rendering,
     };
   }
@@ -174,7 +190,7 @@ export class CompositionService {
     return view;
   }
 
-  async create(input: ComposeInput, owner: Viewer): Promise<CompositionView> {
+  async create(input: ComposeInput, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
     const { parameters, flight, theme } = this.parametersOf(input);
     const rendering = this.render(flight, theme, parameters);
     const summary = scoreSummary(rendering.score);
@@ -182,6 +198,8 @@ export class CompositionService {
       ownerId: owner.id,
       visibility: input.visibility ?? 'PUBLIC',
       license: input.license ?? 'CC_BY_4_0',
+      parentId: origin?.parentId ?? null,
+      attribution: origin?.attribution ?? null,
       title: parameters.title ?? defaultTitle(parameters.airports, theme),
       kind: parameters.kind,
       airportCodes: parameters.airports,
@@ -246,6 +264,9 @@ export class CompositionService {
       visibility: row.visibility,
       license: row.license,
       version: row.version,
+      playCount: row.playCount,
+      parentId: row.parentId,
+      attribution: row.attribution,
       render: () => ({ score: score(), midi }),
     };
   }
@@ -317,6 +338,71 @@ export class CompositionService {
   async current(id: number, viewer: Viewer | null): Promise<CompositionView | null> {
     const [row] = await this.repo.findByIds([id]);
     return row && canSee(row, viewer) ? this.savedView(row) : null;
+  }
+
+  /**
+   * A new piece from another: the same flight, with the choices the remixer changes. The licence
+   * decides: ALL_RIGHTS_RESERVED pieces can be remixed by their owner only. The credit to the
+   * original is written into the remix, so it stays even if the original is deleted.
+   */
+  async remix(globalId: string, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const parent = await this.byGlobalId(globalId, loader, viewer);
+    if (!parent?.saved) throw new NotFoundError('No saved composition has this id');
+    if (parent.license === 'ALL_RIGHTS_RESERVED' && parent.ownerId !== viewer.id) {
+      throw new ForbiddenError('Its licence (all rights reserved) does not allow remixes');
+    }
+    const [row] = await this.repo.findByIds([Number(parent.ref)]);
+    const owner = row.ownerId === null ? null : await this.users.findById(row.ownerId);
+    const [from, to] = parent.airports;
+    const flight = row.kind === 'ROUTE' ? { route: { from, to } } : row.kind === 'PATH' ? { path: parent.airports } : { journey: parent.airports };
+    const composeInput = Object.assign(new ComposeInput(), flight, {
+      theme: input.theme ?? row.themeId,
+      keyRoot: input.keyRoot ?? row.requestedKeyRoot ?? undefined,
+      scale: input.scale ?? row.requestedScale ?? undefined,
+      tempoBpm: input.tempoBpm ?? row.requestedTempoBpm ?? undefined,
+      durationSeconds: input.durationSeconds ?? row.requestedDurationSeconds ?? undefined,
+      variation: input.variation ?? row.variation,
+      title: input.title ?? `${row.title} (remix)`.slice(0, 120),
+      visibility: input.visibility,
+      license: input.license ?? row.license,
+    });
+    const attribution = `Remix of "${row.title}" by ${owner ? owner.displayName : 'a former member'} (${LICENSE_NAMES[row.license]})`;
+    return this.create(composeInput, viewer, { parentId: row.id, attribution });
+  }
+
+  async parentOf(view: CompositionView, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
+    return view.parentId === null ? null : this.byRef(String(view.parentId), loader, viewer);
+  }
+
+  /** The chain of originals from the direct parent up to the root, stopping at one the viewer may not see. */
+  async lineageOf(view: CompositionView, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView[]> {
+    const lineage: CompositionView[] = [];
+    const seen = new Set<string>([view.ref]);
+    for (let current = await this.parentOf(view, viewer, loader); current && !seen.has(current.ref); current = await this.parentOf(current, viewer, loader)) {
+      seen.add(current.ref);
+      lineage.push(current);
+    }
+    return lineage;
+  }
+
+  async remixesOf(view: CompositionView, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const beforeId = decodeCursor(args.after);
+    if (!view.saved) return toPage([], first, beforeId, 0);
+    const parentId = Number(view.ref);
+    const rows = await this.repo.publicRemixes(parentId, first + 1, beforeId);
+    return mapPage(toPage(rows, first, beforeId, () => this.repo.countPublicRemixes(parentId)), (row) => this.savedView(row));
+  }
+
+  /** Counts a listen at most once per listener per piece per hour (the listener key is kept in Redis). */
+  async recordPlay(globalId: string, listener: string, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.byGlobalId(globalId, loader, viewer);
+    if (!view?.saved) throw new NotFoundError('No saved composition has this id');
+    if (await this.plays.firstInWindow(view.ref, listener)) {
+      await this.repo.incrementPlays(Number(view.ref));
+      return { ...view, playCount: view.playCount + 1 };
+    }
+    return view;
   }
 
   async delete(globalId: string, viewer: Viewer): Promise<string> {

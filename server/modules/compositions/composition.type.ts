@@ -37,28 +37,13 @@ export class RouteInput {
   to!: string;
 }
 
-@InputType('ComposeInput', { description: 'Exactly one of route, path or journey, plus optional choices.' })
-export class ComposeInput {
-  @Field(() => RouteInput, { nullable: true, description: 'One real route.' })
-  @IsOptional()
-  @ValidateNested()
-  route?: RouteInput;
-
-  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports; every consecutive pair must be a real route.` })
-  @IsOptional()
-  @ArrayMinSize(2, { message: 'path needs at least 2 airports' })
-  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `path takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
-  @IsAirportCode({ each: true })
-  path?: string[];
-
-  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports of a personal trip; legs need not be real routes.` })
-  @IsOptional()
-  @ArrayMinSize(2, { message: 'journey needs at least 2 airports' })
-  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `journey takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
-  @IsAirportCode({ each: true })
-  journey?: string[];
-
-  @Field(() => String, { nullable: true, description: 'Theme id (see `themes`); by default the flight chooses.' })
+/**
+ * The musical choices a new piece or a remix can make; shared by ComposeInput and RemixInput.
+ * No field takes it, so it never appears in the schema itself, only through its subclasses.
+ */
+@InputType('PieceChoices')
+abstract class PieceChoices {
+  @Field(() => String, { nullable: true, description: 'Theme id (see `themes`); by default the flight (or the original) chooses.' })
   @IsOptional()
   @Length(1, 64)
   theme?: string;
@@ -95,14 +80,39 @@ export class ComposeInput {
   @MaxLength(120, { message: 'title must be at most 120 characters' })
   title?: string;
 
-  @Field(() => Visibility, { nullable: true, description: 'For createComposition; default PUBLIC.' })
+  @Field(() => Visibility, { nullable: true, description: 'When saved; default PUBLIC.' })
   @IsOptional()
   visibility?: Visibility;
 
-  @Field(() => License, { nullable: true, description: 'For createComposition; default CC_BY_4_0.' })
+  @Field(() => License, { nullable: true, description: 'When saved; default CC_BY_4_0 (for a remix: the original\'s).' })
   @IsOptional()
   license?: License;
 }
+
+@InputType('ComposeInput', { description: 'Exactly one of route, path or journey, plus optional choices.' })
+export class ComposeInput extends PieceChoices {
+  @Field(() => RouteInput, { nullable: true, description: 'One real route.' })
+  @IsOptional()
+  @ValidateNested()
+  route?: RouteInput;
+
+  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports; every consecutive pair must be a real route.` })
+  @IsOptional()
+  @ArrayMinSize(2, { message: 'path needs at least 2 airports' })
+  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `path takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
+  @IsAirportCode({ each: true })
+  path?: string[];
+
+  @Field(() => [String], { nullable: true, description: `2-${MAX_JOURNEY_AIRPORTS} airports of a personal trip; legs need not be real routes.` })
+  @IsOptional()
+  @ArrayMinSize(2, { message: 'journey needs at least 2 airports' })
+  @ArrayMaxSize(MAX_JOURNEY_AIRPORTS, { message: `journey takes at most ${MAX_JOURNEY_AIRPORTS} airports` })
+  @IsAirportCode({ each: true })
+  journey?: string[];
+}
+
+@InputType('RemixInput', { description: 'What to change from the original; everything not given is taken from it.' })
+export class RemixInput extends PieceChoices {}
 
 @InputType('CompositionPatch', { description: 'The fields to change; omitted fields stay as they are.' })
 export class CompositionPatch {
@@ -244,6 +254,12 @@ export class Composition extends Node {
 
   @Field(() => Int, { description: 'Bumped by every accepted update; pass it as expectedVersion.' })
   version!: number;
+
+  @Field(() => Int, { description: 'Listens; each listener counts at most once per hour.' })
+  playCount!: number;
+
+  @Field(() => String, { nullable: true, description: 'For a remix: the credit to the original and its author, kept even if the original goes.' })
+  attribution!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the piece was saved; null for previews.' })
   createdAt!: Date | null;
