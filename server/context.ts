@@ -15,6 +15,9 @@ import { CompositionRepo } from './modules/compositions/composition.repo.js';
 import { createCompositionLoaders } from './modules/compositions/composition.loaders.js';
 import { CompositionService } from './modules/compositions/composition.service.js';
 import { createCommunityLoaders } from './modules/community/community.loaders.js';
+import { createCommentLoaders } from './modules/comments/comment.loaders.js';
+import { CommentRepo } from './modules/comments/comment.repo.js';
+import { CommentService } from './modules/comments/comment.service.js';
 import { CommunityRepo } from './modules/community/community.repo.js';
 import { CommunityService } from './modules/community/community.service.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
@@ -41,6 +44,7 @@ export interface Repos {
   users: UserRepo;
   sessions: SessionRepo;
   community: CommunityRepo;
+  comments: CommentRepo;
   similarity: SimilarityRepo;
 }
 
@@ -54,6 +58,7 @@ export interface Services {
   auth: AuthService;
   users: UserService;
   community: CommunityService;
+  comments: CommentService;
   similarity: SimilarityService;
 }
 
@@ -75,6 +80,7 @@ export function createRepos(prisma: PrismaClient): Repos {
     users: new UserRepo(prisma),
     sessions: new SessionRepo(prisma),
     community: new CommunityRepo(prisma),
+    comments: new CommentRepo(prisma),
     similarity: new SimilarityRepo(prisma),
   };
 }
@@ -97,6 +103,7 @@ export function createServices(
     themes,
     compositions,
     community: new CommunityService(repos.community, compositions, repos.users),
+    comments: new CommentService(repos.comments, compositions),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,
@@ -112,6 +119,7 @@ export function createLoaders(repos: Repos, viewerId: number | null) {
     ...createCompositionLoaders(repos.compositions),
     ...createUserLoaders(repos.users),
     ...createCommunityLoaders(repos.community, viewerId),
+    ...createCommentLoaders(repos.comments),
   };
 }
 

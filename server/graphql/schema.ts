@@ -6,6 +6,7 @@ import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { Services } from '../context.js';
 import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
+import { CommentResolver, CompositionCommentsResolver } from '../modules/comments/comment.resolver.js';
 import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
@@ -17,7 +18,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -25,7 +26,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [AirportResolver, new AirportResolver(services.airports)],
     [AirlineResolver, new AirlineResolver(services.airlines)],
     [RouteResolver, new RouteResolver(services.routes)],
-    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions))],
+    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
     [SimilarityResolver, new SimilarityResolver(services.similarity)],
@@ -33,6 +34,8 @@ function resolverInstances(services: Services): Map<Function, object> {
     [UserResolver, new UserResolver(services.auth, services.users)],
     [CompositionCommunityResolver, new CompositionCommunityResolver(services.community)],
     [UserCommunityResolver, new UserCommunityResolver(services.community)],
+    [CommentResolver, new CommentResolver(services.comments)],
+    [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
   ]);
 }
 

@@ -124,3 +124,43 @@ describe('plays', () => {
     expect(errorCode(await server.graphql('mutation($id: ID!) { recordPlay(id: $id) { playCount } }', { id: hidden }, bob.accessToken))).toBe('NOT_FOUND');
   });
 });
+
+describe('comments', () => {
+  const ADD = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id body atSecond author { username } } }';
+  const LIST = 'query($id: ID!) { composition(id: $id) { comments(first: 10) { totalCount nodes { id body atSecond author { username } replies { body author { username } } } } } }';
+
+  it('comment at a moment, reply one level deep, edit and delete own; others cannot', async () => {
+    const piece = await create(alice.accessToken);
+    const first = await server.graphql(ADD, { input: { compositionId: piece, body: 'That climb at the bulge!', atSecond: 12.5 } }, bob.accessToken);
+    expect(first.data!.addComment).toMatchObject({ body: 'That climb at the bulge!', atSecond: 12.5, author: { username: bob.username } });
+    const commentId = first.data!.addComment.id;
+    const reply = await server.graphql(ADD, { input: { compositionId: piece, body: 'Thanks!', replyTo: commentId } }, alice.accessToken);
+    // A reply to a reply attaches to the same top-level comment.
+    await server.graphql(ADD, { input: { compositionId: piece, body: 'Agreed', replyTo: reply.data!.addComment.id } }, bob.accessToken);
+
+    const listed = await server.graphql(LIST, { id: piece });
+    expect(listed.data!.composition.comments.totalCount).toBe(1);
+    expect(listed.data!.composition.comments.nodes[0].replies.map((r: { body: string }) => r.body)).toEqual(['Thanks!', 'Agreed']);
+
+    expect(errorCode(await server.graphql('mutation($id: ID!) { editComment(id: $id, body: "hijack") { id } }', { id: commentId }, alice.accessToken))).toBe('FORBIDDEN');
+    const edited = await server.graphql('mutation($id: ID!) { editComment(id: $id, body: "That climb!") { body editedAt } }', { id: commentId }, bob.accessToken);
+    expect(edited.data!.editComment.body).toBe('That climb!');
+    expect(edited.data!.editComment.editedAt).not.toBeNull();
+    expect(errorCode(await server.graphql('mutation($id: ID!) { deleteComment(id: $id) }', { id: commentId }, alice.accessToken))).toBe('FORBIDDEN');
+    expect((await server.graphql('mutation($id: ID!) { deleteComment(id: $id) }', { id: commentId }, bob.accessToken)).data!.deleteComment).toBe(commentId);
+    expect((await server.graphql(LIST, { id: piece })).data!.composition.comments.totalCount).toBe(0);
+  });
+
+  it('refuses a moment outside the piece, an empty body, a hidden piece and anonymous authors', async () => {
+    const piece = await create(alice.accessToken);
+    expect(errorCode(await server.graphql(ADD, { input: { compositionId: piece, body: 'late', atSecond: 299 } }, bob.accessToken))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql(ADD, { input: { compositionId: piece, body: '' } }, bob.accessToken))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await server.graphql(ADD, { input: { compositionId: piece, body: 'hi' } }))).toBe('UNAUTHENTICATED');
+    const hidden = await create(alice.accessToken, 'PRIVATE');
+    expect(errorCode(await server.graphql(ADD, { input: { compositionId: hidden, body: 'hi' } }, bob.accessToken))).toBe('NOT_FOUND');
+    const own = await server.graphql(ADD, { input: { compositionId: hidden, body: 'note to self' } }, alice.accessToken);
+    const id = own.data!.addComment.id;
+    expect((await server.graphql('query($id: ID!) { node(id: $id) { id } }', { id }, bob.accessToken)).data!.node).toBeNull();
+    expect((await server.graphql('query($id: ID!) { node(id: $id) { ... on Comment { body } } }', { id }, alice.accessToken)).data!.node.body).toBe('note to self');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Loaders } from '../../context.js';
 import { BadUserInputError } from '../../errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
+import type { CommentService } from '../comments/comment.service.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { RouteService } from '../routes/route.service.js';
 import type { Viewer } from '../users/tokens.js';
@@ -12,6 +13,7 @@ export class NodeService {
   constructor(
     private readonly routes: RouteService,
     private readonly compositions: CompositionService,
+    private readonly comments: CommentService,
   ) {}
 
   async byGlobalId(globalId: string, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
@@ -30,6 +32,8 @@ export class NodeService {
       }
       case 'Composition':
         return tag(await this.compositions.byRef(decoded.key, loaders.compositionById, viewer), 'Composition');
+      case 'Comment':
+        return /^\d+$/.test(decoded.key) ? tag(await this.comments.byId(Number(decoded.key), viewer, loaders.compositionById), 'Comment') : null;
       case 'User':
         return /^\d+$/.test(decoded.key) ? tag(await loaders.userById.load(Number(decoded.key)), 'User') : null;
       default:
