@@ -16,6 +16,8 @@ import { createCompositionLoaders } from './modules/compositions/composition.loa
 import { CompositionService } from './modules/compositions/composition.service.js';
 import { createCommunityLoaders } from './modules/community/community.loaders.js';
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
+import { FeedRepo } from './modules/feed/feed.repo.js';
+import { FeedService } from './modules/feed/feed.service.js';
 import { CommentRepo } from './modules/comments/comment.repo.js';
 import { CommentService } from './modules/comments/comment.service.js';
 import { CommunityRepo } from './modules/community/community.repo.js';
@@ -45,6 +47,7 @@ export interface Repos {
   sessions: SessionRepo;
   community: CommunityRepo;
   comments: CommentRepo;
+  feed: FeedRepo;
   similarity: SimilarityRepo;
 }
 
@@ -59,6 +62,7 @@ export interface Services {
   users: UserService;
   community: CommunityService;
   comments: CommentService;
+  feed: FeedService;
   similarity: SimilarityService;
 }
 
@@ -81,6 +85,7 @@ export function createRepos(prisma: PrismaClient): Repos {
     sessions: new SessionRepo(prisma),
     community: new CommunityRepo(prisma),
     comments: new CommentRepo(prisma),
+    feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
   };
 }
@@ -104,6 +109,7 @@ export function createServices(
     compositions,
     community: new CommunityService(repos.community, compositions, repos.users),
     comments: new CommentService(repos.comments, compositions),
+    feed: new FeedService(repos.feed, compositions),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,

@@ -8,6 +8,7 @@ import { AirlineResolver } from '../modules/airlines/airline.resolver.js';
 import { AirportResolver } from '../modules/airports/airport.resolver.js';
 import { CommentResolver, CompositionCommentsResolver } from '../modules/comments/comment.resolver.js';
 import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
+import { FeedResolver } from '../modules/feed/feed.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
@@ -18,7 +19,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -35,6 +36,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [CompositionCommunityResolver, new CompositionCommunityResolver(services.community)],
     [UserCommunityResolver, new UserCommunityResolver(services.community)],
     [CommentResolver, new CommentResolver(services.comments)],
+    [FeedResolver, new FeedResolver(services.feed)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
   ]);
 }

@@ -164,3 +164,43 @@ describe('comments', () => {
     expect((await server.graphql('query($id: ID!) { node(id: $id) { ... on Comment { body } } }', { id }, alice.accessToken)).data!.node.body).toBe('note to self');
   });
 });
+
+describe('feed', () => {
+  const FEED = 'query($after: String) { feed(first: 5, after: $after) { nodes { id owner { username } } pageInfo { hasNextPage endCursor } } }';
+
+  it('shows recent public pieces of the people you follow, newest first, and nothing private', async () => {
+    const reader = await server.signUp('reader');
+    const maker = await server.signUp('maker');
+    const older = await create(maker.accessToken);
+    const newer = await create(maker.accessToken);
+    await create(maker.accessToken, 'PRIVATE');
+    await create(maker.accessToken, 'UNLISTED');
+    await server.graphql('mutation($u: String!) { follow(username: $u) { id } }', { u: maker.username }, reader.accessToken);
+    const feed = await server.graphql(FEED, {}, reader.accessToken);
+    expect(feed.data!.feed.nodes.map((n: { id: string }) => n.id)).toEqual([newer, older]);
+  });
+
+  it('falls back to trending when following nobody: liked and fresh first, pages without repeats', async () => {
+    const lonely = await server.signUp('lonely');
+    const fans = await Promise.all([server.signUp('fan'), server.signUp('fan'), server.signUp('fan')]);
+    const hit = await create(alice.accessToken);
+    for (const fan of fans) await server.graphql('mutation($id: ID!) { likeComposition(id: $id) { id } }', { id: hit }, fan.accessToken);
+    const first = await server.graphql(FEED, {}, lonely.accessToken);
+    expect(first.data!.feed.nodes[0].id).toBe(hit);
+    const anonymous = await server.graphql(FEED, {});
+    expect(anonymous.data!.feed.nodes[0].id).toBe(hit);
+
+    const seen = new Set<string>();
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const response: any = await server.graphql(FEED, { after }, lonely.accessToken);
+      for (const node of response.data.feed.nodes) {
+        expect(seen.has(node.id)).toBe(false);
+        seen.add(node.id);
+      }
+      if (!response.data.feed.pageInfo.hasNextPage) break;
+      after = response.data.feed.pageInfo.endCursor;
+    }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+});

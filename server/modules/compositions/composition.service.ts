@@ -228,7 +228,7 @@ export class CompositionService {
    * A stored piece: its MIDI is the bytes saved with it; its score is composed again from the
    * stored flight and theme snapshots, so later data imports or theme edits never change it.
    */
-  private savedView(row: CompositionRow, rendering?: Rendering): CompositionView {
+  savedView(row: CompositionRow, rendering?: Rendering): CompositionView {
     const theme = row.themeSnapshot as EngineTheme;
     const flight = row.flightSnapshot as Flight;
     const parameters: CompositionParameters = {

@@ -1,0 +1,40 @@
+import { decodeCursor, encodeCursor, mapPage, toPage, type Page } from '../../graphql/relay.js';
+import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
+import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import type { Viewer } from '../users/tokens.js';
+import type { FeedRepo } from './feed.repo.js';
+
+export class FeedService {
+  constructor(
+    private readonly repo: FeedRepo,
+    private readonly compositions: CompositionService,
+  ) {}
+
+  /** What the people the viewer follows made lately; trending pieces for everyone else. */
+  async feed(viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (viewer && (await this.repo.followsAnyone(viewer.id))) {
+      const beforeId = decodeCursor(args.after);
+      const rows = await this.repo.following(viewer.id, first + 1, beforeId);
+      return mapPage(toPage(rows, first, beforeId, () => this.repo.countFollowing(viewer.id)), (row) => this.compositions.savedView(row));
+    }
+    return this.trending(first, decodeCursor(args.after) ?? 0);
+  }
+
+  /** Trending order shifts as likes arrive, so its cursors are positions rather than ids. */
+  private async trending(first: number, skip: number): Promise<Page<CompositionView>> {
+    const ids = await this.repo.trendingIds(skip, first + 1);
+    const rows = new Map((await this.repo.findByIds(ids.slice(0, first))).map((row) => [row.id, row]));
+    const nodes = ids.slice(0, first).flatMap((id) => (rows.has(id) ? [this.compositions.savedView(rows.get(id)!)] : []));
+    const edges = nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1), node }));
+    const repo = this.repo;
+    return {
+      edges,
+      nodes,
+      pageInfo: { hasNextPage: ids.length > first, hasPreviousPage: skip > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      get totalCount() {
+        return repo.countPublic();
+      },
+    };
+  }
+}
