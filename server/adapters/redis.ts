@@ -21,13 +21,9 @@ export async function connectRedis(url: string, logger: Logger, options: { keyPr
     connectTimeout: 5_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
-  let lastErrorLoggedAt = 0;
-  redis.on('error', (error: Error) => {
-    // ioredis emits an error per reconnect attempt; one line every 10 s is enough for an operator.
-    if (Date.now() - lastErrorLoggedAt < 10_000) return;
-    lastErrorLoggedAt = Date.now();
-    logger.warn({ err: error.message, address: describeRedisAddress(url) }, 'Redis connection error');
-  });
+  // Until the first connection the failure is reported once, by the caller, as one line.
+  const beforeConnected = () => undefined;
+  redis.on('error', beforeConnected);
   try {
     await redis.connect();
     await redis.ping();
@@ -35,5 +31,13 @@ export async function connectRedis(url: string, logger: Logger, options: { keyPr
     redis.disconnect();
     throw new ServiceUnreachableError('Redis', describeRedisAddress(url), error);
   }
+  redis.off('error', beforeConnected);
+  let lastErrorLoggedAt = 0;
+  redis.on('error', (error: Error) => {
+    // ioredis emits an error per reconnect attempt; one line every 10 s is enough for an operator.
+    if (Date.now() - lastErrorLoggedAt < 10_000) return;
+    lastErrorLoggedAt = Date.now();
+    logger.warn({ err: error.message, address: describeRedisAddress(url) }, 'Redis connection error');
+  });
   return redis;
 }

@@ -16,10 +16,11 @@ export class SearchAirportsArgs {
   @Length(1, 100, { message: 'query must be 1 to 100 characters' })
   query!: string;
 
-  @Field(() => Int, { defaultValue: 10 })
+  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  @IsOptional()
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })
-  first!: number;
+  first!: number | null;
 }
 
 @ArgsType()

@@ -7,6 +7,8 @@ import type { AirportRepo, AirportRow } from './airport.repo.js';
 import type DataLoader from 'dataloader';
 
 export const DEFAULT_PAGE_SIZE = 20;
+/** The defaults the schema declares, applied again when a client sends an explicit null. */
+export const DEFAULT_SEARCH_RESULTS = 10;
 
 export class AirportService {
   constructor(
@@ -25,8 +27,8 @@ export class AirportService {
     return airport;
   }
 
-  search(query: string, first: number): AirportRow[] {
-    return this.networks.network.searchAirports(query, first);
+  search(query: string, first: number | null): AirportRow[] {
+    return this.networks.network.searchAirports(query, first ?? DEFAULT_SEARCH_RESULTS);
   }
 
   async page(args: { first?: number; after?: string; country?: string }): Promise<Page<AirportRow>> {

@@ -8,6 +8,10 @@ import type { Itinerary } from '../network/flight-network.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { RouteAirlineRow, RouteFilter, RouteRepo, RouteRow } from './route.repo.js';
 
+/** The defaults the schema declares, applied again when a client sends an explicit null. */
+const DEFAULT_MAX_STOPS = 2;
+const DEFAULT_PATH_LIMIT = 5;
+
 export interface FlightPathResult extends Itinerary {
   stops: number;
 }
@@ -49,10 +53,10 @@ export class RouteService {
     return toPage(rows, first, afterId, () => this.repo.count(filter));
   }
 
-  findPaths(args: { from: string; to: string; maxStops: number; limit: number }): FlightPathResult[] {
+  findPaths(args: { from: string; to: string; maxStops: number | null; limit: number | null }): FlightPathResult[] {
     const { origin, destination } = this.endpoints(args.from, args.to);
     return this.networks.network
-      .findItineraries(origin.id, destination.id, args.maxStops, args.limit)
+      .findItineraries(origin.id, destination.id, args.maxStops ?? DEFAULT_MAX_STOPS, args.limit ?? DEFAULT_PATH_LIMIT)
       .map((itinerary) => ({ ...itinerary, stops: itinerary.legs.length - 1 }));
   }
 

@@ -71,13 +71,15 @@ export const MAX_PATH_LIMIT = 20;
 
 @ArgsType()
 export class FindPathsArgs extends RouteArgs {
-  @Field(() => Int, { defaultValue: 2, description: `Connections allowed, 0 to ${MAX_PATH_STOPS}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 2, description: `Connections allowed, 0 to ${MAX_PATH_STOPS}.` })
+  @IsOptional()
   @Min(0, { message: 'maxStops must be at least 0' })
   @Max(MAX_PATH_STOPS, { message: `maxStops must be at most ${MAX_PATH_STOPS}` })
-  maxStops!: number;
+  maxStops!: number | null;
 
-  @Field(() => Int, { defaultValue: 5, description: `How many itineraries, 1 to ${MAX_PATH_LIMIT}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 5, description: `How many itineraries, 1 to ${MAX_PATH_LIMIT}.` })
+  @IsOptional()
   @Min(1, { message: 'limit must be at least 1' })
   @Max(MAX_PATH_LIMIT, { message: `limit must be at most ${MAX_PATH_LIMIT}` })
-  limit!: number;
+  limit!: number | null;
 }

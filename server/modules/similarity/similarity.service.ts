@@ -37,6 +37,9 @@ interface Preparation {
 }
 
 const SAVED_BATCH = 500;
+
+/** The default the schema declares, applied again when a client sends an explicit null. */
+const DEFAULT_MATCHES = 10;
 /** Saved pieces are recomposed at start (~0.6 ms each): yield this often to keep serving. */
 const SAVED_SLICE_MS = 20;
 
@@ -130,7 +133,8 @@ export class SimilarityService {
   }
 
   /** Routes whose default compositions sound most like the route's, best first, never the route itself. */
-  similarRoutes(from: string, to: string, first: number): RouteMatchResult[] {
+  similarRoutes(from: string, to: string, requested: number | null): RouteMatchResult[] {
+    const first = requested ?? DEFAULT_MATCHES;
     const index = this.currentRoutes();
     const origin = this.airports.requireByCode(from, 'from');
     const destination = this.airports.requireByCode(to, 'to');
@@ -157,7 +161,8 @@ export class SimilarityService {
   }
 
   /** Public saved pieces that sound most like `view`, best first, never the piece itself. */
-  similarCompositions(view: CompositionView, first: number): CompositionMatchResult[] {
+  similarCompositions(view: CompositionView, requested: number | null): CompositionMatchResult[] {
+    const first = requested ?? DEFAULT_MATCHES;
     const ownId = view.saved ? Number(view.ref) : null;
     const vector = (ownId !== null ? this.saved.vectorOf(ownId) : null) ?? this.embedView(view);
     if (!vector) return [];

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { Max, Min, IsOptional } from 'class-validator';
 import { Composition } from '../compositions/composition.type.js';
 import { Route, RouteArgs } from '../routes/route.type.js';
 
@@ -25,16 +25,18 @@ export class CompositionMatch {
 
 @ArgsType()
 export class SimilarArgs {
-  @Field(() => Int, { defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @IsOptional()
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_SIMILAR, { message: `first must be at most ${MAX_SIMILAR}` })
-  first!: number;
+  first!: number | null;
 }
 
 @ArgsType()
 export class SimilarRoutesArgs extends RouteArgs {
-  @Field(() => Int, { defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: `How many matches, 1 to ${MAX_SIMILAR}, best first.` })
+  @IsOptional()
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_SIMILAR, { message: `first must be at most ${MAX_SIMILAR}` })
-  first!: number;
+  first!: number | null;
 }
