@@ -119,7 +119,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       clientAddress,
       viewer,
       authError,
-      watchComposition: (id) => services.compositions.watch(id, viewer),
+      watchComposition: (id) => services.collaboration.watch(id, viewer),
     };
   };
 

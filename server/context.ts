@@ -24,6 +24,10 @@ import { CommunityRepo } from './modules/community/community.repo.js';
 import { CommunityService } from './modules/community/community.service.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { PlayWindows } from './modules/compositions/play-windows.repo.js';
+import { CollaboratorRepo } from './modules/compositions/collaborator.repo.js';
+import { CompositionAccess } from './modules/compositions/composition-access.js';
+import { CollaborationService } from './modules/compositions/collaboration.service.js';
+import { PresenceRepo } from './modules/compositions/presence.repo.js';
 import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
@@ -47,6 +51,7 @@ export interface Repos {
   sessions: SessionRepo;
   community: CommunityRepo;
   comments: CommentRepo;
+  collaborators: CollaboratorRepo;
   feed: FeedRepo;
   similarity: SimilarityRepo;
 }
@@ -63,6 +68,7 @@ export interface Services {
   community: CommunityService;
   comments: CommentService;
   feed: FeedService;
+  collaboration: CollaborationService;
   similarity: SimilarityService;
 }
 
@@ -85,6 +91,7 @@ export function createRepos(prisma: PrismaClient): Repos {
     sessions: new SessionRepo(prisma),
     community: new CommunityRepo(prisma),
     comments: new CommentRepo(prisma),
+    collaborators: new CollaboratorRepo(prisma),
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
   };
@@ -99,7 +106,17 @@ export function createServices(
   const themes = new ThemeService();
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
   const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
-  const compositions = new CompositionService(networks, themes, repos.compositions, similarity, compositionEvents, repos.users, new PlayWindows(redis));
+  const compositions = new CompositionService(
+    networks,
+    themes,
+    repos.compositions,
+    similarity,
+    compositionEvents,
+    repos.users,
+    new PlayWindows(redis),
+    new CompositionAccess(repos.collaborators),
+    repos.collaborators,
+  );
   return {
     networks,
     airports,
@@ -110,6 +127,7 @@ export function createServices(
     community: new CommunityService(repos.community, compositions, repos.users),
     comments: new CommentService(repos.comments, compositions),
     feed: new FeedService(repos.feed, compositions),
+    collaboration: new CollaborationService(compositions, repos.collaborators, repos.users, new PresenceRepo(redis)),
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,

@@ -13,10 +13,9 @@ export function describeRedisAddress(url: string): string {
  * Connects and pings once, so a missing Redis is reported at start-up with its address instead of
  * surfacing later as a stream of reconnect errors. After that ioredis reconnects by itself.
  */
-export async function connectRedis(url: string, logger: Logger, options: { keyPrefix?: string } = {}): Promise<Redis> {
+export async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   const redis = new Redis(url, {
     lazyConnect: true,
-    keyPrefix: options.keyPrefix,
     maxRetriesPerRequest: 2,
     connectTimeout: 5_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),

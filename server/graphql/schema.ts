@@ -9,6 +9,7 @@ import { AirportResolver } from '../modules/airports/airport.resolver.js';
 import { CommentResolver, CompositionCommentsResolver } from '../modules/comments/comment.resolver.js';
 import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
+import { CollaborationResolver, CollaboratorResolver } from '../modules/compositions/collaboration.resolver.js';
 import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
@@ -19,7 +20,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -37,6 +38,8 @@ function resolverInstances(services: Services): Map<Function, object> {
     [UserCommunityResolver, new UserCommunityResolver(services.community)],
     [CommentResolver, new CommentResolver(services.comments)],
     [FeedResolver, new FeedResolver(services.feed)],
+    [CollaborationResolver, new CollaborationResolver(services.collaboration)],
+    [CollaboratorResolver, new CollaboratorResolver()],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
   ]);
 }

@@ -83,11 +83,18 @@ export class CompositionRepo {
   async updateAtVersion(
     id: number,
     expectedVersion: number,
-    patch: { title?: string; visibility?: VisibilityValue; license?: LicenseValue },
+    patch: Partial<Pick<NewComposition, 'title' | 'visibility' | 'license' | 'themeId' | 'themeSnapshot' | 'requestedKeyRoot' | 'requestedScale' | 'requestedTempoBpm' | 'variation' | 'seed' | 'engineVersion' | 'tempoBpm' | 'keyRoot' | 'scale' | 'timeSignature' | 'durationSeconds' | 'midi'>>,
   ): Promise<CompositionRow | null> {
+    const { seed, midi, themeSnapshot, ...rest } = patch;
     const updated = await this.prisma.composition.updateMany({
       where: { id, version: expectedVersion },
-      data: { ...patch, version: { increment: 1 } },
+      data: {
+        ...rest,
+        ...(seed === undefined ? {} : { seed: BigInt(seed) }),
+        ...(midi === undefined ? {} : { midi: Buffer.from(midi) }),
+        ...(themeSnapshot === undefined ? {} : { themeSnapshot: themeSnapshot as object }),
+        version: { increment: 1 },
+      },
     });
     if (updated.count === 0) return null;
     return this.prisma.composition.findUnique({ where: { id } }) as Promise<CompositionRow | null>;

@@ -26,8 +26,10 @@ import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
 import type { UserRepo } from '../users/user.repo.js';
 import { ComposeInput, type CompositionPatch, type RemixInput } from './composition.type.js';
 import type { PlayWindows } from './play-windows.repo.js';
+import type { CollaboratorRepo } from './collaborator.repo.js';
+import { CompositionAccess, type Access } from './composition-access.js';
 import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
-import type { CompositionRepo, CompositionRow, LicenseValue, VisibilityValue } from './composition.repo.js';
+import type { CompositionRepo, CompositionRow, LicenseValue, NewComposition, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
 import { LruCache } from './lru-cache.js';
 
@@ -85,11 +87,6 @@ const LICENSE_NAMES: Record<LicenseValue, string> = {
   ALL_RIGHTS_RESERVED: 'all rights reserved',
 };
 
-/** Private pieces are for their owner only; public and unlisted ones for anyone holding the id. */
-function canSee(row: CompositionRow, viewer: Viewer | null): boolean {
-  return row.visibility !== 'PRIVATE' || (viewer !== null && row.ownerId === viewer.id);
-}
-
 function memoize<T>(compute: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= compute());
@@ -118,10 +115,12 @@ export class CompositionService {
     private readonly networks: NetworkService,
     private readonly themes: ThemeService,
     private readonly repo: CompositionRepo,
-    private readonly similarity: { addComposition(id: number, vector: Float32Array): void },
+    private readonly similarity: { addComposition(id: number, vector: Float32Array): void; removeComposition(id: number): void },
     private readonly events: PubSub<CompositionTopics>,
     private readonly users: UserRepo,
     private readonly plays: PlayWindows,
+    private readonly access: CompositionAccess,
+    private readonly collaborators: CollaboratorRepo,
   ) {}
 
   private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
@@ -279,28 +278,38 @@ export class CompositionService {
     if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length));
     if (!/^\d{1,10}$/.test(ref)) return null;
     const row = await loader.load(Number(ref));
-    return row && canSee(row, viewer) ? this.savedView(row) : null;
+    return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
   }
 
-  /** The saved piece behind a global id, for a change by its owner; NOT_FOUND or FORBIDDEN otherwise. */
-  private async ownedRow(globalId: string, viewer: Viewer, action: string): Promise<CompositionRow> {
+  /** The saved piece behind a global id and what the viewer may do with it; NOT_FOUND if nothing. */
+  async rowWithAccess(globalId: string, viewer: Viewer | null): Promise<{ row: CompositionRow; access: Access }> {
     const decoded = fromGlobalId(globalId);
     if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
     const id = decoded.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
     const [row] = id === null ? [] : await this.repo.findByIds([id]);
-    if (!row || !canSee(row, viewer)) throw new NotFoundError('No saved composition has this id');
-    if (row.ownerId !== viewer.id) throw new ForbiddenError(`Only the owner can ${action} this composition`);
-    return row;
+    const access = row ? await this.access.of(row, viewer) : null;
+    if (!row || !access) throw new NotFoundError('No saved composition has this id');
+    return { row, access };
   }
 
+  /**
+   * Applies a patch from the owner or an EDITOR (visibility and licence: the owner only), at the
+   * version the editor saw. Musical changes compose the piece again from its flight snapshot.
+   */
   async update(globalId: string, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
-    const row = await this.ownedRow(globalId, viewer, 'change');
+    const { row, access } = await this.rowWithAccess(globalId, viewer);
+    if (access !== 'OWNER' && access !== 'EDITOR') throw new ForbiddenError('Only the owner and editors can change this composition');
+    if (access !== 'OWNER' && (patch.visibility !== undefined || patch.license !== undefined)) {
+      throw new ForbiddenError('Only the owner can change visibility or licence');
+    }
     const updated = await this.repo.updateAtVersion(row.id, expectedVersion, {
       title: patch.title?.trim(),
       visibility: patch.visibility,
       license: patch.license,
+      ...this.rerendered(row, patch),
     });
     if (updated) {
+      const collaborators = await this.collaborators.list(updated.id);
       this.events.publish(COMPOSITION_CHANGED, updated.id, {
         compositionId: updated.id,
         version: updated.version,
@@ -308,8 +317,13 @@ export class CompositionService {
         authorId: viewer.id,
         ownerId: updated.ownerId,
         visibility: updated.visibility,
+        collaboratorIds: collaborators.map((c) => c.userId),
       });
-      return this.savedView(updated);
+      const view = this.savedView(updated);
+      // Only public pieces are suggested; a re-add also picks up a musical change.
+      if (updated.visibility === 'PUBLIC') this.similarity.addComposition(updated.id, embedComposition(view.render().score, updated.flightSnapshot as Flight));
+      else this.similarity.removeComposition(updated.id);
+      return view;
     }
     const [current] = await this.repo.findByIds([row.id]);
     if (!current) throw new NotFoundError('No saved composition has this id');
@@ -318,26 +332,59 @@ export class CompositionService {
     });
   }
 
+  /** The stored fields a musical patch changes, with the piece composed again; none for other patches. */
+  private rerendered(row: CompositionRow, patch: CompositionPatch): Partial<NewComposition> {
+    const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'variation'] as const;
+    if (!musical.some((field) => patch[field] !== undefined)) return {};
+    const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : this.themes.requireEngineTheme(patch.theme);
+    const parameters: CompositionParameters = {
+      kind: row.kind as FlightKind,
+      airports: row.airportCodes.split(' '),
+      themeId: theme.id,
+      keyRoot: patch.keyRoot === undefined ? (row.requestedKeyRoot as PitchClassName | null) : toSharpKey(patch.keyRoot),
+      scale: (patch.scale as ScaleName | undefined) ?? (row.requestedScale as ScaleName | null),
+      tempoBpm: patch.tempoBpm ?? row.requestedTempoBpm,
+      durationSeconds: row.requestedDurationSeconds,
+      variation: patch.variation ?? row.variation,
+      title: row.title,
+    };
+    const rendering = this.render(row.flightSnapshot as Flight, theme, parameters);
+    const summary = scoreSummary(rendering.score);
+    return {
+      themeId: theme.id,
+      themeSnapshot: theme,
+      requestedKeyRoot: parameters.keyRoot,
+      requestedScale: parameters.scale,
+      requestedTempoBpm: parameters.tempoBpm,
+      variation: parameters.variation,
+      seed: rendering.score.seed,
+      engineVersion: ENGINE_VERSION,
+      tempoBpm: summary.tempoBpm,
+      keyRoot: summary.keyRoot,
+      scale: summary.scale,
+      timeSignature: summary.timeSignature,
+      durationSeconds: summary.durationSeconds,
+      midi: rendering.midi,
+    };
+  }
+
   /**
    * The accepted changes of a saved piece, for everyone allowed to see it: checked when
    * subscribing (NOT_FOUND otherwise) and again on every change, so making a piece private stops
    * the stream for everyone but its owner.
    */
   async watch(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<CompositionChangedEvent>> {
-    const decoded = fromGlobalId(globalId);
-    const id = decoded?.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
-    const [row] = id === null ? [] : await this.repo.findByIds([id]);
-    if (!row || !canSee(row, viewer)) throw new NotFoundError('No saved composition has this id');
+    const { row } = await this.rowWithAccess(globalId, viewer);
     return pipe(
       this.events.subscribe(COMPOSITION_CHANGED, row.id),
-      filter((event: CompositionChangedEvent) => event.visibility !== 'PRIVATE' || (viewer !== null && event.ownerId === viewer.id)),
+      filter((event: CompositionChangedEvent) => CompositionAccess.mayHear(event, viewer)),
     );
   }
 
   /** The piece as it is now, read past any request cache (a subscription outlives many changes). */
   async current(id: number, viewer: Viewer | null): Promise<CompositionView | null> {
     const [row] = await this.repo.findByIds([id]);
-    return row && canSee(row, viewer) ? this.savedView(row) : null;
+    return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
   }
 
   /**
@@ -406,8 +453,10 @@ export class CompositionService {
   }
 
   async delete(globalId: string, viewer: Viewer): Promise<string> {
-    const row = await this.ownedRow(globalId, viewer, 'delete');
+    const { row, access } = await this.rowWithAccess(globalId, viewer);
+    if (access !== 'OWNER') throw new ForbiddenError('Only the owner can delete this composition');
     await this.repo.delete(row.id);
+    this.similarity.removeComposition(row.id);
     return globalId;
   }
 

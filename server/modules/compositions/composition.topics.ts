@@ -10,6 +10,8 @@ export interface CompositionChangedEvent {
   authorId: number;
   ownerId: number | null;
   visibility: VisibilityValue;
+  /** Who may still hear about a private piece besides its owner. */
+  collaboratorIds: number[];
 }
 
 export type CompositionTopics = { [COMPOSITION_CHANGED]: [number, CompositionChangedEvent] };

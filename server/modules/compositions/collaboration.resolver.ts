@@ -1,0 +1,65 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import type { UserRow } from '../users/user.repo.js';
+import { requireViewer } from '../users/user.service.js';
+import { User } from '../users/user.type.js';
+import type { CollaborationService } from './collaboration.service.js';
+import type { CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
+import type { CompositionView } from './composition.service.js';
+import { Composition } from './composition.type.js';
+
+export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
+registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
+
+@ObjectType('Collaborator')
+export class Collaborator {
+  @Field(() => User)
+  user!: object;
+
+  @Field(() => CollaboratorRole)
+  role!: string;
+}
+
+@Resolver(() => Collaborator)
+export class CollaboratorResolver {
+  @FieldResolver(() => User)
+  async user(@Root() collaborator: CollaboratorRow, @Ctx() { loaders }: RequestContext): Promise<UserRow> {
+    return (await loaders.userById.load(collaborator.userId))!;
+  }
+}
+
+@Resolver(() => Composition)
+export class CollaborationResolver {
+  constructor(private readonly collaboration: CollaborationService) {}
+
+  @Mutation(() => Composition, { description: 'Invites someone to a piece you own (or changes their role).' })
+  inviteCollaborator(
+    @Arg('compositionId', () => ID) compositionId: string,
+    @Arg('username', () => String) username: string,
+    @Arg('role', () => CollaboratorRole) role: CollaboratorRoleValue,
+    @Ctx() context: RequestContext,
+  ): Promise<CompositionView> {
+    return this.collaboration.invite(compositionId, username, role, requireViewer(context));
+  }
+
+  @Mutation(() => Composition, { description: 'Removes a collaborator (owner), or leaves a piece (the collaborator).' })
+  removeCollaborator(
+    @Arg('compositionId', () => ID) compositionId: string,
+    @Arg('username', () => String) username: string,
+    @Ctx() context: RequestContext,
+  ): Promise<CompositionView> {
+    return this.collaboration.remove(compositionId, username, requireViewer(context));
+  }
+
+  @Query(() => [User], { description: 'Who has the piece open right now (subscribed to compositionChanged), across instances.' })
+  async presence(@Arg('id', () => ID) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
+    const ids = await this.collaboration.present(id, viewer);
+    const users = await loaders.userById.loadMany(ids);
+    return users.filter((user): user is UserRow => user !== null && !(user instanceof Error));
+  }
+
+  @FieldResolver(() => [Collaborator], { description: 'Visible to the owner and collaborators; empty for everyone else.' })
+  collaborators(@Root() view: CompositionView, @Ctx() { viewer }: RequestContext): Promise<CollaboratorRow[]> {
+    return this.collaboration.collaboratorsOf(view, viewer);
+  }
+}

@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+
+/** Someone counts as present this long after their last heartbeat (they beat every third of it). */
+export const PRESENCE_TTL_MS = 30_000;
+
+/** Who has a piece open, per piece, in a Redis sorted set scored by last heartbeat, across instances. */
+export class PresenceRepo {
+  constructor(private readonly redis: Redis) {}
+
+  private key(compositionId: number): string {
+    return `aero-melody:presence:${compositionId}`;
+  }
+
+  async beat(compositionId: number, userId: number): Promise<void> {
+    await this.redis.zadd(this.key(compositionId), Date.now(), String(userId));
+  }
+
+  async leave(compositionId: number, userId: number): Promise<void> {
+    await this.redis.zrem(this.key(compositionId), String(userId));
+  }
+
+  async present(compositionId: number): Promise<number[]> {
+    const key = this.key(compositionId);
+    await this.redis.zremrangebyscore(key, 0, Date.now() - PRESENCE_TTL_MS);
+    return (await this.redis.zrange(key, 0, -1)).map(Number);
+  }
+}
