@@ -1,6 +1,6 @@
 /** compose(): flight + theme + options -> Score. */
 import { composeBass, composeDrums, composeHarmony } from './accompaniment.js';
-import { analyseFlight, defaultDurationSeconds, defaultTempo, keyRootForBearing, scaleForFlight } from './features.js';
+import { analyseFlight, defaultDurationSeconds, defaultTempo, homeKeyFor, scaleForFlight } from './features.js';
 import { PPQ, TICKS_PER_BAR, planForm } from './form.js';
 import { composeMelody } from './melody.js';
 import { DEFAULT_PAN, DEFAULT_VOLUME } from './midi.js';
@@ -59,7 +59,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
 
   const tempoBpm = options.tempoBpm ?? defaultTempo(features, theme);
   const scale = options.scale ?? scaleForFlight(features, theme);
-  const homeKey = options.keyRoot !== undefined ? pitchClassIndex(options.keyRoot) : keyRootForBearing(features.legs[0].bearingDeg);
+  const homeKey = options.keyRoot !== undefined ? pitchClassIndex(options.keyRoot) : homeKeyFor(features, theme);
   const secondsPerBar = (4 * 60) / tempoBpm;
   const targetSeconds = options.durationSeconds ?? defaultDurationSeconds(features);
   const totalBars = Math.max(2, Math.round(targetSeconds / secondsPerBar));

@@ -4,7 +4,7 @@
  * rather than the raw flight, so the mapping from flight to music lives here and in form.ts.
  */
 import { initialBearingDeg, sampleGreatCircle } from '../geo/sphere.js';
-import type { Flight, FlightAirport, FlightLeg, ScaleName, Theme } from './types.js';
+import type { Flight, FlightAirport, FlightLeg, ScaleName, TempoDriver, Theme } from './types.js';
 import { SCALE_BRIGHTNESS } from './theory.js';
 
 /** Samples per leg: enough to catch the great-circle bulge, few enough to stay cheap. */
@@ -37,6 +37,9 @@ export interface FlightFeatures {
   /** Eastward component of the first heading, -1 (due west) .. 1 (due east). */
   eastness: number;
   maxHubDegree: number;
+  /** The highest airport on the way, in feet. */
+  maxAltitudeFt: number;
+  originLongitude: number;
   codes: string[];
 }
 
@@ -95,7 +98,10 @@ export function analyseFlight(flight: Flight): FlightFeatures {
     maxHubDegree = Math.max(maxHubDegree, legs[i].originHub, legs[i].destinationHub);
   }
   const codes = [flight.legs[0].origin.code, ...flight.legs.map((leg) => leg.destination.code)];
+  const airports = [flight.legs[0].origin, ...flight.legs.map((leg) => leg.destination)];
   return {
+    maxAltitudeFt: Math.max(...airports.map((airport) => airport.altitudeFt)),
+    originLongitude: flight.legs[0].origin.longitude,
     legs,
     totalKm,
     meanLatitude: latitudeSum / legs.length,
@@ -115,7 +121,7 @@ function distanceFraction(km: number): number {
  * into the theme's own range rather than clamped, so every theme keeps the distance contrast.
  */
 export function defaultTempo(features: FlightFeatures, theme: Theme): number {
-  const bpm = 140 - 70 * distanceFraction(features.totalKm);
+  const bpm = 70 + 70 * tempoDrive(features, theme.mapping?.tempo ?? 'DISTANCE');
   const { min, max } = theme.tempoRange;
   return Math.round(min + ((bpm - 70) / 70) * (max - min));
 }
@@ -124,6 +130,30 @@ export function defaultTempo(features: FlightFeatures, theme: Theme): number {
 export function defaultDurationSeconds(features: FlightFeatures): number {
   const seconds = 24 + 16 * Math.log2(1 + features.totalKm / 250) + 5 * (features.legs.length - 1);
   return Math.min(240, Math.max(20, seconds));
+}
+
+/** 0 (slowest) to 1 (fastest) from the feature a theme chose to drive the tempo. */
+function tempoDrive(features: FlightFeatures, driver: TempoDriver): number {
+  switch (driver) {
+    case 'HUB_SIZE':
+      return hubFactor(features.maxHubDegree);
+    case 'ALTITUDE':
+      return Math.min(1, Math.max(0, features.maxAltitudeFt / 8_000));
+    case 'DISTANCE':
+      return 1 - distanceFraction(features.totalKm);
+  }
+}
+
+/** The home key from the feature a theme chose: heading (default), origin longitude or mean latitude, 12 bands each. */
+export function homeKeyFor(features: FlightFeatures, theme: Theme): number {
+  switch (theme.mapping?.key ?? 'HEADING') {
+    case 'LONGITUDE':
+      return ((Math.round((features.originLongitude + 180) / 30) % 12) * 7) % 12;
+    case 'LATITUDE':
+      return ((Math.min(11, Math.floor((features.meanLatitude + 90) / 15)) * 7) % 12 + 12) % 12;
+    case 'HEADING':
+      return keyRootForBearing(features.legs[0].bearingDeg);
+  }
 }
 
 /**
@@ -143,7 +173,8 @@ export function keyRootForBearing(bearingDeg: number): number {
  */
 export function scaleForFlight(features: FlightFeatures, theme: Theme): ScaleName {
   if (theme.scales.length === 0) throw new RangeError(`theme "${theme.id}" allows no scales`);
-  const brightness = Math.min(1, Math.max(0, 0.9 - Math.abs(features.meanLatitude) / 75 + 0.15 * features.eastness));
+  const target = theme.mapping?.mode === 'HEADING' ? 0.5 + 0.5 * features.eastness : 0.9 - Math.abs(features.meanLatitude) / 75 + 0.15 * features.eastness;
+  const brightness = Math.min(1, Math.max(0, target));
   let best = theme.scales[0];
   let bestCost = Infinity;
   for (let i = 0; i < theme.scales.length; i++) {

@@ -15,6 +15,10 @@ export type {
   ScoreSection,
   ScoreTrack,
   Theme,
+  ThemeMapping,
+  KeyDriver,
+  TempoDriver,
+  ModeDriver,
   ThemePart,
   TrackRole,
 } from './types.js';

@@ -107,6 +107,21 @@ export interface Theme {
   melodyRegister: number;
   /** Reverb send, CC91 0-127. */
   reverb: number;
+  /** Which flight feature drives key, tempo and mode; absent means the defaults (heading, distance, latitude). */
+  mapping?: ThemeMapping;
+}
+
+/** Where the home key comes from: the initial heading (default), the origin's longitude, or the mean latitude. */
+export type KeyDriver = 'HEADING' | 'LONGITUDE' | 'LATITUDE';
+/** What sets the tempo: the distance (default; short = fast), the busiest airport's size (busy = fast), or the highest airport. */
+export type TempoDriver = 'DISTANCE' | 'HUB_SIZE' | 'ALTITUDE';
+/** What sets the mode's brightness: latitude and direction (default), or the heading alone (east = bright). */
+export type ModeDriver = 'LATITUDE' | 'HEADING';
+
+export interface ThemeMapping {
+  key: KeyDriver;
+  tempo: TempoDriver;
+  mode: ModeDriver;
 }
 
 export interface ComposeOptions {
