@@ -28,6 +28,7 @@ import { CollaboratorRepo } from './modules/compositions/collaborator.repo.js';
 import { CompositionAccess } from './modules/compositions/composition-access.js';
 import { CollaborationService } from './modules/compositions/collaboration.service.js';
 import { PresenceRepo } from './modules/compositions/presence.repo.js';
+import { ThemeRepo } from './modules/themes/theme.repo.js';
 import { ThemeService } from './modules/themes/theme.service.js';
 import { RouteRepo } from './modules/routes/route.repo.js';
 import { createRouteLoaders } from './modules/routes/route.loaders.js';
@@ -52,6 +53,7 @@ export interface Repos {
   community: CommunityRepo;
   comments: CommentRepo;
   collaborators: CollaboratorRepo;
+  themes: ThemeRepo;
   feed: FeedRepo;
   similarity: SimilarityRepo;
 }
@@ -92,6 +94,7 @@ export function createRepos(prisma: PrismaClient): Repos {
     community: new CommunityRepo(prisma),
     comments: new CommentRepo(prisma),
     collaborators: new CollaboratorRepo(prisma),
+    themes: new ThemeRepo(prisma),
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
   };
@@ -103,7 +106,7 @@ export function createServices(
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
-  const themes = new ThemeService();
+  const themes = new ThemeService(repos.themes);
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
   const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
   const compositions = new CompositionService(

@@ -19,8 +19,8 @@ export class CompositionResolver {
   constructor(private readonly compositionService: CompositionService) {}
 
   @Query(() => Composition, { description: 'Composes a piece without saving it; the same input always gives the same piece.' })
-  previewComposition(@Arg('input', () => ComposeInput) input: ComposeInput): CompositionView {
-    return this.compositionService.preview(input);
+  previewComposition(@Arg('input', () => ComposeInput) input: ComposeInput, @Ctx() { viewer }: RequestContext): Promise<CompositionView> {
+    return this.compositionService.preview(input, viewer);
   }
 
   @Mutation(() => Composition, { description: 'Composes a piece and saves it as the signed-in person\'s.' })
@@ -110,7 +110,7 @@ export class CompositionResolver {
     return this.compositionService.remixesOf(view, args);
   }
 
-  @FieldResolver(() => Theme)
+  @FieldResolver(() => Theme, { description: 'The theme as it was when the piece was made (a snapshot).' })
   theme(@Root() view: CompositionView): Theme {
     return toThemeView(view.theme);
   }

@@ -123,9 +123,9 @@ export class CompositionService {
     private readonly collaborators: CollaboratorRepo,
   ) {}
 
-  private parametersOf(input: ComposeInput): { parameters: CompositionParameters; flight: Flight; theme: EngineTheme } {
+  private async parametersOf(input: ComposeInput, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
     const { flight, codes } = buildFlight(flightRequestOf(input), this.networks.network);
-    const theme = this.themes.requireEngineTheme(input.theme ?? defaultThemeIdFor(flight));
+    const theme = await this.themes.resolve(input.theme ?? defaultThemeIdFor(flight), viewer);
     return {
       flight,
       theme,
@@ -179,8 +179,9 @@ export class CompositionService {
     };
   }
 
-  preview(input: ComposeInput): CompositionView {
-    const { parameters, flight, theme } = this.parametersOf(input);
+  /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
+  async preview(input: ComposeInput, viewer: Viewer | null): Promise<CompositionView> {
+    const { parameters, flight, theme } = await this.parametersOf(input, viewer);
     const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
     const cached = this.previews.get(token);
     if (cached) return cached;
@@ -190,7 +191,7 @@ export class CompositionService {
   }
 
   async create(input: ComposeInput, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
-    const { parameters, flight, theme } = this.parametersOf(input);
+    const { parameters, flight, theme } = await this.parametersOf(input, owner);
     const rendering = this.render(flight, theme, parameters);
     const summary = scoreSummary(rendering.score);
     const row = await this.repo.insert({
@@ -220,6 +221,7 @@ export class CompositionService {
       midi: rendering.midi,
     });
     if (row.visibility === 'PUBLIC') this.similarity.addComposition(row.id, embedComposition(rendering.score, flight));
+    await this.themes.countUse(theme.id);
     return this.savedView(row, rendering);
   }
 
@@ -275,7 +277,7 @@ export class CompositionService {
    * may not see it (a private piece answers exactly like a missing one, so none ever leaks).
    */
   async byRef(ref: string, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
-    if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length));
+    if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length), viewer);
     if (!/^\d{1,10}$/.test(ref)) return null;
     const row = await loader.load(Number(ref));
     return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
@@ -306,7 +308,7 @@ export class CompositionService {
       title: patch.title?.trim(),
       visibility: patch.visibility,
       license: patch.license,
-      ...this.rerendered(row, patch),
+      ...(await this.rerendered(row, patch, viewer)),
     });
     if (updated) {
       const collaborators = await this.collaborators.list(updated.id);
@@ -333,10 +335,10 @@ export class CompositionService {
   }
 
   /** The stored fields a musical patch changes, with the piece composed again; none for other patches. */
-  private rerendered(row: CompositionRow, patch: CompositionPatch): Partial<NewComposition> {
+  private async rerendered(row: CompositionRow, patch: CompositionPatch, viewer: Viewer): Promise<Partial<NewComposition>> {
     const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'variation'] as const;
     if (!musical.some((field) => patch[field] !== undefined)) return {};
-    const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : this.themes.requireEngineTheme(patch.theme);
+    const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : await this.themes.resolve(patch.theme, viewer);
     const parameters: CompositionParameters = {
       kind: row.kind as FlightKind,
       airports: row.airportCodes.split(' '),
@@ -460,9 +462,7 @@ export class CompositionService {
     return globalId;
   }
 
-  private async previewFromToken(token: string): Promise<CompositionView | null> {
-    const cached = this.previews.get(token);
-    if (cached) return cached;
+  private async previewFromToken(token: string, viewer: Viewer | null): Promise<CompositionView | null> {
     let parameters: CompositionParameters;
     try {
       parameters = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as CompositionParameters;
@@ -487,7 +487,7 @@ export class CompositionService {
     try {
       // A token comes from a client and may be forged: it passes the same checks as an input.
       await validateArguments(input);
-      return this.preview(input);
+      return await this.preview(input, viewer);
     } catch (error) {
       if (error instanceof BadUserInputError) return null;
       throw error;

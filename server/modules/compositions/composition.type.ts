@@ -4,26 +4,13 @@ import { Node, connectionTypes } from '../../graphql/relay.js';
 import { IsAirportCode } from '../airports/airport-code.js';
 import { Scale, Theme, TrackRole } from '../themes/theme.type.js';
 import { User } from '../users/user.type.js';
+import { License, Visibility } from '../shared/visibility.js';
 import { KEY_NAMES, MAX_DURATION_SECONDS, MAX_JOURNEY_AIRPORTS, MAX_TEMPO_BPM, MAX_VARIATION, MIN_DURATION_SECONDS, MIN_TEMPO_BPM } from './compose-limits.js';
 
 export const FlightKind = { ROUTE: 'ROUTE', PATH: 'PATH', JOURNEY: 'JOURNEY' } as const;
 registerEnumType(FlightKind, {
   name: 'FlightKind',
   description: 'ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order.',
-});
-
-export const Visibility = { PUBLIC: 'PUBLIC', UNLISTED: 'UNLISTED', PRIVATE: 'PRIVATE' } as const;
-export type Visibility = keyof typeof Visibility;
-registerEnumType(Visibility, {
-  name: 'Visibility',
-  description: 'PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner only.',
-});
-
-export const License = { CC_BY_4_0: 'CC_BY_4_0', CC_BY_NC_4_0: 'CC_BY_NC_4_0', ALL_RIGHTS_RESERVED: 'ALL_RIGHTS_RESERVED' } as const;
-export type License = keyof typeof License;
-registerEnumType(License, {
-  name: 'License',
-  description: 'CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not.',
 });
 
 @InputType('RouteInput')

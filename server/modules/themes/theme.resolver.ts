@@ -1,13 +1,43 @@
-import { Query, Resolver } from 'type-graphql';
-import type { ThemeService } from './theme.service.js';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import type { UserRow } from '../users/user.repo.js';
+import { requireViewer } from '../users/user.service.js';
+import { User } from '../users/user.type.js';
+import { ThemeFilter, ThemeInput } from './theme.input.js';
+import type { ThemeService, ThemeView } from './theme.service.js';
 import { Theme } from './theme.type.js';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
   constructor(private readonly themeService: ThemeService) {}
 
-  @Query(() => [Theme], { description: 'The themes a composition can be made in.' })
-  themes(): Theme[] {
-    return this.themeService.list();
+  @Query(() => [Theme], { description: 'Themes a composition can be made in: built-in, the public gallery (most used first) and yours.' })
+  themes(@Arg('filter', () => ThemeFilter, { nullable: true }) filter: ThemeFilter | undefined, @Ctx() { viewer }: RequestContext): Promise<ThemeView[]> {
+    return this.themeService.list(filter?.scope ?? 'ALL', viewer);
+  }
+
+  @Query(() => Theme, { nullable: true, description: 'A built-in or custom theme by id; null when there is none you may see.' })
+  theme(@Arg('id', () => String) id: string, @Ctx() { viewer }: RequestContext): Promise<ThemeView | null> {
+    return this.themeService.byId(id, viewer);
+  }
+
+  @Mutation(() => Theme, { description: 'Designs a theme of your own, starting from a built-in one.' })
+  createTheme(@Arg('input', () => ThemeInput) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
+    return this.themeService.create(input, requireViewer(context));
+  }
+
+  @Mutation(() => Theme, { description: 'Changes your theme; pieces already made with it keep sounding as they did.' })
+  updateTheme(@Arg('id', () => String) id: string, @Arg('input', () => ThemeInput) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
+    return this.themeService.update(id, input, requireViewer(context));
+  }
+
+  @Mutation(() => String, { description: 'Deletes your theme and returns its id; pieces made with it keep their snapshot.' })
+  deleteTheme(@Arg('id', () => String) id: string, @Ctx() context: RequestContext): Promise<string> {
+    return this.themeService.delete(id, requireViewer(context));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who designed it; null for built-in themes.' })
+  async owner(@Root() theme: ThemeView, @Ctx() { loaders }: RequestContext): Promise<UserRow | null> {
+    return theme.ownerId === null ? null : loaders.userById.load(theme.ownerId);
   }
 }

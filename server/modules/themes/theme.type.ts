@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SCALE_NAMES } from '../../engine/music/index.js';
+import { Visibility } from '../shared/visibility.js';
 
 /** GraphQL enums built from the engine's own names, so the two can never disagree. */
 const enumOf = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
@@ -9,6 +10,27 @@ registerEnumType(Scale, { name: 'Scale', description: 'Scales and modes the engi
 
 export const TrackRole = enumOf(['MELODY', 'HARMONY', 'BASS', 'DRUMS'] as const);
 registerEnumType(TrackRole, { name: 'TrackRole' });
+
+export const KeyDriverEnum = enumOf(['HEADING', 'LONGITUDE', 'LATITUDE'] as const);
+registerEnumType(KeyDriverEnum, { name: 'KeyDriver', description: 'What sets the home key: the initial heading, the origin\'s longitude or the mean latitude.' });
+
+export const TempoDriverEnum = enumOf(['DISTANCE', 'HUB_SIZE', 'ALTITUDE'] as const);
+registerEnumType(TempoDriverEnum, { name: 'TempoDriver', description: 'What sets the tempo: distance (short = fast), hub size (busy = fast) or the highest airport.' });
+
+export const ModeDriverEnum = enumOf(['LATITUDE', 'HEADING'] as const);
+registerEnumType(ModeDriverEnum, { name: 'ModeDriver', description: 'What sets how bright the mode is: latitude and direction, or the heading alone.' });
+
+@ObjectType('ThemeMapping', { description: 'Which flight feature drives which musical choice.' })
+export class ThemeMapping {
+  @Field(() => KeyDriverEnum)
+  key!: string;
+
+  @Field(() => TempoDriverEnum)
+  tempo!: string;
+
+  @Field(() => ModeDriverEnum)
+  mode!: string;
+}
 
 @ObjectType('ThemeInstrument', { description: 'The General-MIDI instrument a theme gives one part.' })
 export class ThemeInstrument {
@@ -59,4 +81,25 @@ export class Theme {
 
   @Field(() => Boolean, { description: 'True for the themes that ship with Aero Melody.' })
   builtIn!: boolean;
+
+  @Field(() => Float, { description: '0-1: timing and loudness nuance.' })
+  humanize!: number;
+
+  @Field(() => Int, { description: 'Quietest MIDI velocity of a phrase.' })
+  dynamicsBase!: number;
+
+  @Field(() => Int, { description: 'How much louder a phrase peaks.' })
+  dynamicsRange!: number;
+
+  @Field(() => String, { nullable: true, description: 'The drum groove, when the theme has drums.' })
+  drumPattern!: string | null;
+
+  @Field(() => ThemeMapping)
+  mapping!: ThemeMapping;
+
+  @Field(() => Visibility)
+  visibility!: Visibility;
+
+  @Field(() => Int, { description: 'Saved compositions made with it (custom themes; 0 for built-ins).' })
+  usageCount!: number;
 }
