@@ -29,10 +29,15 @@ export type ComposeInput = {
   visibility?: Visibility | null | undefined;
 };
 
-/** The fields to change; omitted fields stay as they are. */
+/** The fields to change; omitted fields stay as they are. Musical changes compose the piece again; visibility and licence are the owner's. */
 export type CompositionPatch = {
+  keyRoot?: string | null | undefined;
   license?: License | null | undefined;
+  scale?: Scale | null | undefined;
+  tempoBpm?: number | null | undefined;
+  theme?: string | null | undefined;
   title?: string | null | undefined;
+  variation?: number | null | undefined;
   visibility?: Visibility | null | undefined;
 };
 
@@ -93,7 +98,7 @@ export type TrackRole =
   | 'HARMONY'
   | 'MELODY';
 
-/** PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner only. */
+/** PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner and invited collaborators only. */
 export type Visibility =
   | 'PRIVATE'
   | 'PUBLIC'
