@@ -10,7 +10,7 @@ import { CommentResolver, CompositionCommentsResolver } from '../modules/comment
 import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
 import { CollaborationResolver, CollaboratorResolver } from '../modules/compositions/collaboration.resolver.js';
-import { CompositionResolver } from '../modules/compositions/composition.resolver.js';
+import { CompositionResolver, UserCompositionsResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
@@ -20,7 +20,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -40,6 +40,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [FeedResolver, new FeedResolver(services.feed)],
     [CollaborationResolver, new CollaborationResolver(services.collaboration)],
     [CollaboratorResolver, new CollaboratorResolver()],
+    [UserCompositionsResolver, new UserCompositionsResolver(services.compositions)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
   ]);
 }

@@ -204,3 +204,19 @@ describe('feed', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 });
+
+describe('profiles', () => {
+  it('edit display name and bio; list all own pieces to oneself, public ones to others', async () => {
+    const person = await server.signUp('profile');
+    const updated = await server.graphql('mutation { updateProfile(input: { displayName: "Ada L.", bio: "Maps and music" }) { displayName bio } }', {}, person.accessToken);
+    expect(updated.data!.updateProfile).toEqual({ displayName: 'Ada L.', bio: 'Maps and music' });
+    expect(errorCode(await server.graphql('mutation { updateProfile(input: { bio: "x" }) { bio } }'))).toBe('UNAUTHENTICATED');
+    const open = await create(person.accessToken);
+    const hidden = await create(person.accessToken, 'PRIVATE');
+    const list = 'query($u: String!) { user(username: $u) { compositions(first: 10) { totalCount nodes { id } } } }';
+    const own = (await server.graphql(list, { u: person.username }, person.accessToken)).data!.user.compositions;
+    expect(own.nodes.map((n: { id: string }) => n.id)).toEqual([hidden, open]);
+    const seen = (await server.graphql(list, { u: person.username }, bob.accessToken)).data!.user.compositions;
+    expect(seen).toEqual({ totalCount: 1, nodes: [{ id: open }] });
+  });
+});

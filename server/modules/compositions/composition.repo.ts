@@ -100,6 +100,19 @@ export class CompositionRepo {
     return this.prisma.composition.findUnique({ where: { id } }) as Promise<CompositionRow | null>;
   }
 
+  /** A person's pieces, newest first: all of them, or only the public ones. */
+  byOwner(ownerId: number, publicOnly: boolean, take: number, beforeId: number | undefined): Promise<CompositionRow[]> {
+    return this.prisma.composition.findMany({
+      where: { ownerId, ...(publicOnly ? { visibility: 'PUBLIC' as const } : {}), ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) },
+      orderBy: { id: 'desc' },
+      take,
+    }) as Promise<CompositionRow[]>;
+  }
+
+  countByOwner(ownerId: number, publicOnly: boolean): Promise<number> {
+    return this.prisma.composition.count({ where: { ownerId, ...(publicOnly ? { visibility: 'PUBLIC' as const } : {}) } });
+  }
+
   /** Public remixes of a piece, newest first. */
   publicRemixes(parentId: number, take: number, beforeId: number | undefined): Promise<CompositionRow[]> {
     return this.prisma.composition.findMany({

@@ -150,3 +150,13 @@ export class CompositionResolver {
     return `/compositions/${compositionGlobalId(view)}.mid`;
   }
 }
+
+@Resolver(() => User)
+export class UserCompositionsResolver {
+  constructor(private readonly compositionService: CompositionService) {}
+
+  @FieldResolver(() => CompositionConnection, { description: 'Their pieces, newest first: all of yours to you, public ones to others.' })
+  compositions(@Root() user: UserRow, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { viewer }: RequestContext): Promise<Page<CompositionView>> {
+    return this.compositionService.ownedBy(user.id, viewer, args);
+  }
+}

@@ -434,6 +434,15 @@ export class CompositionService {
     return lineage;
   }
 
+  /** Someone's pieces: everything for themselves, their public ones for everyone else. */
+  async ownedBy(ownerId: number, viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const beforeId = decodeCursor(args.after);
+    const publicOnly = viewer?.id !== ownerId;
+    const rows = await this.repo.byOwner(ownerId, publicOnly, first + 1, beforeId);
+    return mapPage(toPage(rows, first, beforeId, () => this.repo.countByOwner(ownerId, publicOnly)), (row) => this.savedView(row));
+  }
+
   async remixesOf(view: CompositionView, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const beforeId = decodeCursor(args.after);

@@ -52,6 +52,10 @@ export class UserRepo {
     return this.prisma.user.findMany({ where: { id: { in: [...ids] } } });
   }
 
+  updateProfile(id: number, profile: { displayName?: string; bio?: string }): Promise<UserRow> {
+    return this.prisma.user.update({ where: { id }, data: profile });
+  }
+
   async setRole(username: string, role: Role): Promise<UserRow | null> {
     const updated = await this.prisma.user.updateMany({ where: { username }, data: { role } });
     return updated.count === 0 ? null : this.findByUsername(username);

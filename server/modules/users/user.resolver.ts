@@ -5,7 +5,7 @@ import { toGlobalId } from '../../graphql/relay.js';
 import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.service.js';
 import type { UserRow } from './user.repo.js';
 import { requireViewer, type UserService } from './user.service.js';
-import { AuthPayload, LogInInput, SignUpInput, User } from './user.type.js';
+import { AuthPayload, LogInInput, ProfileInput, SignUpInput, User } from './user.type.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -41,6 +41,11 @@ export class UserResolver {
   async deleteAccount(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
     await this.authService.deleteAccount(requireViewer(context), password);
     return true;
+  }
+
+  @Mutation(() => User, { description: 'Changes your display name or bio.' })
+  updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() context: RequestContext): Promise<UserRow> {
+    return this.userService.updateProfile(requireViewer(context), input);
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in person, or null.' })

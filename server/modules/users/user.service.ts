@@ -18,4 +18,8 @@ export class UserService {
   byId(id: number): Promise<UserRow | null> {
     return this.repo.findById(id);
   }
+
+  updateProfile(viewer: Viewer, profile: { displayName?: string; bio?: string }): Promise<UserRow> {
+    return this.repo.updateProfile(viewer.id, { displayName: profile.displayName?.trim(), bio: profile.bio?.trim() });
+  }
 }

@@ -71,3 +71,16 @@ export class LogInInput {
   @Length(1, 200, { message: 'password must be 1 to 200 characters' })
   password!: string;
 }
+
+@InputType('ProfileInput', { description: 'The fields to change; omitted fields stay as they are.' })
+export class ProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
+  displayName?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 500, { message: 'bio must be at most 500 characters' })
+  bio?: string;
+}
