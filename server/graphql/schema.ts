@@ -31,7 +31,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
-    [SimilarityResolver, new SimilarityResolver(services.similarity)],
+    [SimilarityResolver, new SimilarityResolver(services.similarity, services.compositions)],
     [CompositionSimilarityResolver, new CompositionSimilarityResolver(services.similarity, services.compositions)],
     [UserResolver, new UserResolver(services.auth, services.users)],
     [CompositionCommunityResolver, new CompositionCommunityResolver(services.community)],

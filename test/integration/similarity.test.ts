@@ -246,3 +246,34 @@ describe('Composition.similar', () => {
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('recommendations', () => {
+  const RECOMMEND = '{ recommendations(first: 5) { score composition { id owner { username } theme { id } } } }';
+  const make = async (token: string, input: string) =>
+    (await server.graphql(`mutation { createComposition(input: { ${input} }) { id } }`, {}, token)).data!.createComposition.id as string;
+
+  it('suggests public pieces like the ones a person liked and made, never those themselves', async () => {
+    const maker = await server.signUp('maker');
+    const fan = await server.signUp('fan');
+    const jazzy = await make(maker.accessToken, 'route: { from: "JFK", to: "LAX" }, theme: "jazz"');
+    const alsoJazzy = await make(maker.accessToken, 'route: { from: "EWR", to: "SFO" }, theme: "jazz"');
+    await make(maker.accessToken, 'route: { from: "JFK", to: "BOS" }, theme: "jazz", visibility: PRIVATE');
+    await make(maker.accessToken, 'route: { from: "SYD", to: "MEL" }, theme: "classical"');
+    await server.graphql('mutation($id: ID!) { likeComposition(id: $id) { id } }', { id: jazzy }, fan.accessToken);
+
+    const response = await server.graphql(RECOMMEND, {}, fan.accessToken);
+    expect(response.errors).toBeUndefined();
+    const ids = response.data!.recommendations.map((r: { composition: { id: string } }) => r.composition.id);
+    expect(ids).not.toContain(jazzy);
+    expect(ids).toContain(alsoJazzy);
+    const scores = response.data!.recommendations.map((r: { score: number }) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const match of response.data!.recommendations) expect(match.composition.id).not.toBe(undefined);
+  });
+
+  it('is empty for a newcomer and needs a signed-in person', async () => {
+    const newcomer = await server.signUp('newcomer');
+    expect((await server.graphql(RECOMMEND, {}, newcomer.accessToken)).data!.recommendations).toEqual([]);
+    expect((await server.graphql(RECOMMEND)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -434,6 +434,16 @@ export class CompositionService {
     return lineage;
   }
 
+  /** Index matches as pieces the viewer may see; one deleted or hidden since it was indexed is left out. */
+  async visibleMatches(
+    matches: { id: number; score: number }[],
+    viewer: Viewer | null,
+    loader: DataLoader<number, CompositionRow | null>,
+  ): Promise<{ composition: CompositionView; score: number }[]> {
+    const views = await Promise.all(matches.map((match) => this.byRef(String(match.id), loader, viewer)));
+    return matches.flatMap((match, i) => (views[i] ? [{ composition: views[i], score: match.score }] : []));
+  }
+
   /** Someone's pieces: everything for themselves, their public ones for everyone else. */
   async ownedBy(ownerId: number, viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;

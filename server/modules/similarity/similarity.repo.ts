@@ -33,4 +33,13 @@ export class SimilarityRepo {
       },
     });
   }
+
+  /** What a person's taste is made of: pieces they liked and pieces they made, most recent first. */
+  async tasteOf(userId: number, take: number): Promise<{ liked: number[]; made: number[] }> {
+    const [liked, made] = await Promise.all([
+      this.prisma.like.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take, select: { compositionId: true } }),
+      this.prisma.composition.findMany({ where: { ownerId: userId }, orderBy: { id: 'desc' }, take, select: { id: true } }),
+    ]);
+    return { liked: liked.map((row) => row.compositionId), made: made.map((row) => row.id) };
+  }
 }

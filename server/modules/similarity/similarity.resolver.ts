@@ -3,12 +3,23 @@ import type { RequestContext } from '../../context.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { RouteRow } from '../routes/route.repo.js';
+import { requireViewer } from '../users/user.service.js';
 import type { SimilarityService } from './similarity.service.js';
 import { CompositionMatch, RouteMatch, SimilarArgs, SimilarRoutesArgs } from './similarity.type.js';
 
 @Resolver(() => RouteMatch)
 export class SimilarityResolver {
-  constructor(private readonly similarityService: SimilarityService) {}
+  constructor(
+    private readonly similarityService: SimilarityService,
+    private readonly compositionService: CompositionService,
+  ) {}
+
+  @Query(() => [CompositionMatch], { description: 'Public pieces that sound like what you liked and made, best first; empty until you have either.' })
+  async recommendations(@Args(() => SimilarArgs) { first }: SimilarArgs, @Ctx() context: RequestContext): Promise<{ composition: CompositionView; score: number }[]> {
+    const viewer = requireViewer(context);
+    const matches = await this.similarityService.recommendations(viewer.id, first);
+    return this.compositionService.visibleMatches(matches, viewer, context.loaders.compositionById);
+  }
 
   @Query(() => [RouteMatch], {
     description: 'Routes whose default compositions sound most like this route’s, best first; never the route itself.',
@@ -31,9 +42,6 @@ export class CompositionSimilarityResolver {
     @Args(() => SimilarArgs) { first }: SimilarArgs,
     @Ctx() { loaders, viewer }: RequestContext,
   ): Promise<{ composition: CompositionView; score: number }[]> {
-    const matches = this.similarityService.similarCompositions(view, first);
-    const views = await Promise.all(matches.map((match) => this.compositionService.byRef(String(match.id), loaders.compositionById, viewer)));
-    // A piece deleted since it was indexed has no row any more: leave it out.
-    return matches.flatMap((match, i) => (views[i] ? [{ composition: views[i], score: match.score }] : []));
+    return this.compositionService.visibleMatches(this.similarityService.similarCompositions(view, first), viewer, loaders.compositionById);
   }
 }

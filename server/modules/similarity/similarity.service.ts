@@ -40,6 +40,8 @@ const SAVED_BATCH = 500;
 
 /** The default the schema declares, applied again when a client sends an explicit null. */
 const DEFAULT_MATCHES = 10;
+/** How many recent likes and pieces describe a person's taste. */
+const TASTE_SAMPLE = 50;
 /** Saved pieces are recomposed at start (~0.6 ms each): yield this often to keep serving. */
 const SAVED_SLICE_MS = 20;
 
@@ -169,6 +171,22 @@ export class SimilarityService {
     return this.saved
       .search(vector, first, new Set(ownId === null ? [] : [ownId]))
       .map((match) => ({ id: match.label, score: match.score }));
+  }
+
+  /**
+   * Public pieces for a person, from the average sound of what they liked and made (their own
+   * pieces and what they already liked are left out). Nothing liked or made yet: no suggestions.
+   */
+  async recommendations(viewerId: number, requested: number | null): Promise<CompositionMatchResult[]> {
+    const first = requested ?? DEFAULT_MATCHES;
+    const { liked, made } = await this.repo.tasteOf(viewerId, TASTE_SAMPLE);
+    const vectors = [...liked, ...made].map((id) => this.saved.vectorOf(id)).filter((v): v is Float32Array => v !== null);
+    if (vectors.length === 0) return [];
+    const taste = new Float32Array(vectors[0].length);
+    for (const vector of vectors) for (let i = 0; i < taste.length; i++) taste[i] += vector[i];
+    const norm = Math.hypot(...taste);
+    for (let i = 0; i < taste.length; i++) taste[i] /= norm || 1;
+    return this.saved.search(taste, first, new Set([...liked, ...made])).map((match) => ({ id: match.label, score: match.score }));
   }
 
   /** A piece not in the index (a preview): its score with its flight rebuilt from the current network. */
