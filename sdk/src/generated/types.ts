@@ -31,13 +31,21 @@ export type ComposeInput = {
 
 /** The fields to change; omitted fields stay as they are. Musical changes compose the piece again; visibility and licence are the owner's. */
 export type CompositionPatch = {
+  /** Length 10-300 s; by default from the distance. */
+  durationSeconds?: number | null | undefined;
+  /** Key root, e.g. "D", "F#" or "Bb". */
   keyRoot?: string | null | undefined;
+  /** When saved; default CC_BY_4_0 (for a remix: the original's). */
   license?: License | null | undefined;
   scale?: Scale | null | undefined;
+  /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
+  /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
   title?: string | null | undefined;
+  /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
+  /** When saved; default PUBLIC. */
   visibility?: Visibility | null | undefined;
 };
 

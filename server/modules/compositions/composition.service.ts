@@ -87,6 +87,28 @@ const LICENSE_NAMES: Record<LicenseValue, string> = {
   ALL_RIGHTS_RESERVED: 'all rights reserved',
 };
 
+/** The stored fields that follow from composing: the choices, the theme snapshot, the summary and the MIDI. */
+function storedRendering(theme: EngineTheme, parameters: CompositionParameters, rendering: Rendering) {
+  const summary = scoreSummary(rendering.score);
+  return {
+    themeId: theme.id,
+    themeSnapshot: theme,
+    requestedKeyRoot: parameters.keyRoot,
+    requestedScale: parameters.scale,
+    requestedTempoBpm: parameters.tempoBpm,
+    requestedDurationSeconds: parameters.durationSeconds,
+    variation: parameters.variation,
+    seed: rendering.score.seed,
+    engineVersion: ENGINE_VERSION,
+    tempoBpm: summary.tempoBpm,
+    keyRoot: summary.keyRoot,
+    scale: summary.scale,
+    timeSignature: summary.timeSignature,
+    durationSeconds: summary.durationSeconds,
+    midi: rendering.midi,
+  };
+}
+
 function memoize<T>(compute: () => T): () => T {
   let value: T | undefined;
   return () => (value ??= compute());
@@ -193,7 +215,6 @@ export class CompositionService {
   async create(input: ComposeInput, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
     const { parameters, flight, theme } = await this.parametersOf(input, owner);
     const rendering = this.render(flight, theme, parameters);
-    const summary = scoreSummary(rendering.score);
     const row = await this.repo.insert({
       ownerId: owner.id,
       visibility: input.visibility ?? 'PUBLIC',
@@ -203,22 +224,8 @@ export class CompositionService {
       title: parameters.title ?? defaultTitle(parameters.airports, theme),
       kind: parameters.kind,
       airportCodes: parameters.airports,
-      themeId: theme.id,
-      themeSnapshot: theme,
       flightSnapshot: flight,
-      requestedKeyRoot: parameters.keyRoot,
-      requestedScale: parameters.scale,
-      requestedTempoBpm: parameters.tempoBpm,
-      requestedDurationSeconds: parameters.durationSeconds,
-      variation: parameters.variation,
-      seed: rendering.score.seed,
-      engineVersion: ENGINE_VERSION,
-      tempoBpm: summary.tempoBpm,
-      keyRoot: summary.keyRoot,
-      scale: summary.scale,
-      timeSignature: summary.timeSignature,
-      durationSeconds: summary.durationSeconds,
-      midi: rendering.midi,
+      ...storedRendering(theme, parameters, rendering),
     });
     if (row.visibility === 'PUBLIC') this.similarity.addComposition(row.id, embedComposition(rendering.score, flight));
     await this.themes.countUse(theme.id);
@@ -336,7 +343,7 @@ export class CompositionService {
 
   /** The stored fields a musical patch changes, with the piece composed again; none for other patches. */
   private async rerendered(row: CompositionRow, patch: CompositionPatch, viewer: Viewer): Promise<Partial<NewComposition>> {
-    const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'variation'] as const;
+    const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'durationSeconds', 'variation'] as const;
     if (!musical.some((field) => patch[field] !== undefined)) return {};
     const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : await this.themes.resolve(patch.theme, viewer);
     const parameters: CompositionParameters = {
@@ -346,28 +353,11 @@ export class CompositionService {
       keyRoot: patch.keyRoot === undefined ? (row.requestedKeyRoot as PitchClassName | null) : toSharpKey(patch.keyRoot),
       scale: (patch.scale as ScaleName | undefined) ?? (row.requestedScale as ScaleName | null),
       tempoBpm: patch.tempoBpm ?? row.requestedTempoBpm,
-      durationSeconds: row.requestedDurationSeconds,
+      durationSeconds: patch.durationSeconds ?? row.requestedDurationSeconds,
       variation: patch.variation ?? row.variation,
       title: row.title,
     };
-    const rendering = this.render(row.flightSnapshot as Flight, theme, parameters);
-    const summary = scoreSummary(rendering.score);
-    return {
-      themeId: theme.id,
-      themeSnapshot: theme,
-      requestedKeyRoot: parameters.keyRoot,
-      requestedScale: parameters.scale,
-      requestedTempoBpm: parameters.tempoBpm,
-      variation: parameters.variation,
-      seed: rendering.score.seed,
-      engineVersion: ENGINE_VERSION,
-      tempoBpm: summary.tempoBpm,
-      keyRoot: summary.keyRoot,
-      scale: summary.scale,
-      timeSignature: summary.timeSignature,
-      durationSeconds: summary.durationSeconds,
-      midi: rendering.midi,
-    };
+    return storedRendering(theme, parameters, this.render(row.flightSnapshot as Flight, theme, parameters));
   }
 
   /**

@@ -104,46 +104,7 @@ export class RemixInput extends PieceChoices {}
 @InputType('CompositionPatch', {
   description: 'The fields to change; omitted fields stay as they are. Musical changes compose the piece again; visibility and licence are the owner\'s.',
 })
-export class CompositionPatch {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 64)
-  theme?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsIn(KEY_NAMES, { message: `keyRoot must be a note name: ${KEY_NAMES.join(', ')}` })
-  keyRoot?: string;
-
-  @Field(() => Scale, { nullable: true })
-  @IsOptional()
-  scale?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(MIN_TEMPO_BPM, { message: `tempoBpm must be at least ${MIN_TEMPO_BPM}` })
-  @Max(MAX_TEMPO_BPM, { message: `tempoBpm must be at most ${MAX_TEMPO_BPM}` })
-  tempoBpm?: number;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @Min(0, { message: 'variation must be at least 0' })
-  @Max(MAX_VARIATION, { message: `variation must be at most ${MAX_VARIATION}` })
-  variation?: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 120, { message: 'title must be 1 to 120 characters' })
-  title?: string;
-
-  @Field(() => Visibility, { nullable: true })
-  @IsOptional()
-  visibility?: Visibility;
-
-  @Field(() => License, { nullable: true })
-  @IsOptional()
-  license?: License;
-}
+export class CompositionPatch extends PieceChoices {}
 
 @ObjectType('Note')
 export class Note {
