@@ -125,6 +125,8 @@ async function main(): Promise<void> {
     NODE_ENV: 'production',
     PORT: port,
     LOG_LEVEL: 'warn',
+    // One load generator on one address would hit the per-address limit at once.
+    RATE_LIMIT_PER_MINUTE: '0',
     AUTH_SECRET: randomBytes(32).toString('hex'),
   });
   const url = `http://127.0.0.1:${port}`;

@@ -14,7 +14,10 @@ import { createRedisPubSub } from './adapters/pubsub.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
+import { costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
 import { errorLoggingPlugin } from './graphql/plugins.js';
+import { corsAllowList, jsonErrors } from './graphql/http.js';
+import { RateLimiter } from './adapters/rate-limiter.js';
 import { createSchema } from './graphql/schema.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
@@ -23,6 +26,8 @@ import { compositionDownloads } from './modules/compositions/composition.http.js
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
+import type { RadioTopics } from './modules/live/live.topics.js';
+import { boundSendBuffer, subscriptionLimitErrors } from './graphql/websocket.js';
 
 export interface AppServer {
   httpServer: Server;
@@ -100,6 +105,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
 
   const repos = createRepos(prisma);
   const compositionEvents = createRedisPubSub<CompositionTopics>(redis);
+  const radioEvents = createRedisPubSub<RadioTopics>(redis);
   const services = createServices(repos, {
     networks,
     compositionEvents: compositionEvents.pubSub,
@@ -107,6 +113,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     logger,
     auth: config.auth,
     similarity: config.similarity,
+    radioEvents: radioEvents.pubSub,
+    live: config.live,
   });
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
@@ -120,13 +128,18 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       viewer,
       authError,
       watchComposition: (id) => services.collaboration.watch(id, viewer),
+      liveComposition: (input) => services.live.composition(input, viewer),
+      liveRadio: (channel) => services.live.radioStream(channel),
     };
   };
 
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const limits = config.websocket;
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
+  wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
   const wsHandle = useServer(
     {
       schema,
@@ -136,11 +149,15 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
         return contextFor(randomUUID(), authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
-      connectionInitWaitTimeout: 5_000,
+      connectionInitWaitTimeout: limits.initTimeoutMs,
+      onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
     },
     wsServer,
+    limits.keepAliveMs,
   );
 
+  const production = config.env === 'production';
+  const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // Authentication is by bearer token, never by cookie, so a cross-site form cannot act as a
@@ -150,9 +167,14 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     // main.ts owns the signals: Apollo's handler would re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,
     formatError: maskFormattedError,
+    validationRules: shape.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
+      ...shape.plugins,
+      rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
+      introspectionGuardPlugin(production, config.limits.playgroundKey),
+      costLimitPlugin(),
     ],
   });
   await apollo.start();
@@ -173,21 +195,25 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   );
   app.use(
     '/graphql',
+    corsAllowList(config.limits.corsOrigins),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
         contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
+  app.use(jsonErrors(logger));
 
   let disposed: Promise<void> | null = null;
   const dispose = () =>
     (disposed ??= (async () => {
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+      await services.live.dispose();
       await wsHandle.dispose();
       await apollo.stop();
       subscriber.disconnect();
       compositionEvents.dispose();
+      radioEvents.dispose();
       await services.similarity.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();

@@ -42,9 +42,26 @@ const environmentSchema = z.object({
   SIMILARITY_INDEX_DIR: z.string().min(1).default('.cache/similarity'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  PLAYGROUND_KEY: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
+  CORS_ORIGINS: z
+    .string()
+    .refine((value) => value.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), {
+      message: 'must be a comma-separated list of origins like https://app.example.com',
+    })
+    .optional(),
   AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1_024).max(1_048_576).default(32_768),
+  WS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).max(1_000).default(10),
+  WS_SEND_BUFFER_BYTES: z.coerce.number().int().min(16_384).max(67_108_864).default(1_048_576),
+  WS_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(600_000).default(12_000),
+  WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  LIVE_LOOKAHEAD_MS: z.coerce.number().int().min(50).max(5_000).default(500),
+  LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
+  RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
+  RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -72,6 +89,15 @@ export interface Config {
   similarity: { indexDir: string };
   shutdownTimeoutMs: number;
   auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
+  /** Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, the playground key. */
+  limits: { requestsPerMinute: number; corsOrigins: string[]; playgroundKey: string | undefined };
+  /** graphql-ws limits per socket. */
+  websocket: { maxPayloadBytes: number; maxSubscriptions: number; sendBufferBytes: number; keepAliveMs: number; initTimeoutMs: number };
+  /**
+   * Live streams: how far ahead of the moment it sounds an event is sent, the width of the windows
+   * sent together, the radio generator's lease and (when set) the length of every radio piece.
+   */
+  live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
 }
 
 export class ConfigError extends Error {
@@ -119,10 +145,28 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     similarity: Object.freeze({ indexDir: env.SIMILARITY_INDEX_DIR }),
+    limits: Object.freeze({
+      requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+      playgroundKey: env.PLAYGROUND_KEY,
+    }),
     auth: Object.freeze({
       secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    }),
+    websocket: Object.freeze({
+      maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
+      maxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,
+      sendBufferBytes: env.WS_SEND_BUFFER_BYTES,
+      keepAliveMs: env.WS_KEEPALIVE_MS,
+      initTimeoutMs: env.WS_INIT_TIMEOUT_MS,
+    }),
+    live: Object.freeze({
+      lookaheadMs: env.LIVE_LOOKAHEAD_MS,
+      windowMs: env.LIVE_WINDOW_MS,
+      radioLeaseMs: env.RADIO_LEASE_MS,
+      radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
     }),
   });
 }

@@ -17,6 +17,10 @@ import { CompositionService } from './modules/compositions/composition.service.j
 import { createCommunityLoaders } from './modules/community/community.loaders.js';
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
+import { LiveService, type LiveSettings } from './modules/live/live.service.js';
+import type { RadioTopics } from './modules/live/live.topics.js';
+import { RadioRepo } from './modules/live/radio.repo.js';
+import type { ComposeInput } from './modules/compositions/composition.type.js';
 import { FeedService } from './modules/feed/feed.service.js';
 import { CommentRepo } from './modules/comments/comment.repo.js';
 import { CommentService } from './modules/comments/comment.service.js';
@@ -72,6 +76,7 @@ export interface Services {
   feed: FeedService;
   collaboration: CollaborationService;
   similarity: SimilarityService;
+  live: LiveService;
 }
 
 export interface ServiceDependencies {
@@ -81,6 +86,8 @@ export interface ServiceDependencies {
   logger: Logger;
   auth: Config['auth'];
   similarity: Config['similarity'];
+  radioEvents: PubSub<RadioTopics>;
+  live: LiveSettings;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -102,7 +109,7 @@ export function createRepos(prisma: PrismaClient): Repos {
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -134,6 +141,7 @@ export function createServices(
     auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
     users: new UserService(repos.users),
     similarity,
+    live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
   };
 }
 
@@ -163,6 +171,9 @@ export interface RequestContext {
   clientAddress: string;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
+  /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */
+  liveComposition(input: ComposeInput): Promise<AsyncIterable<unknown>>;
+  liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
 }
 
 /** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */

@@ -1,7 +1,15 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Error codes clients may rely on; a code is never renamed once published. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'DUPLICATE_ENTRY'
+  | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE';
 
 abstract class ExpectedError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
@@ -39,9 +47,20 @@ export class ConflictError extends ExpectedError {
   }
 }
 
+/** The same music is already entered in the contest (compositions are deterministic). */
+export class DuplicateEntryError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 'DUPLICATE_ENTRY');
+  }
+}
+
 export class RateLimitedError extends ExpectedError {
   constructor(retryAfterSeconds: number) {
-    super(`Too many attempts; try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', { retryAfter: retryAfterSeconds });
+    // Apollo turns `http` into the response's status and headers and strips it from the body.
+    super(`Too many requests; try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

@@ -14,13 +14,14 @@ import { CompositionResolver, UserCompositionsResolver } from '../modules/compos
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
+import { LiveResolver } from '../modules/live/live.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -42,6 +43,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [CollaboratorResolver, new CollaboratorResolver()],
     [UserCompositionsResolver, new UserCompositionsResolver(services.compositions)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
+    [LiveResolver, new LiveResolver(services.live)],
   ]);
 }
 

@@ -18,6 +18,8 @@ export function testConfig(overrides: Record<string, string> = {}, database = 'a
     OPENFLIGHTS_DIR,
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // Tests send thousands of requests from one address; the limit has its own test.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...overrides,
   });
 }

@@ -1,0 +1,33 @@
+import { Arg, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../context.js';
+import { ComposeInput } from '../compositions/composition.type.js';
+import type { LiveBatchPayload, LiveService } from './live.service.js';
+import { LiveBatch, RadioChannel } from './live.type.js';
+
+@Resolver()
+export class LiveResolver {
+  constructor(private readonly liveService: LiveService) {}
+
+  @Subscription(() => LiveBatch, {
+    description:
+      'Composes the piece (same input and checks as previewComposition) and streams its events in real time, each window sent lookaheadSeconds before it sounds, ending with COMPLETE. Unsubscribing stops the work.',
+    subscribe: ({ args, context }) => (context as RequestContext).liveComposition(args.input as ComposeInput),
+  })
+  liveComposition(@Root() batch: LiveBatchPayload, @Arg('input', () => ComposeInput) _input: ComposeInput): LiveBatchPayload {
+    return batch;
+  }
+
+  @Subscription(() => LiveBatch, {
+    description:
+      'A never-ending departures radio named after an airport (e.g. "LHR"): its real departures one after another, the same music at the same moment for every listener on every server instance. A late listener joins at the current position.',
+    subscribe: ({ args, context }) => (context as RequestContext).liveRadio(args.channel as string),
+  })
+  liveRadio(@Root() batch: LiveBatchPayload, @Arg('channel', () => String) _channel: string): LiveBatchPayload {
+    return batch;
+  }
+
+  @Query(() => [RadioChannel], { description: 'Radio channels with listeners now, busiest first.' })
+  radioChannels(): Promise<RadioChannel[]> {
+    return this.liveService.activeChannels();
+  }
+}
