@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       },
     );
   };
+  // A failed background promise is a bug to log, not a reason to drop every connection.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import { ServiceUnavailableError } from '../errors.js';
 import { ServiceUnreachableError } from './unreachable.js';
 
 export type { Redis };
@@ -17,6 +18,9 @@ export async function connectRedis(url: string, logger: Logger): Promise<Redis> 
   const redis = new Redis(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 2,
+    // During an outage commands fail at once instead of queueing: cache reads become misses and
+    // requests are not held up waiting for Redis to come back.
+    enableOfflineQueue: false,
     connectTimeout: 5_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
@@ -39,4 +43,16 @@ export async function connectRedis(url: string, logger: Logger): Promise<Redis> 
     logger.warn({ err: error.message, address: describeRedisAddress(url) }, 'Redis connection error');
   });
   return redis;
+}
+
+/**
+ * For writes that cannot do without Redis: an outage becomes SERVICE_UNAVAILABLE naming what could
+ * not be done, instead of an internal error.
+ */
+export async function requireRedis<T>(work: Promise<T>, what: string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw new ServiceUnavailableError(`${what} is not possible right now (a backing service is down); try again shortly`);
+  }
 }

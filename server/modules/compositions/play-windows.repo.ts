@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { requireRedis } from '../../adapters/redis.js';
 
 const PLAY_WINDOW_SECONDS = 3_600;
 
@@ -8,7 +9,7 @@ export class PlayWindows {
 
   /** True for the first play of `listener` on `compositionRef` in the current hour. */
   async firstInWindow(compositionRef: string, listener: string): Promise<boolean> {
-    const set = await this.redis.set(`aero-melody:play:${compositionRef}:${listener}`, '1', 'EX', PLAY_WINDOW_SECONDS, 'NX');
+    const set = await requireRedis(this.redis.set(`aero-melody:play:${compositionRef}:${listener}`, '1', 'EX', PLAY_WINDOW_SECONDS, 'NX'), 'Counting a play');
     return set === 'OK';
   }
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { requireRedis } from '../../adapters/redis.js';
 
 /** Someone counts as present this long after their last heartbeat (they beat every third of it). */
 export const PRESENCE_TTL_MS = 30_000;
@@ -21,7 +22,7 @@ export class PresenceRepo {
 
   async present(compositionId: number): Promise<number[]> {
     const key = this.key(compositionId);
-    await this.redis.zremrangebyscore(key, 0, Date.now() - PRESENCE_TTL_MS);
-    return (await this.redis.zrange(key, 0, -1)).map(Number);
+    await requireRedis(this.redis.zremrangebyscore(key, 0, Date.now() - PRESENCE_TTL_MS), 'Reading who is present');
+    return (await requireRedis(this.redis.zrange(key, 0, -1), 'Reading who is present')).map(Number);
   }
 }

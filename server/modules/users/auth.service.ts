@@ -121,9 +121,10 @@ export class AuthService {
     return this.payload(user, current.family, next.token);
   }
 
+  /** Redis first: if it is down nothing changes, rather than refresh tokens revoked but access tokens not. */
   private async endSessions(families: string[]): Promise<void> {
-    for (const family of families) await this.sessions.revokeFamily(family);
     await this.revoked.revoke(families);
+    for (const family of families) await this.sessions.revokeFamily(family);
   }
 
   /** Ends the viewer's current sign-in, or every sign-in of theirs with `everywhere`. */

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { requireRedis } from '../../adapters/redis.js';
 
 const PREFIX = 'aero-melody:revoked-session:';
 
@@ -16,7 +17,7 @@ export class RevokedSessionsRepo {
     if (sessionIds.length === 0) return;
     const pipeline = this.redis.pipeline();
     for (const id of sessionIds) pipeline.set(PREFIX + id, '1', 'EX', this.ttlSeconds);
-    await pipeline.exec();
+    await requireRedis(pipeline.exec(), 'Ending a session');
   }
 
   async isRevoked(sessionId: string): Promise<boolean> {
