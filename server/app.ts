@@ -23,11 +23,14 @@ import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
 import { compositionDownloads } from './modules/compositions/composition.http.js';
+import type { ContestTopics } from './modules/contests/contest.topics.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { boundSendBuffer, subscriptionLimitErrors } from './graphql/websocket.js';
+
+const REQUEST_READ_GRACE_MS = 300;
 
 export interface AppServer {
   httpServer: Server;
@@ -82,7 +85,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   let subscriber: Redis;
   try {
     redis = await connectRedis(config.redisUrl, logger);
-    subscriber = redis.duplicate();
+    // A subscriber must queue its SUBSCRIBE until connected; the main client fails fast instead.
+    subscriber = redis.duplicate({ enableOfflineQueue: true });
+    subscriber.on('error', () => undefined);
   } catch (error) {
     await disposeDatabase();
     throw error;
@@ -106,6 +111,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const repos = createRepos(prisma);
   const compositionEvents = createRedisPubSub<CompositionTopics>(redis);
   const radioEvents = createRedisPubSub<RadioTopics>(redis);
+  const contestEvents = createRedisPubSub<ContestTopics>(redis);
   const services = createServices(repos, {
     networks,
     compositionEvents: compositionEvents.pubSub,
@@ -115,9 +121,11 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     similarity: config.similarity,
     radioEvents: radioEvents.pubSub,
     live: config.live,
+    contestEvents: contestEvents.pubSub,
   });
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
+  services.contests.start();
   const schema = await createSchema(services);
   const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => {
     const { viewer, authError } = await authenticateRequest(services.auth, authorization);
@@ -130,6 +138,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       watchComposition: (id) => services.collaboration.watch(id, viewer),
       liveComposition: (input) => services.live.composition(input, viewer),
       liveRadio: (channel) => services.live.radioStream(channel),
+      watchLeaderboard: (contestId) => services.contests.watch(contestId),
     };
   };
 
@@ -156,6 +165,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     limits.keepAliveMs,
   );
 
+  let draining = false;
   const production = config.env === 'production';
   const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
@@ -183,6 +193,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.status(503).json({ status: 'shutting down', missing: [], checks: {} });
+      return;
+    }
     const { ready, body } = await readiness(prisma, redis, networks);
     res.status(ready ? 200 : 503).json(body);
   });
@@ -207,6 +221,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   let disposed: Promise<void> | null = null;
   const dispose = () =>
     (disposed ??= (async () => {
+      // Report not-ready and keep serving a moment first, so a load balancer stops sending and
+      // connections already in the accept queue are served rather than reset by closing it.
+      draining = true;
+      await new Promise((resolve) => setTimeout(resolve, REQUEST_READ_GRACE_MS));
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await services.live.dispose();
       await wsHandle.dispose();
@@ -214,6 +232,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       subscriber.disconnect();
       compositionEvents.dispose();
       radioEvents.dispose();
+      services.contests.dispose();
+      contestEvents.dispose();
       await services.similarity.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();

@@ -16,6 +16,11 @@ import { createCompositionLoaders } from './modules/compositions/composition.loa
 import { CompositionService } from './modules/compositions/composition.service.js';
 import { createCommunityLoaders } from './modules/community/community.loaders.js';
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
+import { ContestRepo } from './modules/contests/contest.repo.js';
+import { createContestLoaders } from './modules/contests/contest.loaders.js';
+import { ContestService } from './modules/contests/contest.service.js';
+import type { ContestTopics } from './modules/contests/contest.topics.js';
+import { LeaderboardCache } from './modules/contests/leaderboard.repo.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
 import { LiveService, type LiveSettings } from './modules/live/live.service.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
@@ -60,6 +65,7 @@ export interface Repos {
   themes: ThemeRepo;
   feed: FeedRepo;
   similarity: SimilarityRepo;
+  contests: ContestRepo;
 }
 
 export interface Services {
@@ -77,6 +83,7 @@ export interface Services {
   collaboration: CollaborationService;
   similarity: SimilarityService;
   live: LiveService;
+  contests: ContestService;
 }
 
 export interface ServiceDependencies {
@@ -87,6 +94,7 @@ export interface ServiceDependencies {
   auth: Config['auth'];
   similarity: Config['similarity'];
   radioEvents: PubSub<RadioTopics>;
+  contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
 }
 
@@ -104,12 +112,13 @@ export function createRepos(prisma: PrismaClient): Repos {
     themes: new ThemeRepo(prisma),
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
+    contests: new ContestRepo(prisma),
   };
 }
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -142,6 +151,7 @@ export function createServices(
     users: new UserService(repos.users),
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
+    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
   };
 }
 
@@ -155,6 +165,7 @@ export function createLoaders(repos: Repos, viewerId: number | null) {
     ...createUserLoaders(repos.users),
     ...createCommunityLoaders(repos.community, viewerId),
     ...createCommentLoaders(repos.comments),
+    ...createContestLoaders(repos.contests, viewerId),
   };
 }
 
@@ -174,6 +185,8 @@ export interface RequestContext {
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */
   liveComposition(input: ComposeInput): Promise<AsyncIterable<unknown>>;
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
+  /** Starts a leaderboardChanged stream for a contest. */
+  watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
 }
 
 /** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */

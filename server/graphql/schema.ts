@@ -9,6 +9,7 @@ import { AirportResolver } from '../modules/airports/airport.resolver.js';
 import { CommentResolver, CompositionCommentsResolver } from '../modules/comments/comment.resolver.js';
 import { CompositionCommunityResolver, UserCommunityResolver } from '../modules/community/community.resolver.js';
 import { FeedResolver } from '../modules/feed/feed.resolver.js';
+import { ContestEntryResolver, ContestResolver, LeaderboardEntryResolver } from '../modules/contests/contest.resolver.js';
 import { CollaborationResolver, CollaboratorResolver } from '../modules/compositions/collaboration.resolver.js';
 import { CompositionResolver, UserCompositionsResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
@@ -21,7 +22,7 @@ import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -29,7 +30,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [AirportResolver, new AirportResolver(services.airports)],
     [AirlineResolver, new AirlineResolver(services.airlines)],
     [RouteResolver, new RouteResolver(services.routes)],
-    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments))],
+    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments, services.contests))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
     [SimilarityResolver, new SimilarityResolver(services.similarity, services.compositions)],
@@ -44,6 +45,9 @@ function resolverInstances(services: Services): Map<Function, object> {
     [UserCompositionsResolver, new UserCompositionsResolver(services.compositions)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
     [LiveResolver, new LiveResolver(services.live)],
+    [ContestResolver, new ContestResolver(services.contests)],
+    [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
+    [LeaderboardEntryResolver, new LeaderboardEntryResolver()],
   ]);
 }
 

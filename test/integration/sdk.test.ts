@@ -182,6 +182,14 @@ const CASES: Record<OperationName, () => Promise<void>> = {
     expect(heard!.value!.compositionChanged).toMatchObject({ changedFields: ['title'], author: { username: member.username }, composition: { id: piece.id } });
     await stream.return?.();
   },
+  async LiveComposition() {
+    const batches = await collect(client.liveComposition({ input: { route: { from: 'ZRH', to: 'GVA' }, durationSeconds: 10, tempoBpm: 220 } }));
+    const events = batches.flatMap((batch) => batch.liveComposition.events);
+    expect(events[0].kind).toBe('PIECE_START');
+    expect(events.at(-1)!.kind).toBe('COMPLETE');
+    expect(events.filter((event) => event.kind === 'NOTE').length).toBeGreaterThan(0);
+    expect(batches[0].liveComposition.piece.airports).toEqual(['ZRH', 'GVA']);
+  },
   async SignUp() {
     const username = `sdk_new_${Date.now().toString(36)}`;
     const { signUp } = await createAeroMelodyClient({ url: endpoint }).signUp({ input: { email: `${username}@example.test`, username, password: 'a fine password 7' } });

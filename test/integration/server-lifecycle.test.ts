@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { dropDatabase } from '../../server/adapters/mariadb.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
@@ -98,6 +99,31 @@ describe('npm start (the compiled server)', () => {
     const noRedis = startMain({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test', REDIS_URL: `redis://127.0.0.1:${port}` });
     expect(await noRedis.exited).toBe(1);
     expect(noRedis.output().trim().split('\n').at(-1)).toMatch(new RegExp(`^error: Cannot reach Redis at 127\\.0\\.0\\.1:${port}: `));
+  });
+});
+
+describe('SIGTERM under load', () => {
+  it('finishes requests in flight, tells WebSocket clients, and exits within 10 s', async () => {
+    const port = await freePort();
+    const started = startMain({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0' });
+    await waitUntilReady(port, started);
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init' }));
+
+    const body = JSON.stringify({ query: '{ findPaths(from: "GKA", to: "LHR", maxStops: 3, limit: 20) { totalDistanceKm } }' });
+    const inFlight = Array.from({ length: 40 }, () =>
+      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stoppingAt = Date.now();
+    started.child.kill('SIGTERM');
+    const statuses = await Promise.all(inFlight);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(await closed).toBe(1001);
+    expect(await started.exited).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(10_000);
   });
 });
 

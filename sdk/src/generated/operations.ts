@@ -41,6 +41,12 @@ export const operations = {
     hash: 'c444087ef2e035f48ee35d2ea0ac39f394b2334e64f5f7fda467bfa2270c10e8',
     document: "query FindPaths($from: String!, $to: String!, $maxStops: Int, $limit: Int) {\n  findPaths(from: $from, to: $to, maxStops: $maxStops, limit: $limit) {\n    stops\n    totalDistanceKm\n    legs {\n      id\n      distanceKm\n      durationMinutes\n      origin {\n        iata\n        icao\n        name\n        city\n      }\n      destination {\n        iata\n        icao\n        name\n        city\n      }\n    }\n  }\n}",
   },
+  LiveComposition: {
+    name: 'LiveComposition',
+    type: 'subscription',
+    hash: '98f9e4e28e1d71fb4c5323c96d77419ca73f318e2700969fa91defe92c334f84',
+    document: "subscription LiveComposition($input: ComposeInput!) {\n  liveComposition(input: $input) {\n    turn\n    sequence\n    startSeconds\n    lookaheadSeconds\n    piece {\n      compositionId\n      title\n      airports\n      theme\n      tempoBpm\n      key\n      scale\n      durationSeconds\n      startsAt\n    }\n    events {\n      kind\n      at\n      soundsAt\n      track\n      role\n      program\n      channel\n      pitch\n      velocity\n      duration\n      section\n      key\n      scale\n      chord\n      roman\n      progress\n    }\n  }\n}",
+  },
   LogIn: {
     name: 'LogIn',
     type: 'mutation',
@@ -107,6 +113,7 @@ export interface OperationTypes {
   Compositions: { type: 'query'; data: Types.CompositionsQuery; variables: Types.CompositionsQueryVariables };
   CreateComposition: { type: 'mutation'; data: Types.CreateCompositionMutation; variables: Types.CreateCompositionMutationVariables };
   FindPaths: { type: 'query'; data: Types.FindPathsQuery; variables: Types.FindPathsQueryVariables };
+  LiveComposition: { type: 'subscription'; data: Types.LiveCompositionSubscription; variables: Types.LiveCompositionSubscriptionVariables };
   LogIn: { type: 'mutation'; data: Types.LogInMutation; variables: Types.LogInMutationVariables };
   PreviewComposition: { type: 'query'; data: Types.PreviewCompositionQuery; variables: Types.PreviewCompositionQueryVariables };
   Route: { type: 'query'; data: Types.RouteQuery; variables: Types.RouteQueryVariables };
@@ -144,6 +151,10 @@ export interface AeroMelodyOperations {
    * The shortest itineraries of real routes between two airports.
    */
   findPaths(variables: Types.FindPathsQueryVariables, options?: RequestOptions): Promise<Types.FindPathsQuery>;
+  /**
+   * Composes a piece and streams its events in real time, each window sent ahead of the moment it sounds.
+   */
+  liveComposition(variables: Types.LiveCompositionSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<Types.LiveCompositionSubscription>;
   /**
    * Signs in with email or username and password.
    */
@@ -190,6 +201,7 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     compositions: (variables, options) => transport.execute<Types.CompositionsQuery, Types.CompositionsQueryVariables>(operations.Compositions, variables, options),
     createComposition: (variables, options) => transport.execute<Types.CreateCompositionMutation, Types.CreateCompositionMutationVariables>(operations.CreateComposition, variables, options),
     findPaths: (variables, options) => transport.execute<Types.FindPathsQuery, Types.FindPathsQueryVariables>(operations.FindPaths, variables, options),
+    liveComposition: (variables, options) => transport.subscribe<Types.LiveCompositionSubscription, Types.LiveCompositionSubscriptionVariables>(operations.LiveComposition, variables, options),
     logIn: (variables, options) => transport.execute<Types.LogInMutation, Types.LogInMutationVariables>(operations.LogIn, variables, options),
     previewComposition: (variables, options) => transport.execute<Types.PreviewCompositionQuery, Types.PreviewCompositionQueryVariables>(operations.PreviewComposition, variables, options),
     route: (variables, options) => transport.execute<Types.RouteQuery, Types.RouteQueryVariables>(operations.Route, variables, options),

@@ -61,6 +61,15 @@ export type License =
   | 'CC_BY_4_0'
   | 'CC_BY_NC_4_0';
 
+/** What a live event is; only the fields of its kind are set. */
+export type LiveEventKind =
+  | 'CHORD'
+  | 'COMPLETE'
+  | 'NOTE'
+  | 'PIECE_START'
+  | 'PROGRESS'
+  | 'SECTION';
+
 export type LogInInput = {
   /** Email or username. */
   login: string;
@@ -161,6 +170,13 @@ export type FindPathsQueryVariables = Exact<{
 
 
 export type FindPathsQuery = { findPaths: Array<{ stops: number, totalDistanceKm: number, legs: Array<{ id: string, distanceKm: number, durationMinutes: number, origin: { iata: string | null, icao: string | null, name: string, city: string }, destination: { iata: string | null, icao: string | null, name: string, city: string } }> }> };
+
+export type LiveCompositionSubscriptionVariables = Exact<{
+  input: ComposeInput;
+}>;
+
+
+export type LiveCompositionSubscription = { liveComposition: { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;

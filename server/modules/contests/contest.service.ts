@@ -184,13 +184,17 @@ export class ContestService {
     this.requireAdmin(viewer);
     const contest = await this.settled(await this.require(globalId));
     if (contest.resultsFrozenAt || contest.closedEarlyAt) throw new ForbiddenError('The results are final; the contest cannot be extended');
-    if (!until.submissionsCloseAt && !until.votingCloseAt) throw new BadUserInputError('Give submissionsCloseAt or votingCloseAt');
-    if ((until.submissionsCloseAt && until.submissionsCloseAt <= contest.submissionsCloseAt) || (until.votingCloseAt && until.votingCloseAt <= contest.votingCloseAt)) {
+    const changes = {
+      ...(until.submissionsCloseAt ? { submissionsCloseAt: until.submissionsCloseAt } : {}),
+      ...(until.votingCloseAt ? { votingCloseAt: until.votingCloseAt } : {}),
+    };
+    if (Object.keys(changes).length === 0) throw new BadUserInputError('Give submissionsCloseAt or votingCloseAt');
+    if ((changes.submissionsCloseAt && changes.submissionsCloseAt <= contest.submissionsCloseAt) || (changes.votingCloseAt && changes.votingCloseAt <= contest.votingCloseAt)) {
       throw new BadUserInputError('An extension must move a window later');
     }
-    checkWindows({ ...contest, ...until });
-    const updated = await this.repo.update(contest.id, until);
-    this.logger.info({ contestId: contest.id, adminId: viewer.id, ...until }, 'admin extended contest');
+    checkWindows({ ...contest, ...changes });
+    const updated = await this.repo.update(contest.id, changes);
+    this.logger.info({ contestId: contest.id, adminId: viewer.id, ...changes }, 'admin extended contest');
     return updated;
   }
 
@@ -222,7 +226,8 @@ export class ContestService {
 
   async byGlobalId(globalId: string, loader: DataLoader<number, ContestRow | null>): Promise<ContestRow | null> {
     const id = this.contestIdOf(globalId);
-    return id === null ? null : this.settled(await loader.load(id));
+    const contest = id === null ? null : await loader.load(id);
+    return contest && this.settled(contest);
   }
 
   async entryByGlobalId(globalId: string, loader: DataLoader<number, EntryRow | null>): Promise<EntryRow | null> {
@@ -413,10 +418,8 @@ export class ContestService {
   }
 
   /** Freezes a contest that closed but is not frozen yet (the first read after closing does it). */
-  private async settled(contest: ContestRow | null): Promise<ContestRow | null>;
-  private async settled(contest: ContestRow): Promise<ContestRow>;
-  private async settled(contest: ContestRow | null): Promise<ContestRow | null> {
-    if (!contest || contest.resultsFrozenAt || statusAt(contest, new Date()) !== 'CLOSED') return contest;
+  private async settled(contest: ContestRow): Promise<ContestRow> {
+    if (contest.resultsFrozenAt || statusAt(contest, new Date()) !== 'CLOSED') return contest;
     await this.freeze(contest.id);
     return (await this.repo.findByIds([contest.id]))[0];
   }

@@ -207,10 +207,10 @@ export class ContestResults {
   frozenAt!: Date;
 
   @Field(() => [LeaderboardEntry], { description: 'The podium: ranks 1 to 3.' })
-  winners!: LeaderboardEntry[];
+  winners!: object[];
 
   @Field(() => [LeaderboardEntry], { description: 'Every entry, best first.' })
-  standings!: LeaderboardEntry[];
+  standings!: object[];
 }
 
 @ObjectType('LeaderboardUpdate')
@@ -222,10 +222,10 @@ export class LeaderboardUpdate {
   final!: boolean;
 
   @Field(() => [LeaderboardEntry], { description: 'The top entries now (the final top once `final`).' })
-  top!: LeaderboardEntry[];
+  top!: object[];
 
   @Field(() => [LeaderboardEntry], { description: 'The podium, when `final`; empty before.' })
-  winners!: LeaderboardEntry[];
+  winners!: object[];
 }
 
 @ObjectType('Contest', { implements: Node, description: 'A themed competition: entries in a window, fair votes, a live leaderboard, frozen results.' })

@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { CommentService } from '../comments/comment.service.js';
 import type { CompositionService } from '../compositions/composition.service.js';
+import type { ContestService } from '../contests/contest.service.js';
 import type { RouteService } from '../routes/route.service.js';
 import type { Viewer } from '../users/tokens.js';
 
@@ -14,6 +15,7 @@ export class NodeService {
     private readonly routes: RouteService,
     private readonly compositions: CompositionService,
     private readonly comments: CommentService,
+    private readonly contests: ContestService,
   ) {}
 
   async byGlobalId(globalId: string, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
@@ -34,6 +36,10 @@ export class NodeService {
         return tag(await this.compositions.byRef(decoded.key, loaders.compositionById, viewer), 'Composition');
       case 'Comment':
         return /^\d+$/.test(decoded.key) ? tag(await this.comments.byId(Number(decoded.key), viewer, loaders.compositionById), 'Comment') : null;
+      case 'Contest':
+        return tag(await this.contests.byGlobalId(globalId, loaders.contestById), 'Contest');
+      case 'ContestEntry':
+        return tag(await this.contests.entryByGlobalId(globalId, loaders.contestEntryById), 'ContestEntry');
       case 'User':
         return /^\d+$/.test(decoded.key) ? tag(await loaders.userById.load(Number(decoded.key)), 'User') : null;
       default:

@@ -1,0 +1,138 @@
+/**
+ * Live streams under load (a report, not a test): one server process (the compiled server, on the
+ * configured MariaDB and Redis) and, in this process, N raw graphql-ws listeners on one departures
+ * radio channel.
+ *
+ * - timing jitter: how late each liveComposition window reaches a listener against its scheduled
+ *   send time (sounding time minus the lookahead), with the server otherwise idle;
+ * - fan-out latency: from a radio window's scheduled publish time to its receipt by each of N
+ *   listeners, p50 / p99 (this includes the generator's timer, Redis pub/sub, one GraphQL execution
+ *   per listener and the socket write; the listeners share this process, so at high N part of the
+ *   figure is the client's own event loop);
+ * - memory per socket: the server's RSS growth divided by N.
+ *
+ *   node dist/bench/live.js [--listeners 1000,10000] [--seconds 15] [--channel LHR]
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import { PROJECT_ROOT } from '../server/paths.js';
+
+const { values: options } = parseArgs({
+  options: {
+    listeners: { type: 'string', default: '1000,10000' },
+    seconds: { type: 'string', default: '15' },
+    channel: { type: 'string', default: 'LHR' },
+  },
+});
+const LEVELS = options.listeners.split(',').map(Number);
+const SECONDS = Number(options.seconds);
+const LOOKAHEAD_MS = 500;
+
+const RADIO = 'subscription($channel: String!) { liveRadio(channel: $channel) { sequence startSeconds piece { startsAt } events { kind at soundsAt track channel pitch velocity duration } } }';
+const LIVE = 'subscription($input: ComposeInput!) { liveComposition(input: $input) { sequence startSeconds piece { startsAt } events { kind at soundsAt pitch velocity duration } } }';
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { samples: sorted.length, p50Ms: round(percentile(sorted, 50)), p99Ms: round(percentile(sorted, 99)), maxMs: round(sorted.at(-1) ?? NaN) };
+}
+
+/** A bare graphql-transport-ws subscriber; reads only the two numbers it needs from each message. */
+function subscribe(url: string, query: string, variables: Record<string, unknown>, onWindow: (lateMs: number) => void): Promise<{ socket: WebSocket; closed: Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
+    const closed = new Promise<void>((done) => socket.on('close', () => done()));
+    socket.on('error', reject);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+    socket.on('message', (data) => {
+      const receivedAt = Date.now();
+      const text = String(data);
+      if (text.startsWith('{"type":"connection_ack"')) {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+        resolve({ socket, closed });
+        return;
+      }
+      const start = /"startSeconds":([\d.]+)/.exec(text);
+      const startsAt = /"startsAt":(\d+)/.exec(text);
+      if (start && startsAt) onWindow(receivedAt - (Number(startsAt[1]) + Number(start[1]) * 1000 - LOOKAHEAD_MS));
+    });
+  });
+}
+
+async function main() {
+  const port = await freePort();
+  const url = `ws://127.0.0.1:${port}/graphql`;
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/server/main.js')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', RADIO_PIECE_SECONDS: '60', LIVE_LOOKAHEAD_MS: String(LOOKAHEAD_MS), WS_MAX_SUBSCRIPTIONS: '10' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200) break;
+      if (attempt > 600) throw new Error('server never became ready');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const results: Record<string, unknown> = { node: process.version, lookaheadMs: LOOKAHEAD_MS };
+
+    // Timing jitter, server otherwise idle: one 20-second piece.
+    const lateness: number[] = [];
+    const live = await subscribe(url, LIVE, { input: { route: { from: 'ZRH', to: 'LHR' }, durationSeconds: 20 } }, (late) => lateness.push(late));
+    await live.closed.then(() => undefined, () => undefined).then(() => undefined);
+    await Promise.race([live.closed, new Promise((r) => setTimeout(r, 25_000))]);
+    live.socket.close();
+    results.jitter = summary(lateness.slice(1));
+    console.log('liveComposition window lateness vs schedule (idle server):', results.jitter);
+
+    const baseline = rssMiB(child.pid!);
+    const sockets: WebSocket[] = [];
+    const fanout: Record<string, unknown>[] = [];
+    let samples: number[] = [];
+    let measuring = false;
+    for (const level of LEVELS) {
+      while (sockets.length < level) {
+        const batch = Math.min(250, level - sockets.length);
+        const opened = await Promise.all(
+          Array.from({ length: batch }, () => subscribe(url, RADIO, { channel: options.channel }, (late) => measuring && samples.push(late))),
+        );
+        sockets.push(...opened.map((o) => o.socket));
+      }
+      await new Promise((r) => setTimeout(r, 2_000));
+      const rss = rssMiB(child.pid!);
+      samples = [];
+      measuring = true;
+      await new Promise((r) => setTimeout(r, SECONDS * 1_000));
+      measuring = false;
+      const row = { listeners: level, ...summary(samples), serverRssMiB: Math.round(rss), kibPerSocket: Math.round(((rss - baseline) * 1024) / level), deliveriesPerSecond: Math.round(samples.length / SECONDS) };
+      fanout.push(row);
+      console.log('radio fan-out, scheduled publish -> receipt:', row);
+    }
+    results.fanout = fanout;
+    for (const socket of sockets) socket.terminate();
+    mkdirSync(join(PROJECT_ROOT, 'bench/results'), { recursive: true });
+    writeFileSync(join(PROJECT_ROOT, 'bench/results/live.json'), `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+await main();
