@@ -14,7 +14,7 @@ import { createRedisPubSub } from './adapters/pubsub.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
-import { costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
+import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
 import { errorLoggingPlugin } from './graphql/plugins.js';
 import { corsAllowList, jsonErrors } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
@@ -178,6 +178,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     stopOnTerminationSignals: false,
     formatError: maskFormattedError,
     validationRules: shape.validationRules,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),

@@ -98,6 +98,10 @@ export function isExpectedError(error: unknown): boolean {
 
 export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
+  // graphql-js names its token limit in the message; the limit stays ours to know.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
+    return { message: 'Syntax Error: this query is too long', extensions: { code } };
+  }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

@@ -27,8 +27,11 @@ const MAX_QUERY_COST = 100_000;
 /** Lists with no `first` whose length the schema knows only roughly. */
 const LIST_SIZE_ESTIMATES: Record<string, number> = { 'Track.notes': 500, 'Composition.tracks': 4, 'Composition.chords': 100 };
 
+/** More tokens than this and the parser gives up before building a document. */
+export const MAX_QUERY_TOKENS = 3_000;
+
 /**
- * Shape limits from graphql-armor (depth, aliases, tokens, directives) with messages that do not
+ * Shape limits from graphql-armor (depth, aliases, directives) with messages that do not
  * reveal the numbers, and field suggestions hidden in production so the schema cannot be probed.
  */
 export function shapeLimits(production: boolean) {
@@ -36,7 +39,8 @@ export function shapeLimits(production: boolean) {
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: 12, flattenFragments: true, ...hidden('this query is nested too deeply') },
     maxAliases: { n: 30, ...hidden('this query uses too many aliases') },
-    maxTokens: { n: 3_000, ...hidden('this query is too long') },
+    // armor's token limit re-parses and throws syntax errors as 500s; Apollo's parseOptions does it.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 30, ...hidden('this query uses too many directives') },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
