@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from './adapters/mariadb.js';
 
 /** Error codes clients may rely on; a code is never renamed once published. */
 export type ErrorCode =
@@ -110,6 +111,14 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
   if (isExpectedError(original)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: 'The database is unavailable right now; try again shortly',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   return {
     message: INTERNAL_ERROR_MESSAGE,

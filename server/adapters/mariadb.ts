@@ -31,7 +31,8 @@ export function createDatabasePool(config: DatabaseConfig): DatabasePool {
     ...connectionOptions(config),
     database: config.database,
     connectionLimit: config.poolSize,
-    acquireTimeout: 10_000,
+    // A request waits at most this long for a connection while the database is down or saturated.
+    acquireTimeout: 5_000,
     // Prisma's MariaDB adapter disables the prepared-statement cache on pools it owns; keep that.
     prepareCacheLength: 0,
     logger: { query: () => void queries++ },
@@ -76,4 +77,23 @@ export async function dropDatabase(config: DatabaseConfig): Promise<void> {
   } finally {
     await connection.end();
   }
+}
+
+const NETWORK_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+/** Prisma's codes for "cannot reach", "server closed the connection" and "pool timeout". */
+const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+
+/**
+ * Whether an error means the database could not be reached (down, restarting, pool exhausted)
+ * rather than a fault in the query: the MariaDB connector numbers its own network and pool errors
+ * 45000-45099, and Prisma wraps them in its driver-adapter error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    const candidate = current as { code?: unknown; errno?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
+    if (typeof candidate.code === 'string' && (PRISMA_UNREACHABLE.has(candidate.code) || NETWORK_ERRNOS.has(candidate.code))) return true;
+    if (typeof candidate.code === 'number' && candidate.code >= 45_000 && candidate.code < 45_100) return true;
+    current = candidate.meta?.driverAdapterError?.cause ?? candidate.meta?.driverAdapterError ?? candidate.cause;
+  }
+  return false;
 }
