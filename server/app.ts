@@ -16,7 +16,7 @@ import { authenticateRequest, createLoaders, createRepos, createServices, type R
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
 import { errorLoggingPlugin } from './graphql/plugins.js';
-import { corsAllowList, jsonErrors } from './graphql/http.js';
+import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
 import { createSchema } from './graphql/schema.js';
 import { applyMigrations } from './jobs/migrate.js';
@@ -28,7 +28,7 @@ import type { CompositionTopics } from './modules/compositions/composition.topic
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
-import { boundSendBuffer, subscriptionLimitErrors } from './graphql/websocket.js';
+import { boundSendBuffer, subscribeSharingResults, subscriptionLimitErrors } from './graphql/websocket.js';
 
 const REQUEST_READ_GRACE_MS = 300;
 
@@ -160,6 +160,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
+      // A radio window is the same for every listener: execute it once per instance, not per socket.
+      subscribe: subscribeSharingResults(new Set(['liveRadio'])),
     },
     wsServer,
     limits.keepAliveMs,
@@ -211,6 +213,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   app.use(
     '/graphql',
     corsAllowList(config.limits.corsOrigins),
+    requestBudget(config.limits.requestTimeoutMs),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>

@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PLAYGROUND_KEY: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(300_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
   CORS_ORIGINS: z
     .string()
@@ -90,7 +91,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
   /** Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, the playground key. */
-  limits: { requestsPerMinute: number; corsOrigins: string[]; playgroundKey: string | undefined };
+  limits: { requestsPerMinute: number; corsOrigins: string[]; playgroundKey: string | undefined; requestTimeoutMs: number };
   /** graphql-ws limits per socket. */
   websocket: { maxPayloadBytes: number; maxSubscriptions: number; sendBufferBytes: number; keepAliveMs: number; initTimeoutMs: number };
   /**
@@ -149,6 +150,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
       corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
       playgroundKey: env.PLAYGROUND_KEY,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     }),
     auth: Object.freeze({
       secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,

@@ -28,9 +28,10 @@ export function corsAllowList(origins: string[]): RequestHandler {
  * with a 4xx status, never express's HTML page; anything else is logged and masked.
  */
 export function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, req, res, next) => {
+  return (error: { type?: string; status?: number; code?: string }, req, res, next) => {
     if (res.headersSent) {
-      next(error);
+      // The time budget answered already; the late result has nowhere to go.
+      if (error.code !== 'ERR_HTTP_HEADERS_SENT') logger.error({ err: error, path: req.path }, 'error after the response was sent');
       return;
     }
     if (error.type === 'entity.too.large') {
@@ -43,5 +44,22 @@ export function jsonErrors(logger: Logger): ErrorRequestHandler {
     }
     logger.error({ err: error, path: req.path }, 'unexpected error before GraphQL');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}
+
+/**
+ * A time budget per request: past it the client gets a 503 with a GraphQL-shaped error instead of
+ * waiting on, and the late result is dropped (a resolver cannot be interrupted halfway).
+ */
+export function requestBudget(milliseconds: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.status(503).json({ errors: [{ message: 'The request took too long and was stopped', extensions: { code: 'TIMEOUT' } }] });
+    }, milliseconds);
+    const clear = () => clearTimeout(timer);
+    res.once('finish', clear);
+    res.once('close', clear);
+    next();
   };
 }
