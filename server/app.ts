@@ -178,7 +178,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: Apollo's handler would re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,
-    formatError: maskFormattedError,
+    formatError: (formatted, error) => maskFormattedError(formatted, error, !production),
     validationRules: shape.validationRules,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     plugins: [

@@ -97,7 +97,7 @@ export function isExpectedError(error: unknown): boolean {
   return false;
 }
 
-export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function maskFormattedError(formatted: GraphQLFormattedError, error: unknown, showDetail = false): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   // graphql-js names its token limit in the message; the limit stays ours to know.
   if (code === 'GRAPHQL_PARSE_FAILED' && /contains more th(?:an|at) \d+ tokens/.test(formatted.message)) {
@@ -124,6 +124,7 @@ export function maskFormattedError(formatted: GraphQLFormattedError, error: unkn
     message: INTERNAL_ERROR_MESSAGE,
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    // Developers see what went wrong; production clients only the request id the logs carry too.
+    extensions: showDetail && original instanceof Error ? { code: 'INTERNAL_SERVER_ERROR', detail: original.message } : { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

@@ -20,6 +20,7 @@ describe('maskFormattedError', () => {
     expect(formatted.message).toBe(INTERNAL_ERROR_MESSAGE);
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(formatted.path).toEqual(['viewer']);
+    expect(maskFormattedError(leak.toJSON(), leak, true).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', detail: "Table 'aero_melody.users' doesn't exist" });
   });
 
   it('passes request errors from graphql-js through', () => {
