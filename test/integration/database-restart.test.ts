@@ -1,21 +1,13 @@
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../support/environment.js';
+import { freePort, until } from '../support/processes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** A MariaDB of this test's own (fresh data directory, free port), so killing it disturbs nothing else. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'aero-melody-mariadb-'));
 let mariadb: ChildProcess | undefined;
 let server: TestServer | undefined;
@@ -24,14 +16,6 @@ function startMariaDb(port: number): ChildProcess {
   return spawn('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${dataDir}/data`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${dataDir}/mariadb.sock`, '--user=root', '--skip-log-bin'], { stdio: 'ignore' });
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return true;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return false;
-}
 
 afterAll(async () => {
   await server?.close().catch(() => undefined);

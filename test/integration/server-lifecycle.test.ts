@@ -1,23 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { dropDatabase } from '../../server/adapters/mariadb.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
+import { freePort } from '../support/processes.js';
 import { startTestServer } from '../support/server.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const FRESH_DATABASE = 'aero_melody_test_fresh';
 
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface Started {
   child: ChildProcess;
