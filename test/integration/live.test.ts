@@ -135,6 +135,14 @@ describe('liveRadio', () => {
       await until(() => first.results.length >= 30);
       for (const stream of [first, second, late]) stream.stop();
       await Promise.all([first.ended, second.ended, late.ended]);
+      // Listeners gone everywhere: the channel stops being listed (and its generator stops).
+      let listed = true;
+      for (let attempt = 0; attempt < 100 && listed; attempt++) {
+        listed = (await server.graphql('{ radioChannels { channel } }')).data!.radioChannels.some((c: any) => c.channel === 'ZRH');
+        if (listed) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(listed).toBe(false);
+      expect(await server.app.redis.get('aero-melody:radio:lease:ZRH')).toBeNull();
 
       const key = (r: Received) => `${r.value.data.liveRadio.turn}/${r.value.data.liveRadio.sequence}`;
       const a = first.results.map(key);
@@ -183,11 +191,16 @@ describe('graphql-ws transport', () => {
     expect((await connection.closed).code).toBe(4400);
   });
 
-  it('closes a connection that sends no init in time with 4408', async () => {
-    const quick = await startTestServer(testConfig({ WS_INIT_TIMEOUT_MS: '300' }));
+  it('closes a connection that sends no init in time with 4408, and pings the ones that did', async () => {
+    const quick = await startTestServer(testConfig({ WS_INIT_TIMEOUT_MS: '300', WS_KEEPALIVE_MS: '1000' }));
     try {
       const connection = raw(quick.url);
       expect((await connection.closed).code).toBe(4408);
+      const alive = await acknowledged(quick.url);
+      let pinged = false;
+      alive.socket.on('ping', () => (pinged = true));
+      expect(await until(() => pinged, 5_000)).toBe(true);
+      alive.socket.close();
     } finally {
       await quick.close();
     }

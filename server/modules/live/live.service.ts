@@ -50,6 +50,8 @@ interface PreparedPiece {
 interface ChannelRun {
   listeners: number;
   holder: boolean;
+  /** Until when the lease surely is ours (counted from before the request that took or renewed it). */
+  leaseUntil: number;
   heartbeat: NodeJS.Timeout;
   stopPlayer: () => void;
 }
@@ -148,24 +150,35 @@ export class LiveService {
     return code;
   }
 
+  /**
+   * The channel's windows as they are published. No queue of its own: thousands of listeners share
+   * one Redis subscription per instance, and each listener costs only its pub/sub iterator.
+   */
   async radioStream(channel: string): Promise<AsyncIterable<LiveBatchPayload>> {
     const code = this.channelCode(channel);
-    return new Repeater<LiveBatchPayload>(async (push, stop) => {
-      const iterator = this.events.subscribe(RADIO_TOPIC, code)[Symbol.asyncIterator]();
-      this.join(code);
-      const stopped = stop.then(() => ({ done: true as const, value: undefined }));
-      try {
-        for (;;) {
-          const result = await Promise.race([iterator.next(), stopped]);
-          if (result.done) break;
-          void push(result.value);
-        }
-      } finally {
-        await iterator.return?.();
-        this.leave(code);
-        stop();
-      }
-    });
+    const source = this.events.subscribe(RADIO_TOPIC, code)[Symbol.asyncIterator]();
+    this.join(code);
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      this.leave(code);
+    };
+    const stream: AsyncIterableIterator<LiveBatchPayload> = {
+      [Symbol.asyncIterator]: () => stream,
+      next: () => source.next(),
+      return: async () => {
+        leave();
+        await source.return?.();
+        return { done: true, value: undefined };
+      },
+      throw: async (error: unknown) => {
+        leave();
+        await source.return?.();
+        throw error;
+      },
+    };
+    return stream;
   }
 
   /** Channels with listeners anywhere in the cluster, busiest first. */
@@ -192,7 +205,7 @@ export class LiveService {
       run.listeners++;
       return;
     }
-    const created: ChannelRun = { listeners: 1, holder: false, stopPlayer: () => undefined, heartbeat: setInterval(() => void this.beat(code, created), this.heartbeatMs) };
+    const created: ChannelRun = { listeners: 1, holder: false, leaseUntil: 0, stopPlayer: () => undefined, heartbeat: setInterval(() => void this.beat(code, created), this.heartbeatMs) };
     this.channels.set(code, created);
     void this.beat(code, created);
   }
@@ -222,8 +235,12 @@ export class LiveService {
     try {
       await this.radio.reportListeners(code, this.instance, run.listeners, Date.now() + 3 * this.heartbeatMs);
       if (this.channels.get(code) !== run) return;
+      const asked = Date.now();
       if (run.holder) {
-        if (await this.radio.renew(code, this.instance, radioLeaseMs)) return;
+        if (await this.radio.renew(code, this.instance, radioLeaseMs)) {
+          run.leaseUntil = asked + radioLeaseMs;
+          return;
+        }
         this.logger.warn({ channel: code }, 'radio: lost the channel lease');
         run.holder = false;
         run.stopPlayer();
@@ -233,6 +250,7 @@ export class LiveService {
           return;
         }
         run.holder = true;
+        run.leaseUntil = asked + radioLeaseMs;
         await this.resume(code, run);
       }
     } catch (error) {
@@ -291,7 +309,9 @@ export class LiveService {
       startsAt,
       lookaheadMs,
       (window) => {
-        this.events.publish(RADIO_TOPIC, code, batchOf(prepared, window, turn, lookaheadMs));
+        // A holder whose event loop stalled past its lease may have been replaced: stay silent
+        // rather than play over the new holder until the next heartbeat finds out.
+        if (Date.now() < run.leaseUntil) this.events.publish(RADIO_TOPIC, code, batchOf(prepared, window, turn, lookaheadMs));
       },
       () => void this.playTurn(code, run, turn + 1, startsAt + piece.durationSeconds * 1_000, true),
     );
