@@ -4,7 +4,6 @@
  * generator's process dies the other process takes the channel over after a short gap.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -12,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
+import { freePort } from '../support/processes.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const CHANNEL = 'GVA';
@@ -26,13 +26,6 @@ afterAll(async () => {
   for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function startInstance(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
