@@ -212,6 +212,20 @@ describe('voting at scale, the live leaderboard and frozen results', () => {
     await client.dispose();
   });
 
+  it('counts a voter out when they delete their account mid-contest, and the leaderboard follows', async () => {
+    const id = await openContest();
+    const author = await server.signUp('author');
+    const entry = (await server.graphql(SUBMIT, { c: id, p: await piece(author, { variation: 777 }) }, author.accessToken)).data!.submitEntry.id;
+    await startVoting(id);
+    const voters = [await server.signUp('leaver'), await server.signUp('stayer')];
+    await ageAccounts(voters);
+    for (const voter of voters) expect((await server.graphql(CAST, { e: entry }, voter.accessToken)).errors).toBeUndefined();
+    await server.graphql('mutation { deleteAccount(password: "correct horse 42") }', {}, voters[0].accessToken);
+    const board = (await server.graphql(BOARD, { id })).data!.contest;
+    expect(board.leaderboard.map((place: { votes: number }) => place.votes)).toEqual([1]);
+    expect(await databaseRanking(id)).toEqual([{ id: entryRowId(entry), votes: 1 }]);
+  });
+
   it('rebuilds the leaderboard from MariaDB when Redis loses or corrupts it', async () => {
     const expected = (await server.graphql(BOARD, { id: contest })).data!.contest.leaderboard;
     const keys = await server.app.redis.keys(`aero-melody:contest:${contestRowId(contest)}:*`);

@@ -68,6 +68,14 @@ export class UserRepo {
   async delete(id: number): Promise<void> {
     await this.prisma.$transaction([
       this.prisma.composition.deleteMany({ where: { ownerId: id, visibility: { not: 'PUBLIC' } } }),
+      // Their votes go with them (cascade); contests still running count them out too, so each
+      // entry's vote counter keeps matching its vote rows. Frozen results stay as announced.
+      this.prisma.$executeRaw`
+        UPDATE contest_entries e
+        JOIN contest_votes v ON v.entryId = e.id
+        JOIN contests c ON c.id = e.contestId
+        SET e.votes = e.votes - 1, e.votesVersion = e.votesVersion + 1
+        WHERE v.voterId = ${id} AND c.resultsFrozenAt IS NULL`,
       this.prisma.user.delete({ where: { id } }),
     ]);
   }
