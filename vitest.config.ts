@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          // The fuzz test measures the heap after a forced collection.
+          execArgv: ['--expose-gc'],
           // One shared MariaDB database and Redis DB: files run one after another.
           fileParallelism: false,
           testTimeout: 60_000,

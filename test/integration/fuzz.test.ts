@@ -60,6 +60,14 @@ afterAll(async () => {
 
 describe('hostile input', () => {
   it('answers 3,000 generated invalid and hostile requests without a single 5xx, and keeps serving', async () => {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    const heapAfterCollection = () => {
+      collect?.();
+      return process.memoryUsage().heapUsed;
+    };
+    // Warm up first: the first requests fill caches (schema, loaders' prototypes, JIT) for good.
+    for (let i = 0; i < 200; i++) await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ nope }"}' });
+    const baseline = heapAfterCollection();
     const random = mulberry32(20261127);
     const failures: string[] = [];
     const contentTypes = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/graphql-response+json', 'application/x-www-form-urlencoded'];
@@ -77,6 +85,10 @@ describe('hostile input', () => {
       );
     }
     expect(failures).toEqual([]);
+    expect(collect).toBeTypeOf('function');
+    // The server (in this process) keeps nothing per hostile request: the heap returns to where it was.
+    const growth = heapAfterCollection() - baseline;
+    expect(growth).toBeLessThan(32 * 1024 * 1024);
     const healthy = await server.graphql('{ airport(code: "LHR") { iata } }');
     expect(healthy.data!.airport.iata).toBe('LHR');
   });
