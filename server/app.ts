@@ -15,7 +15,8 @@ import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
-import { errorLoggingPlugin } from './graphql/plugins.js';
+import { errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
 import { createSchema } from './graphql/schema.js';
@@ -169,6 +170,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
 
   let draining = false;
   const production = config.env === 'production';
+  const metrics = createMetrics(database);
   const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -184,6 +186,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
+      metricsPlugin(metrics),
       ...shape.plugins,
       rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
       introspectionGuardPlugin(production, config.limits.playgroundKey),
@@ -192,6 +195,13 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
   await apollo.start();
 
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.header('authorization') !== `Bearer ${config.metricsToken}`) {
+      res.status(401).json({ error: 'UNAUTHENTICATED', message: 'Send the metrics token as a bearer token' });
+      return;
+    }
+    res.type(metrics.contentType).send(await metrics.render());
+  });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   PLAYGROUND_KEY: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  METRICS_TOKEN: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).max(300_000).default(15_000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
   CORS_ORIGINS: z
@@ -92,6 +93,8 @@ export interface Config {
   auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
   /** Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, the playground key. */
   limits: { requestsPerMinute: number; corsOrigins: string[]; playgroundKey: string | undefined; requestTimeoutMs: number };
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** graphql-ws limits per socket. */
   websocket: { maxPayloadBytes: number; maxSubscriptions: number; sendBufferBytes: number; keepAliveMs: number; initTimeoutMs: number };
   /**
@@ -146,6 +149,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     }),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     similarity: Object.freeze({ indexDir: env.SIMILARITY_INDEX_DIR }),
+    metricsToken: env.METRICS_TOKEN,
     limits: Object.freeze({
       requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
       corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind } from 'graphql';
+import type { Metrics } from '../adapters/metrics.js';
 import type { RequestContext } from '../context.js';
 import { isExpectedError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -24,6 +26,26 @@ export function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<RequestCo
               (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
             }
           }
+        },
+      };
+    },
+  };
+}
+
+/** Times every GraphQL request for /metrics, labelled by operation type and first root field. */
+export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const startedAt = performance.now();
+      let operation = 'unparsed';
+      return {
+        async didResolveOperation({ operation: definition }) {
+          const root = definition?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+          operation = definition ? `${definition.operation}.${root && root.kind === Kind.FIELD ? root.name.value : 'unknown'}` : 'unknown';
+        },
+        async willSendResponse({ response }) {
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          metrics.observeRequest(operation, failed ? 'error' : 'ok', (performance.now() - startedAt) / 1000);
         },
       };
     },
