@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node, connectionTypes } from '../../graphql/relay.js';
 
 @ObjectType('Airport', { implements: Node, description: 'An airport from OpenFlights.' })
