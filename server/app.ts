@@ -174,9 +174,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    // Authentication is by bearer token, never by cookie, so a cross-site form cannot act as a
-    // user; plain GET queries from curl and caches stay usable without a preflight header.
-    csrfPrevention: false,
+    // A browser page on another site cannot add these headers without a CORS preflight, so GET
+    // queries need `apollo-require-preflight` (or a JSON content type); mutations need POST anyway.
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: Apollo's handler would re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,

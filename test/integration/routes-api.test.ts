@@ -283,11 +283,14 @@ describe('DataLoader batching', () => {
 });
 
 describe('transports', () => {
-  it('answers queries sent with GET', async () => {
+  it('answers queries sent with GET carrying a preflight header, and refuses them without (CSRF prevention)', async () => {
     const query = encodeURIComponent('{ airport(code: "LHR") { name } }');
-    const response = await fetch(`${server.url}/graphql?query=${query}`);
+    const response = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(200);
     expect(((await response.json()) as any).data.airport.name).toBe('London Heathrow Airport');
+    const bare = await fetch(`${server.url}/graphql?query=${query}`);
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(await bare.json())).toMatch(/Cross-Site Request Forgery/);
   });
 
   it('answers operations over graphql-ws on the same path', async () => {
