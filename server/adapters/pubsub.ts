@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 type Topics = Record<string, [number | string, unknown]>;
 
 /**
- * An event target over Redis pub/sub, like @graphql-yoga/redis-event-target but with every Redis
+ * An event target over Redis pub/sub, like the one in @graphql-yoga/redis-event-target, but with every Redis
  * call's failure caught and logged: there a publish during a Redis outage is an unhandled
  * rejection, which ends a Node process.
  */
