@@ -26,6 +26,7 @@ import type { Logger } from './logger.js';
 import { compositionDownloads } from './modules/compositions/composition.http.js';
 import type { ContestTopics } from './modules/contests/contest.topics.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
+import { loadNetworkRows } from './modules/network/network.repo.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
@@ -98,7 +99,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     logger.info('no OpenFlights data in the database yet: importing it now');
     await importOpenFlights(prisma, config.openflights, logReporter(logger));
   }
-  const networks = new NetworkService(prisma, logger);
+  const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
   await subscriber.subscribe(DATASET_IMPORTED_CHANNEL);
   subscriber.on('message', (channel) => {

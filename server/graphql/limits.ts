@@ -20,7 +20,7 @@ import {
 import type { RateLimiter } from '../adapters/rate-limiter.js';
 import type { RequestContext } from '../context.js';
 import { RateLimitedError } from '../errors.js';
-import { DEFAULT_PAGE_SIZE } from '../modules/airports/airport.service.js';
+import { DEFAULT_PAGE_SIZE } from './relay.js';
 
 /** Roughly how many objects one request may ask for; GitHub-style, connections multiply by `first`. */
 const MAX_QUERY_COST = 100_000;

@@ -4,6 +4,7 @@ import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { BadUserInputError } from '../errors.js';
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** Relay global ids: base64url of "Type:key", opaque to clients and stable across re-imports. */
 export function toGlobalId(type: string, key: string | number): string {
@@ -103,6 +104,20 @@ export function toPage<T extends { id: number }>(
       return (count ??= typeof totalCount === 'function' ? totalCount() : totalCount);
     },
   };
+}
+
+/**
+ * A keyset page: `fetchRows(take, cursorId)` reads up to `take` rows past the decoded cursor (one
+ * more than asked, so the page knows whether another follows).
+ */
+export async function keysetPage<T extends { id: number }>(
+  args: { first?: number | null; after?: string | null },
+  fetchRows: (take: number, cursorId: number | undefined) => Promise<T[]>,
+  totalCount: Lazy<number>,
+): Promise<Page<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const cursorId = decodeCursor(args.after);
+  return toPage(await fetchRows(first + 1, cursorId), first, cursorId, totalCount);
 }
 
 /** The same page with every node replaced by `map(node)`; cursors and the lazy count stay. */

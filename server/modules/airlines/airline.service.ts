@@ -1,5 +1,4 @@
-import { decodeCursor, toPage, type Page } from '../../graphql/relay.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
+import { keysetPage, type Page } from '../../graphql/relay.js';
 import type { AirlineRepo, AirlineRow } from './airline.repo.js';
 
 export class AirlineService {
@@ -10,9 +9,6 @@ export class AirlineService {
   }
 
   async page(args: { first?: number; after?: string }): Promise<Page<AirlineRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const afterId = decodeCursor(args.after);
-    const rows = await this.repo.page(first + 1, afterId);
-    return toPage(rows, first, afterId, () => this.repo.count());
+    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId), () => this.repo.count());
   }
 }

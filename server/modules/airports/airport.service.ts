@@ -1,4 +1,4 @@
-import { decodeCursor, toPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../../graphql/relay.js';
 import { BadUserInputError } from '../../errors.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { RoutesFromKey } from '../routes/route.loaders.js';
@@ -6,7 +6,6 @@ import type { RouteRow } from '../routes/route.repo.js';
 import type { AirportRepo, AirportRow } from './airport.repo.js';
 import type DataLoader from 'dataloader';
 
-export const DEFAULT_PAGE_SIZE = 20;
 /** The defaults the schema declares, applied again when a client sends an explicit null. */
 export const DEFAULT_SEARCH_RESULTS = 10;
 
@@ -32,10 +31,7 @@ export class AirportService {
   }
 
   async page(args: { first?: number; after?: string; country?: string }): Promise<Page<AirportRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const afterId = decodeCursor(args.after);
-    const rows = await this.repo.page(first + 1, afterId, args.country);
-    return toPage(rows, first, afterId, () => this.repo.count(args.country));
+    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId, args.country), () => this.repo.count(args.country));
   }
 
   async routesFrom(
@@ -43,9 +39,6 @@ export class AirportService {
     args: { first?: number; after?: string },
     loader: DataLoader<RoutesFromKey, RouteRow[], string>,
   ): Promise<Page<RouteRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const afterId = decodeCursor(args.after);
-    const rows = await loader.load({ airportId: airport.id, first, afterId });
-    return toPage(rows, first, afterId, airport.destinationCount);
+    return keysetPage(args, (take, afterId) => loader.load({ airportId: airport.id, first: take - 1, afterId }), airport.destinationCount);
   }
 }

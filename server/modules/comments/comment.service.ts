@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { decodeCursor, fromGlobalId, toGlobalId, toPage, type Page } from '../../graphql/relay.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
+import { fromGlobalId, keysetPage, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
@@ -74,11 +73,8 @@ export class CommentService {
   }
 
   async page(piece: CompositionView, args: { first?: number; after?: string }): Promise<Page<CommentRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const afterId = decodeCursor(args.after);
-    if (!piece.saved) return toPage([], first, afterId, 0);
+    if (!piece.saved) return keysetPage(args, async () => [], 0);
     const compositionId = Number(piece.ref);
-    const rows = await this.repo.topLevel(compositionId, first + 1, afterId);
-    return toPage(rows, first, afterId, () => this.repo.countTopLevel(compositionId));
+    return keysetPage(args, (take, afterId) => this.repo.topLevel(compositionId, take, afterId), () => this.repo.countTopLevel(compositionId));
   }
 }

@@ -15,10 +15,9 @@ import { instrumentName } from '../../engine/music/general-midi.js';
 import { embedComposition } from '../../engine/embeddings/index.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Viewer } from '../users/tokens.js';
-import { decodeCursor, fromGlobalId, mapPage, toPage, type Page } from '../../graphql/relay.js';
+import { fromGlobalId, keysetPage, mapPage, type Page } from '../../graphql/relay.js';
 import type { AirportRow } from '../airports/airport.repo.js';
 import { validateArguments } from '../../graphql/validation.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
@@ -436,20 +435,16 @@ export class CompositionService {
 
   /** Someone's pieces: everything for themselves, their public ones for everyone else. */
   async ownedBy(ownerId: number, viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const beforeId = decodeCursor(args.after);
     const publicOnly = viewer?.id !== ownerId;
-    const rows = await this.repo.byOwner(ownerId, publicOnly, first + 1, beforeId);
-    return mapPage(toPage(rows, first, beforeId, () => this.repo.countByOwner(ownerId, publicOnly)), (row) => this.savedView(row));
+    const page = await keysetPage(args, (take, beforeId) => this.repo.byOwner(ownerId, publicOnly, take, beforeId), () => this.repo.countByOwner(ownerId, publicOnly));
+    return mapPage(page, (row) => this.savedView(row));
   }
 
   async remixesOf(view: CompositionView, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const beforeId = decodeCursor(args.after);
-    if (!view.saved) return toPage([], first, beforeId, 0);
+    if (!view.saved) return keysetPage(args, async () => [], 0);
     const parentId = Number(view.ref);
-    const rows = await this.repo.publicRemixes(parentId, first + 1, beforeId);
-    return mapPage(toPage(rows, first, beforeId, () => this.repo.countPublicRemixes(parentId)), (row) => this.savedView(row));
+    const page = await keysetPage(args, (take, beforeId) => this.repo.publicRemixes(parentId, take, beforeId), () => this.repo.countPublicRemixes(parentId));
+    return mapPage(page, (row) => this.savedView(row));
   }
 
   /** Counts a listen at most once per listener per piece per hour (the listener key is kept in Redis). */
@@ -515,10 +510,8 @@ export class CompositionService {
   }
 
   async page(args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const beforeId = decodeCursor(args.after);
-    const rows = await this.repo.publicPage(first + 1, beforeId);
-    return mapPage(toPage(rows, first, beforeId, () => this.repo.countPublic()), (row) => this.savedView(row));
+    const page = await keysetPage(args, (take, beforeId) => this.repo.publicPage(take, beforeId), () => this.repo.countPublic());
+    return mapPage(page, (row) => this.savedView(row));
   }
 
   tracksOf(view: CompositionView) {

@@ -3,8 +3,7 @@ import type { PubSub } from '@graphql-yoga/subscription';
 import type DataLoader from 'dataloader';
 import type { RateLimiter } from '../../adapters/rate-limiter.js';
 import { BadUserInputError, DuplicateEntryError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
-import { decodeCursor, fromGlobalId, toPage, type Page } from '../../graphql/relay.js';
+import { fromGlobalId, keysetPage, type Page } from '../../graphql/relay.js';
 import type { Logger } from '../../logger.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { NetworkService } from '../network/network.service.js';
@@ -236,17 +235,12 @@ export class ContestService {
   }
 
   async page(status: ContestStatusValue | undefined, args: { first?: number; after?: string }): Promise<Page<ContestRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const before = decodeCursor(args.after);
     const now = new Date();
-    const rows = await this.repo.page(status, now, first + 1, before);
-    return toPage(rows, first, before, () => this.repo.count(status, now));
+    return keysetPage(args, (take, before) => this.repo.page(status, now, take, before), () => this.repo.count(status, now));
   }
 
   async entries(contest: ContestRow, args: { first?: number; after?: string }): Promise<Page<EntryRow>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(args.after);
-    return toPage(await this.repo.entriesPage(contest.id, first + 1, after), first, after, () => this.repo.countEntries(contest.id));
+    return keysetPage(args, (take, after) => this.repo.entriesPage(contest.id, take, after), () => this.repo.countEntries(contest.id));
   }
 
   rulesOf(contest: ContestRow): ContestRules {

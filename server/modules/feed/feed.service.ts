@@ -1,5 +1,4 @@
-import { decodeCursor, encodeCursor, mapPage, toPage, type Page } from '../../graphql/relay.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, keysetPage, mapPage, type Page } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { FeedRepo } from './feed.repo.js';
@@ -12,13 +11,11 @@ export class FeedService {
 
   /** What the people the viewer follows made lately; trending pieces for everyone else. */
   async feed(viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (viewer && (await this.repo.followsAnyone(viewer.id))) {
-      const beforeId = decodeCursor(args.after);
-      const rows = await this.repo.following(viewer.id, first + 1, beforeId);
-      return mapPage(toPage(rows, first, beforeId, () => this.repo.countFollowing(viewer.id)), (row) => this.compositions.savedView(row));
+      const page = await keysetPage(args, (take, beforeId) => this.repo.following(viewer.id, take, beforeId), () => this.repo.countFollowing(viewer.id));
+      return mapPage(page, (row) => this.compositions.savedView(row));
     }
-    return this.trending(first, decodeCursor(args.after) ?? 0);
+    return this.trending(args.first ?? DEFAULT_PAGE_SIZE, decodeCursor(args.after) ?? 0);
   }
 
   /** Trending order shifts as likes arrive, so its cursors are positions rather than ids. */

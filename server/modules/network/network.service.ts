@@ -1,21 +1,20 @@
-import type { PrismaClient } from '../../adapters/prisma.js';
 import { ServiceUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { FlightNetwork } from './flight-network.js';
-import { loadNetworkRows } from './network.repo.js';
+import type { NetworkRows } from './network.repo.js';
 
 /** Holds the current in-memory network; `reload` swaps in a new one after an import. */
 export class NetworkService {
   private current: FlightNetwork | null = null;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly loadRows: () => Promise<NetworkRows>,
     private readonly logger: Logger,
   ) {}
 
   async reload(): Promise<FlightNetwork> {
     const startedAt = performance.now();
-    const network = new FlightNetwork(await loadNetworkRows(this.prisma));
+    const network = new FlightNetwork(await this.loadRows());
     this.current = network;
     this.logger.info(
       { airports: network.airportCount, routes: network.routeCount, ms: Math.round(performance.now() - startedAt) },

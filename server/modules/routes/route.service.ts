@@ -1,9 +1,8 @@
 import type DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors.js';
 import type { AirlineRow } from '../airlines/airline.repo.js';
-import { decodeCursor, toPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../../graphql/relay.js';
 import type { AirportService } from '../airports/airport.service.js';
-import { DEFAULT_PAGE_SIZE } from '../airports/airport.service.js';
 import type { Itinerary } from '../network/flight-network.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { RouteAirlineRow, RouteFilter, RouteRepo, RouteRow } from './route.repo.js';
@@ -47,10 +46,7 @@ export class RouteService {
       originId: args.from === undefined ? undefined : this.airports.requireByCode(args.from, 'from').id,
       destinationId: args.to === undefined ? undefined : this.airports.requireByCode(args.to, 'to').id,
     };
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const afterId = decodeCursor(args.after);
-    const rows = await this.repo.page(first + 1, afterId, filter);
-    return toPage(rows, first, afterId, () => this.repo.count(filter));
+    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId, filter), () => this.repo.count(filter));
   }
 
   findPaths(args: { from: string; to: string; maxStops: number | null; limit: number | null }): FlightPathResult[] {
