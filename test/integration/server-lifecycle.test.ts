@@ -4,12 +4,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { dropDatabase } from '../../server/adapters/mariadb.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
-import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
+import { OPENFLIGHTS_DIR, TEST_DATABASE, TEST_REDIS_URL, testConfig } from '../support/environment.js';
 import { freePort } from '../support/processes.js';
 import { startTestServer } from '../support/server.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
-const FRESH_DATABASE = 'aero_melody_test_fresh';
+const FRESH_DATABASE = `${TEST_DATABASE}_fresh`;
 
 
 interface Started {
@@ -21,7 +21,7 @@ interface Started {
 function startMain(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', OPENFLIGHTS_DIR, REDIS_URL: 'redis://127.0.0.1:6379/14', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', OPENFLIGHTS_DIR, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -85,11 +85,11 @@ describe('npm start (the compiled server)', () => {
 
   it('says which service it cannot reach, in one line without a stack trace', async () => {
     const port = await freePort();
-    const noDatabase = startMain({ DATABASE_URL: `mysql://root@127.0.0.1:${port}/aero_melody_test` });
+    const noDatabase = startMain({ DATABASE_URL: `mysql://root@127.0.0.1:${port}/${TEST_DATABASE}` });
     expect(await noDatabase.exited).toBe(1);
     expect(noDatabase.output().trim()).toMatch(new RegExp(`^error: Cannot reach MariaDB at 127\\.0\\.0\\.1:${port}: [^\\n]+$`));
 
-    const noRedis = startMain({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test', REDIS_URL: `redis://127.0.0.1:${port}` });
+    const noRedis = startMain({ DATABASE_URL: `mysql://root@127.0.0.1:3306/${TEST_DATABASE}`, REDIS_URL: `redis://127.0.0.1:${port}` });
     expect(await noRedis.exited).toBe(1);
     expect(noRedis.output().trim().split('\n').at(-1)).toMatch(new RegExp(`^error: Cannot reach Redis at 127\\.0\\.0\\.1:${port}: `));
   });
@@ -98,7 +98,7 @@ describe('npm start (the compiled server)', () => {
 describe('SIGTERM under load', () => {
   it('finishes requests in flight, tells WebSocket clients, and exits within 10 s', async () => {
     const port = await freePort();
-    const started = startMain({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/aero_melody_test', PORT: String(port), RATE_LIMIT_PER_MINUTE: '0' });
+    const started = startMain({ DATABASE_URL: `mysql://root@127.0.0.1:3306/${TEST_DATABASE}`, PORT: String(port), RATE_LIMIT_PER_MINUTE: '0' });
     await waitUntilReady(port, started);
     const socket = new WebSocket(`ws://127.0.0.1:${port}/graphql`, 'graphql-transport-ws');
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));

@@ -8,13 +8,16 @@ export const OPENFLIGHTS_DIR = process.env.OPENFLIGHTS_DIR ?? resolve(PROJECT_RO
 
 const mariadbBase = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
 const redisBase = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Overridable so that two checkouts can run their integration tests side by side. */
+export const TEST_DATABASE = process.env.TEST_DATABASE ?? 'aero_melody_test';
+export const TEST_REDIS_URL = `${redisBase}/${process.env.TEST_REDIS_DB ?? '14'}`;
 
 /** Test runs use their own database and Redis DB index, never the development ones. */
-export function testConfig(overrides: Record<string, string> = {}, database = 'aero_melody_test'): Readonly<Config> {
+export function testConfig(overrides: Record<string, string> = {}, database = TEST_DATABASE): Readonly<Config> {
   return loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: `${mariadbBase}/${database}`,
-    REDIS_URL: `${redisBase}/14`,
+    REDIS_URL: TEST_REDIS_URL,
     OPENFLIGHTS_DIR,
     LOG_LEVEL: 'silent',
     PORT: '0',
