@@ -36,6 +36,13 @@ const config: CodegenConfig = {
       documents: OPERATIONS,
       plugins: ['./scripts/codegen/sdk-plugin.mjs'],
     },
+    // The web app (app/): typed documents for the `graphql()` calls in its sources.
+    'app/src/gql/': {
+      documents: ['app/src/**/*.{ts,tsx}', '!app/src/gql/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: CLIENT_TYPES,
+    },
     // Persisted operations: sha256(document) -> document, for the server's allow-list.
     'schema/operations/manifest.json': {
       documents: OPERATIONS,

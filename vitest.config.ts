@@ -28,6 +28,20 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Builds the web app when its sources changed, and prepares the e2e database.
+          globalSetup: ['test/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 400_000,
+          // After unit and integration: they share the Redis DB, whose pub/sub channels span databases.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

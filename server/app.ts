@@ -31,6 +31,7 @@ import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { boundSendBuffer, subscribeSharingResults, subscriptionLimitErrors } from './graphql/websocket.js';
+import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app.js';
 
 const REQUEST_READ_GRACE_MS = 300;
 
@@ -148,7 +149,17 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   app.disable('x-powered-by');
   const httpServer = createHttpServer(app);
   const limits = config.websocket;
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  // Upgrades are routed by hand: a server-attached WebSocketServer would refuse every path but
+  // /graphql, and the web app's own listener (Next's hot reload in dev mode) needs the others.
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  let webApp: WebApp | null = null;
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (wsServer.shouldHandle(request)) {
+      wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+    } else if (!webApp) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
+  });
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
   const wsHandle = useServer(
@@ -231,6 +242,15 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
         contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
+  const webAppMode = resolveWebAppMode(config.webApp);
+  if (webAppMode !== 'off') {
+    const web = await createWebApp({ mode: webAppMode, httpServer, port: config.port }, logger);
+    webApp = web;
+    // After every API route: whatever they did not answer is a page or an asset of the web app.
+    app.use((request, response, forward) => {
+      web.handle(request, response).catch(forward);
+    });
+  }
   app.use(jsonErrors(logger));
 
   let disposed: Promise<void> | null = null;
@@ -250,6 +270,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       services.contests.dispose();
       contestEvents.dispose();
       await services.similarity.dispose();
+      await webApp?.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());

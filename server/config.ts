@@ -64,6 +64,7 @@ const environmentSchema = z.object({
   LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
+  WEB_APP: z.enum(['on', 'off', 'dev']).optional(),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -102,6 +103,11 @@ export interface Config {
    * sent together, the radio generator's lease and (when set) the length of every radio piece.
    */
   live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
+  /**
+   * The Next.js web app served at `/` beside the API: `on` (the production build), `dev` (Next's
+   * dev server with hot reload), `off`, or `auto` (on when a production build exists).
+   */
+  webApp: 'on' | 'off' | 'dev' | 'auto';
 }
 
 export class ConfigError extends Error {
@@ -174,6 +180,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       radioLeaseMs: env.RADIO_LEASE_MS,
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
     }),
+    webApp: env.WEB_APP ?? 'auto',
   });
 }
 

@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}, database = TE
     PORT: '0',
     // Tests send thousands of requests from one address; the limit has its own test.
     RATE_LIMIT_PER_MINUTE: '0',
+    // Integration tests talk to the API only; the e2e project turns the web app on.
+    WEB_APP: 'off',
     ...overrides,
   });
 }

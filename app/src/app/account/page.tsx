@@ -1,0 +1,5 @@
+import { AccountPage } from '@/components/AccountPage';
+
+export default function Page() {
+  return <AccountPage />;
+}

@@ -1,0 +1,5 @@
+import { CommunityPage } from '@/components/CommunityPage';
+
+export default function Page() {
+  return <CommunityPage />;
+}

@@ -1,0 +1,5 @@
+import { ContestsPage } from '@/components/ContestsPage';
+
+export default function Page() {
+  return <ContestsPage />;
+}

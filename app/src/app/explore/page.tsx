@@ -1,0 +1,5 @@
+import { ExplorePage } from '@/components/ExplorePage';
+
+export default function Page() {
+  return <ExplorePage />;
+}

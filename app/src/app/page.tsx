@@ -1,0 +1,5 @@
+import { ComposePage } from '@/components/ComposePage';
+
+export default function Page() {
+  return <ComposePage />;
+}

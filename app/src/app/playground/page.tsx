@@ -1,0 +1,5 @@
+import { PlaygroundPage } from '@/components/PlaygroundPage';
+
+export default function Page() {
+  return <PlaygroundPage />;
+}

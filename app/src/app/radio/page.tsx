@@ -1,0 +1,5 @@
+import { RadioChooser } from '@/components/RadioPage';
+
+export default function Page() {
+  return <RadioChooser />;
+}

@@ -1,0 +1,5 @@
+import { ThemesPage } from '@/components/ThemesPage';
+
+export default function Page() {
+  return <ThemesPage />;
+}
