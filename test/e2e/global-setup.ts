@@ -4,6 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabasePool, dropDatabase } from '../../server/adapters/mariadb.js';
 import { createPrisma } from '../../server/adapters/prisma.js';
+import { connectRedis } from '../../server/adapters/redis.js';
 import { WEB_APP_DIR } from '../../server/adapters/web-app.js';
 import { applyMigrations } from '../../server/jobs/migrate.js';
 import { importOpenFlights } from '../../server/jobs/openflights/import.js';
@@ -45,6 +46,10 @@ export default async function setup(): Promise<void> {
   }
   const config = e2eConfig();
   await dropDatabase(config.database);
+  // Radio leases, sessions and rate windows of an earlier run would skew this one.
+  const redis = await connectRedis(config.redisUrl, silentLogger);
+  await redis.flushdb();
+  redis.disconnect();
   await applyMigrations(config.database, silentLogger);
   const database = createDatabasePool(config.database);
   const prisma = createPrisma(database);

@@ -3,8 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type { LivePlayer } from '@/lib/live-player';
 
-const PAST_SECONDS = 3;
-const FUTURE_SECONDS = 7;
+const PAST_SECONDS = 7;
+const FUTURE_SECONDS = 2;
 const COLOURS: Record<string, string> = { MELODY: '#ffb347', HARMONY: '#7fb8ff', BASS: '#8be28b', DRUMS: '#d59bff' };
 
 /** Notes as bars scrolling past a fixed playhead, drawn from the live stream as it arrives. */

@@ -86,7 +86,13 @@ class SessionStore {
     return this.refreshing;
   }
 
-  private async exchangeRefreshToken(): Promise<void> {
+  /** Tabs share the stored refresh token: one exchange at a time across them (Web Locks). */
+  private exchangeRefreshToken(): Promise<void> {
+    if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(REFRESH_KEY, () => this.exchangeStoredToken()).then(() => undefined);
+    return this.exchangeStoredToken();
+  }
+
+  private async exchangeStoredToken(): Promise<void> {
     const refreshToken = window.localStorage.getItem(REFRESH_KEY);
     if (!refreshToken) {
       this.clear();
