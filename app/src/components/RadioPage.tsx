@@ -117,11 +117,14 @@ export function RadioPage({ airport }: { airport: string }) {
     void live.play({ channel: airport });
   };
   useEffect(() => {
-    // Kiosks launched with an autoplay policy start by themselves.
-    const context = new AudioContext();
-    const allowed = context.state === 'running';
-    void context.close();
-    if (allowed) start();
+    // Kiosks launched with an autoplay policy start by themselves: a probe context that starts
+    // running within a moment (it begins suspended either way) says the browser allows it.
+    const probe = new AudioContext();
+    const check = setTimeout(() => {
+      if (probe.state === 'running') start();
+      void probe.close();
+    }, 300);
+    return () => clearTimeout(check);
   }, []); // once, on arrival
   const place = data?.airport ? `${data.airport.name}${data.airport.city ? `, ${data.airport.city}` : ''}` : airport;
   return (
