@@ -301,6 +301,20 @@ describe('more pages', () => {
     await expectAccessible(page, 'explore');
   });
 
+  it('fits a phone screen', async () => {
+    const phone = await browser.context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/', '/community', '/contests', '/explore']) {
+      await phone.goto(`${server.url}${path}`);
+      await phone.getByRole('heading', { level: 1 }).waitFor();
+      // Nothing wider than the screen: no sideways scrolling.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await phone.goto(`${server.url}/`);
+    await screenshot(phone, 'compose-phone');
+    await phone.close();
+  });
+
   it('every page switches to German', async () => {
     await page.goto(`${server.url}/`);
     await page.getByLabel('Language').selectOption('de');

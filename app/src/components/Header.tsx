@@ -24,7 +24,7 @@ export function Header() {
   return (
     <header className="site-header">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('nav.skip')}
       </a>
       <Link href="/" className="brand">
         {t('app.name')}

@@ -1,4 +1,7 @@
-import * as Tone from 'tone';
+// Tone.js is loaded when the first piece plays, not with the page (it is most of a page's script).
+type ToneModule = typeof import('tone');
+let tone: ToneModule | null = null;
+const loadTone = async (): Promise<ToneModule> => (tone ??= await import('tone'));
 
 /** The fields of a live event the player uses (see LiveEvent in schema/schema.graphql). */
 export interface LiveEventData {
@@ -78,7 +81,7 @@ declare global {
 type Voice = { trigger(pitch: number, duration: number, time: number, velocity: number): void; dispose(): void };
 
 /** A General-MIDI family (program / 8) as a Tone.js synth: oscillator shape and envelope. */
-function melodicVoice(program: number, destination: Tone.ToneAudioNode): Voice {
+function melodicVoice(Tone: ToneModule, program: number, destination: InstanceType<ToneModule['Volume']>): Voice {
   const family = Math.floor(program / 8);
   const shapes: Record<number, { type: 'sine' | 'triangle' | 'square' | 'sawtooth'; attack: number; decay: number; sustain: number; release: number }> = {
     0: { type: 'triangle', attack: 0.005, decay: 0.8, sustain: 0.2, release: 0.6 }, // piano
@@ -108,7 +111,7 @@ function melodicVoice(program: number, destination: Tone.ToneAudioNode): Voice {
 }
 
 /** General-MIDI drums (channel 10) by key: kicks, snares, hats and cymbals, toms. */
-function drumVoice(destination: Tone.ToneAudioNode): Voice {
+function drumVoice(Tone: ToneModule, destination: InstanceType<ToneModule['Volume']>): Voice {
   const kick = new Tone.MembraneSynth({ volume: -8 }).connect(destination);
   const tom = new Tone.MembraneSynth({ volume: -14, pitchDecay: 0.02 }).connect(destination);
   const snare = new Tone.NoiseSynth({ volume: -20, envelope: { attack: 0.001, decay: 0.15, sustain: 0 } }).connect(destination);
@@ -140,25 +143,31 @@ function drumVoice(destination: Tone.ToneAudioNode): Voice {
  * its window sounds); the largest estimate is the one least delayed by the network.
  */
 export class LivePlayer {
-  readonly counters: AudioCounters = { batches: 0, events: 0, notesScheduled: 0, contextState: () => Tone.getContext().state };
+  readonly counters: AudioCounters;
   private serverOffsetMs: number | null = null;
   private readonly voices = new Map<number, Voice>();
-  private readonly output: Tone.Volume;
+  private readonly output: InstanceType<ToneModule['Volume']>;
   private readonly pending: LiveEventData[] = [];
   private readonly listeners = new Set<(state: NowPlaying) => void>();
   private readonly notes: RollNote[] = [];
   private state: NowPlaying = { turn: -1, piece: null, section: null, key: null, scale: null, chord: null, roman: null, progress: 0, complete: false };
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor() {
+  private constructor(private readonly Tone: ToneModule) {
+    this.counters = { batches: 0, events: 0, notesScheduled: 0, contextState: () => Tone.getContext().state };
     this.output = new Tone.Volume(-4).toDestination();
     if (typeof window !== 'undefined') window.__aeroAudio = this.counters;
   }
 
-  /** Must run inside a click or tap: browsers start audio only on a gesture. */
-  async start(): Promise<void> {
-    await Tone.start();
-    this.timer ??= setInterval(() => this.advance(), 50);
+  /**
+   * Call from a click or tap: browsers start audio only on a gesture (its activation outlives the
+   * few milliseconds that loading Tone.js takes).
+   */
+  static async start(): Promise<LivePlayer> {
+    const player = new LivePlayer(await loadTone());
+    await player.Tone.start();
+    player.timer = setInterval(() => player.advance(), 50);
+    return player;
   }
 
   onChange(listener: (state: NowPlaying) => void): () => void {
@@ -203,10 +212,10 @@ export class LivePlayer {
     const channel = event.channel ?? 1;
     let voice = this.voices.get(channel);
     if (!voice) {
-      voice = channel === 10 ? drumVoice(this.output) : melodicVoice(event.program ?? 0, this.output);
+      voice = channel === 10 ? drumVoice(this.Tone, this.output) : melodicVoice(this.Tone, event.program ?? 0, this.output);
       this.voices.set(channel, voice);
     }
-    voice.trigger(event.pitch, event.duration, Tone.now() + Math.max(0, delaySeconds), (event.velocity ?? 80) / 127);
+    voice.trigger(event.pitch, event.duration, this.Tone.now() + Math.max(0, delaySeconds), (event.velocity ?? 80) / 127);
     this.counters.notesScheduled += 1;
   }
 

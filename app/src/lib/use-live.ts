@@ -29,16 +29,15 @@ export function useLive<Variables extends Record<string, unknown>, Data>(documen
     async (variables: Variables) => {
       stop();
       player?.dispose();
-      const next = new LivePlayer();
-      setPlayer(next);
       setNow(null);
       setError(null);
       setStatus('connecting');
+      const next = await LivePlayer.start();
+      setPlayer(next);
       next.onChange((state) => {
         setNow(state);
         if (state.complete) setStatus('done');
       });
-      await next.start();
       subscription.current = client.subscription(document, variables).subscribe((result) => {
         if (result.error) {
           setError(result.error);
