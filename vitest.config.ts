@@ -33,12 +33,13 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          // Builds the web app when its sources changed, and prepares the e2e database.
+          // Builds the web app when its sources changed (`npm test` did already), prepares the e2e database.
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 400_000,
-          // After unit and integration: they share the Redis DB, whose pub/sub channels span databases.
+          // Its own group, after the unit tests (the browsers and the server would compete with
+          // their workers); vitest runs the one-worker integration project after every group.
           sequence: { groupOrder: 1 },
         },
       },

@@ -183,6 +183,42 @@ describe('community', () => {
   });
 });
 
+describe('co-editing', () => {
+  it('an editor\'s change and who is here appear on the owner\'s page without a reload', async () => {
+    const owner = await signUp('owner');
+    const editor = await signUp('editor');
+    const created = await server.graphql<{ createComposition: { id: string } }>(
+      'mutation($input: ComposeInput!) { createComposition(input: $input) { id } }',
+      { input: { route: { from: 'LHR', to: 'JFK' }, theme: 'cinematic', title: 'Atlantic draft' } },
+      owner.accessToken,
+    );
+    const id = created.data!.createComposition.id;
+    await server.graphql('mutation($c: ID!, $u: String!) { inviteCollaborator(compositionId: $c, username: $u, role: EDITOR) { id } }', { c: id, u: editor.username }, owner.accessToken);
+
+    const ownerBrowser = await openBrowser();
+    const editorBrowser = await openBrowser();
+    try {
+      await signedInContext(ownerBrowser.context, owner);
+      await signedInContext(editorBrowser.context, editor);
+      const ownerPage = await ownerBrowser.context.newPage();
+      const editorPage = await editorBrowser.context.newPage();
+      await ownerPage.goto(`${server.url}/pieces/${encodeURIComponent(id)}`);
+      await editorPage.goto(`${server.url}/pieces/${encodeURIComponent(id)}`);
+      await expect.poll(() => ownerPage.getByTestId('presence').textContent(), { timeout: 15_000 }).toContain(editor.username);
+      await expect.poll(() => ownerPage.getByTestId('presence').textContent()).toContain(owner.username);
+
+      await editorPage.getByLabel('Title', { exact: true }).fill('Atlantic, final');
+      await editorPage.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => ownerPage.getByTestId('piece-title').textContent(), { timeout: 10_000 }).toBe('Atlantic, final');
+      await expect.poll(() => ownerPage.getByTestId('last-change').textContent()).toContain(editor.username);
+      await screenshot(ownerPage, 'co-editing');
+    } finally {
+      await ownerBrowser.close();
+      await editorBrowser.close();
+    }
+  });
+});
+
 describe('contests', () => {
   it('a vote in one browser moves the leaderboard in another, live', async () => {
     const partner = await logIn((await signUp('partner')).username).then(async (person) => {
@@ -282,7 +318,12 @@ describe('more pages', () => {
     await radio.goto(`${server.url}/radio/JFK`);
     // One click starts it (where the browser allows autoplay, as here, it may have started already).
     await radio.getByRole('button', { name: 'Start the radio' }).click({ timeout: 2_000 }).catch(() => undefined);
-    await expect.poll(() => radio.evaluate(() => (window.__aeroAudio?.notesScheduled ?? 0) > 0), { timeout: 30_000 }).toBe(true);
+    const started = await expect
+      .poll(() => radio.evaluate(() => (window.__aeroAudio?.notesScheduled ?? 0) > 0), { timeout: 30_000 })
+      .toBe(true)
+      .then(() => true, () => false);
+    const state = await radio.evaluate(() => ({ audio: window.__aeroAudio && { ...window.__aeroAudio, state: window.__aeroAudio.contextState() }, text: document.body.innerText.slice(0, 400) }));
+    expect(started, JSON.stringify({ state, messages }, null, 2)).toBe(true);
     expect(messages.filter((message) => message.startsWith('pageerror'))).toEqual([]);
     await expect.poll(() => radio.getByTestId('live-status').textContent()).toBe('Playing live');
     await screenshot(radio, 'radio');
