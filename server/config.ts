@@ -64,6 +64,8 @@ const environmentSchema = z.object({
   LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
+  CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
+  SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -102,6 +104,10 @@ export interface Config {
    * sent together, the radio generator's lease and (when set) the length of every radio piece.
    */
   live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
+  /** The in-process layer of the response cache (the shared layer is Redis). */
+  cache: { memoryBytes: number };
+  /** How many server processes `npm start` runs on the one port ('auto': one per core). */
+  processes: number | 'auto';
 }
 
 export class ConfigError extends Error {
@@ -174,6 +180,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       radioLeaseMs: env.RADIO_LEASE_MS,
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
     }),
+    cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
+    processes: env.SERVER_PROCESSES,
   });
 }
 
