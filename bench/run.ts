@@ -1,23 +1,38 @@
 /**
- * `npm run bench`: drives a bare node:http server and the real server (production mode, one
- * process) with autocannon and prints req/s and latency per scenario beside the baseline:
- * airport and route lookups, previewComposition over random real routes, findPaths, similarRoutes.
- * Options: --duration <s> (default 10), --connections <n> (default 50).
+ * `npm run bench` (load part): drives a bare node:http server and the real server (production
+ * build; one process, then one per core) with autocannon, one scenario at a time, and writes
+ * bench/results/latest.json: { machine, settings, baseline: { rps }, scenarios: { <name>: { rps,
+ * p50Ms, p99Ms, errors, non2xx, cacheHitRate } } }. Scenarios:
+ *   hot      one persisted airport-and-route query (`Route`) over GET, the same every time
+ *   routes   `route` over random real pairs, cache bypassed (Cache-Control: no-cache)
+ *   paths    `findPaths` over random pairs (cache on)
+ *   preview  `previewComposition` over random routes, cache bypassed
+ *   similar  `similarRoutes` over random routes (cache on)
+ *   mixed    shaped like real use: skewed popularity over airports, routes and saved pieces read
+ *            by persisted GET, some previews and similarity searches, cache on
+ * Per-core runs are reported as `<name>@<n>proc`. Options: --duration <s> (default 10),
+ * --connections <n> (default 50), --only <comma-separated scenario names>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { PROJECT_ROOT } from '../server/paths.js';
+import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
 
 const { values: options } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } },
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+  },
 });
 const DURATION_S = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
+const ONLY = options.only ? new Set(options.only.split(',')) : null;
 
 interface ScenarioResult {
   rps: number;
@@ -25,7 +40,28 @@ interface ScenarioResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Share of requests answered from the response cache (either layer); null when it was bypassed. */
+  cacheHitRate: number | null;
   ratioToBaseline?: number;
+}
+
+interface BenchRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+const manifest = JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
+const hashOf = (operationName: string): string => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))![0];
+
+function persistedGet(operationName: string, variables: Record<string, unknown>): BenchRequest {
+  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(operationName) } });
+  return { method: 'GET', path: `/graphql?${new URLSearchParams({ operationName, variables: JSON.stringify(variables), extensions })}` };
+}
+
+function post(query: string, variables: Record<string, unknown>, bypassCache = false): BenchRequest {
+  return { method: 'POST', path: '/graphql', body: JSON.stringify({ query, variables }), headers: bypassCache ? { 'cache-control': 'no-cache' } : {} };
 }
 
 function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; firstLine: Promise<string> } {
@@ -50,28 +86,29 @@ async function waitForReady(url: string): Promise<void> {
   throw new Error(`server at ${url} never became ready`);
 }
 
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors) throw Object.assign(new Error(body.errors[0].message), { code: body.errors[0].extensions?.code });
+  return body.data;
+}
+
 /** The route similarity index loads (or, on a first start, builds) after /readyz is already ready. */
 async function waitForSimilarity(url: string, pair: [string, string]): Promise<void> {
   for (let attempt = 0; attempt < 1_200; attempt++) {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 1) { score } }', variables: { f: pair[0], t: pair[1] } }),
-    });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
-    if (body.errors?.[0]?.extensions?.code !== 'SERVICE_UNAVAILABLE') return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    try {
+      await graphql(url, 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 1) { score } }', { f: pair[0], t: pair[1] });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SERVICE_UNAVAILABLE') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
   throw new Error(`the similarity index at ${url} never became ready`);
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return ((await response.json()) as { data: unknown }).data;
 }
 
 /** Real airport pairs for the random scenarios, read through the API itself. */
@@ -91,35 +128,111 @@ async function samplePairs(url: string, count: number): Promise<[string, string]
   return pairs;
 }
 
-/** A deterministic shuffle of request bodies, so runs are comparable. */
-function bodies(count: number, make: (i: number) => object): string[] {
-  return Array.from({ length: count }, (_, i) => JSON.stringify(make(i)));
+/** A deterministic pseudo-random sequence, so runs are comparable. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
-async function drive(url: string, requestBodies: string[] | null): Promise<ScenarioResult> {
+/** Index i of n drawn with probability proportional to 1 / (i + 1): a few items get most requests. */
+function zipf(n: number, next: () => number): number {
+  const harmonic = Math.log(n) + 0.5772;
+  return Math.min(n - 1, Math.floor(Math.exp(next() * harmonic)) - 1);
+}
+
+async function cacheCounters(url: string): Promise<{ lookups: number; hits: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const counter = (layer: string, result: string) => Number(new RegExp(`aero_melody_cache_lookups_total\\{layer="${layer}",result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  const memoryHits = counter('memory', 'hit');
+  return { lookups: memoryHits + counter('memory', 'miss'), hits: memoryHits + counter('redis', 'hit') };
+}
+
+async function drive(url: string, requests: BenchRequest[], countsCache: boolean): Promise<ScenarioResult> {
+  const before = countsCache ? await cacheCounters(url) : null;
   let next = 0;
   const result = await autocannon({
-    url: requestBodies ? `${url}/graphql` : url,
+    url,
     connections: CONNECTIONS,
     duration: DURATION_S,
-    method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: requestBodies
-      ? [{ setupRequest: (request) => ({ ...request, body: requestBodies[next++ % requestBodies.length] }) }]
-      : [{ body: '{"query":"{ airport(code: \\"JFK\\") { iata name } }"}' }],
+    requests: [
+      {
+        setupRequest: (request) => {
+          const chosen = requests[next++ % requests.length];
+          return { ...request, method: chosen.method, path: chosen.path, body: chosen.body, headers: { ...request.headers, ...chosen.headers } };
+        },
+      },
+    ],
   });
+  let cacheHitRate: number | null = null;
+  if (before) {
+    const after = await cacheCounters(url);
+    const requestsServed = result.requests.total;
+    cacheHitRate = requestsServed === 0 ? null : Number(Math.min(1, (after.hits - before.hits) / requestsServed).toFixed(4));
+  }
   return {
     rps: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cacheHitRate,
   };
 }
 
-async function main(): Promise<void> {
-  const bare = startProcess([join(PROJECT_ROOT, 'dist', 'bench', 'bare-server.js')], {});
-  const barePort = await bare.firstLine;
+interface Workload {
+  pairs: [string, string][];
+  compositionIds: string[];
+}
+
+const ROUTE = 'query($f: String!, $t: String!) { route(from: $f, to: $t) { id distanceKm durationMinutes airlines { iata name } equipment } }';
+const PATHS = 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 2, limit: 5) { stops totalDistanceKm legs { id distanceKm } } }';
+const PREVIEW = 'query($f: String!, $t: String!) { previewComposition(input: { route: { from: $f, to: $t } }) { id tempoBpm key scale durationSeconds midi } }';
+const SIMILAR = 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 10) { score route { id distanceKm } } }';
+
+/** Requests shaped like real use: mostly reads of popular reference data and pieces. */
+function mixedRequests({ pairs, compositionIds }: Workload, count: number): BenchRequest[] {
+  const next = random(7);
+  const airports = [...new Set(pairs.flat())];
+  return Array.from({ length: count }, (_, i) => {
+    const roll = next();
+    const pair = pairs[zipf(pairs.length, next)];
+    if (roll < 0.35) return persistedGet('Route', { from: pair[0], to: pair[1] });
+    if (roll < 0.6) return persistedGet('Airport', { code: airports[zipf(airports.length, next)] });
+    if (roll < 0.85) return persistedGet('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
+    if (roll < 0.93) return persistedGet('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
+    if (roll < 0.97) return post(PREVIEW, { f: pair[0], t: pair[1] });
+    if (roll < 0.99) return post(SIMILAR, { f: pair[0], t: pair[1] });
+    // Compose something nobody asked for before: the cache cannot help.
+    const [from, to] = pairs[(i * 7_919) % pairs.length];
+    return post(PREVIEW.replace('route: { from: $f, to: $t }', 'route: { from: $f, to: $t }, variation: ' + ((i % 97) + 1)), { f: from, t: to });
+  });
+}
+
+async function scenariosFor(url: string, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
+  const { pairs } = workload;
+  const build: Record<string, () => [BenchRequest[], boolean]> = {
+    hot: () => [[persistedGet('Route', { from: 'JFK', to: 'LAX' })], true],
+    routes: () => [pairs.map(([f, t]) => post(ROUTE, { f, t }, true)), false],
+    paths: () => [pairs.map(([f], i) => post(PATHS, { f, t: pairs[(i * 7 + 3) % pairs.length][1] })), true],
+    preview: () => [pairs.map(([f, t]) => post(PREVIEW, { f, t }, true)), false],
+    similar: () => [pairs.map(([f, t]) => post(SIMILAR, { f, t })), true],
+    mixed: () => [mixedRequests(workload, 50_000), true],
+  };
+  const results: Record<string, ScenarioResult> = {};
+  for (const name of names) {
+    if (ONLY && !ONLY.has(name)) continue;
+    const [requests, countsCache] = build[name]();
+    results[name] = await drive(url, requests, countsCache);
+    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}`);
+  }
+  return results;
+}
+
+async function startServer(processes: number): Promise<{ url: string; stop: () => void }> {
   const port = String(4600 + Math.floor(Math.random() * 300));
   const server = startProcess([join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
     NODE_ENV: 'production',
@@ -128,33 +241,63 @@ async function main(): Promise<void> {
     // One load generator on one address would hit the per-address limit at once.
     RATE_LIMIT_PER_MINUTE: '0',
     AUTH_SECRET: randomBytes(32).toString('hex'),
+    SERVER_PROCESSES: String(processes),
   });
   const url = `http://127.0.0.1:${port}`;
+  await waitForReady(url);
+  return { url, stop: () => server.child.kill('SIGTERM') };
+}
+
+/** Saved public pieces for the mixed scenario, made by one bench account. */
+async function savedPieces(url: string, pairs: [string, string][], count: number): Promise<string[]> {
+  const username = `bench_${randomBytes(4).toString('hex')}`;
+  const token = (await graphql(url, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { username, email: `${username}@example.test`, password: 'bench password 42' } })).signUp
+    .accessToken;
+  const ids: string[] = [];
+  for (const [from, to] of pairs.slice(0, count)) {
+    ids.push((await graphql(url, 'mutation($f: String!, $t: String!) { createComposition(input: { route: { from: $f, to: $t } }) { id } }', { f: from, t: to }, token)).createComposition.id);
+  }
+  return ids;
+}
+
+function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number }, scenarios: Record<string, ScenarioResult>): void {
+  const rows: (string | number)[][] = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'hit rate', 'x bare'], ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, 0, 0, '', '1.000']];
+  for (const [name, r] of Object.entries(scenarios)) rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3)]);
+  for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 18 : 0)).join(' '));
+}
+
+async function main(): Promise<void> {
+  const bare = startProcess([join(PROJECT_ROOT, 'dist', 'bench', 'bare-server.js')], {});
+  const barePort = await bare.firstLine;
+  const cores = availableParallelism();
+  let server = await startServer(1);
   try {
-    await waitForReady(url);
-    const pairs = await samplePairs(url, 500);
+    const pairs = await samplePairs(server.url, 500);
     // A first start builds the index in the background; measuring meanwhile would skew every scenario.
-    await waitForSimilarity(url, pairs[0]);
-    const airports = [...new Set(pairs.flat())];
+    await waitForSimilarity(server.url, pairs[0]);
+    const workload: Workload = { pairs, compositionIds: await savedPieces(server.url, pairs, 200) };
     console.log(`driving each scenario for ${DURATION_S} s with ${CONNECTIONS} connections; ${pairs.length} real routes sampled`);
 
-    const baseline = await drive(`http://127.0.0.1:${barePort}`, null);
-    const scenarios: Record<string, ScenarioResult> = {
-      airport: await drive(url, bodies(airports.length, (i) => ({ query: 'query($c: String!) { airport(code: $c) { id iata name city country latitude longitude } }', variables: { c: airports[i] } }))),
-      route: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { route(from: $f, to: $t) { id distanceKm durationMinutes airlines { iata name } equipment } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
-      preview: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { previewComposition(input: { route: { from: $f, to: $t } }) { id tempoBpm key scale durationSeconds midi } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
-      findPaths: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 2, limit: 5) { stops totalDistanceKm legs { id distanceKm } } }', variables: { f: pairs[i][0], t: pairs[(i * 7 + 3) % pairs.length][1] } }))),
-      similar: await drive(url, bodies(pairs.length, (i) => ({ query: 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 10) { score route { id distanceKm } } }', variables: { f: pairs[i][0], t: pairs[i][1] } }))),
-    };
+    const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false);
+    const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms };
+    console.log(`  bare node:http: ${baseline.rps} req/s`);
+    const scenarios = await scenariosFor(server.url, workload, ['hot', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    if (cores > 1) {
+      server.stop();
+      server = await startServer(cores);
+      await waitForSimilarity(server.url, pairs[0]);
+      console.log(`again with ${cores} server processes:`);
+      // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
+      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'mixed']))) {
+        scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
+      }
+    }
     for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
-
-    const rows = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'x bare'], ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, baseline.errors, baseline.non2xx, '1.000']];
-    for (const [name, r] of Object.entries(scenarios)) rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.ratioToBaseline!.toFixed(3)]);
-    for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 16 : 0)).join(' '));
+    printTable(baseline, scenarios);
 
     const report = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      settings: { durationSeconds: DURATION_S, connections: CONNECTIONS, serverProcesses: 1 },
+      settings: { durationSeconds: DURATION_S, connections: CONNECTIONS, serverProcesses: [1, cores] },
       baseline,
       scenarios,
     };
@@ -163,7 +306,7 @@ async function main(): Promise<void> {
     console.log('wrote bench/results/latest.json');
   } finally {
     bare.child.kill('SIGTERM');
-    server.child.kill('SIGTERM');
+    server.stop();
   }
 }
 

@@ -32,8 +32,15 @@ import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { boundSendBuffer, subscribeSharingResults, subscriptionLimitErrors } from './graphql/websocket.js';
 import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app.js';
+import { ResponseCache } from './adapters/response-cache.js';
+import { PersistedOperations } from './graphql/persisted-operations.js';
+import { persistedGetFastPath } from './graphql/persisted-get.js';
+import { responseCachePlugin } from './graphql/response-cache.plugin.js';
 
 const REQUEST_READ_GRACE_MS = 300;
+/** Draining waits for this long a stretch without new connections or requests (up to MAX_DRAIN_WAIT_MS). */
+const QUIET_BEFORE_CLOSE_MS = 100;
+const MAX_DRAIN_WAIT_MS = 2_000;
 
 export interface AppServer {
   httpServer: Server;
@@ -72,6 +79,28 @@ async function readiness(prisma: PrismaClient, redis: Redis, networks: NetworkSe
   return { ready: missing.length === 0, body: { status: missing.length === 0 ? 'ready' : 'not ready', missing, checks } };
 }
 
+async function importWhenEmpty(prisma: PrismaClient, config: Readonly<Config>, logger: Logger): Promise<void> {
+  if (await hasImportedData(prisma)) return;
+  logger.info('no OpenFlights data in the database yet: importing it now');
+  await importOpenFlights(prisma, config.openflights, logReporter(logger));
+}
+
+/**
+ * Migrates and, when the database has no data yet, imports it: done once by the primary before
+ * it starts several server processes, so they never race to do it.
+ */
+export async function prepareDatabase(config: Readonly<Config>, logger: Logger): Promise<void> {
+  await applyMigrations(config.database, logger);
+  const database = createDatabasePool(config.database);
+  const prisma = createPrisma(database);
+  try {
+    await importWhenEmpty(prisma, config, logger);
+  } finally {
+    await prisma.$disconnect();
+    await database.dispose();
+  }
+}
+
 /**
  * Builds the whole server without listening: migrations, adapters, the in-memory network (after
  * importing the data when the database has none), GraphQL over HTTP and graphql-ws on /graphql.
@@ -84,6 +113,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     await prisma.$disconnect();
     await database.dispose();
   };
+  try {
+    await importWhenEmpty(prisma, config, logger);
+  } catch (error) {
+    await disposeDatabase();
+    throw error;
+  }
   let redis: Redis;
   let subscriber: Redis;
   try {
@@ -96,18 +131,20 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     throw error;
   }
 
-  if (!(await hasImportedData(prisma))) {
-    logger.info('no OpenFlights data in the database yet: importing it now');
-    await importOpenFlights(prisma, config.openflights, logReporter(logger));
-  }
   const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
+  const metrics = createMetrics(database);
+  const responseCache = new ResponseCache(redis, subscriber, logger, { memoryBytes: config.cache.memoryBytes, onLookup: metrics.observeCacheLookup });
+  await responseCache.start();
   await subscriber.subscribe(DATASET_IMPORTED_CHANNEL);
   subscriber.on('message', (channel) => {
     if (channel !== DATASET_IMPORTED_CHANNEL) return;
     networks
       .reload()
-      .then((network) => services.similarity.useNetwork(network))
+      .then(async (network) => {
+        services.similarity.useNetwork(network);
+        await responseCache.clear();
+      })
       .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
   });
 
@@ -125,6 +162,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     radioEvents: radioEvents.pubSub,
     live: config.live,
     contestEvents: contestEvents.pubSub,
+    responseCache,
   });
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
@@ -136,6 +174,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       requestId,
       loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
+      cacheHit: false,
       viewer,
       authError,
       watchComposition: (id) => services.collaboration.watch(id, viewer),
@@ -145,9 +184,21 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     };
   };
 
+  const persistedOperations = await PersistedOperations.load();
+  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
+    served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
+  });
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createHttpServer(app);
+  let draining = false;
+  let lastArrivalAt = 0;
+  const httpServer = createHttpServer((request, response) => {
+    lastArrivalAt = Date.now();
+    // A client must not send another request on a socket that is about to be closed.
+    if (draining) response.setHeader('connection', 'close');
+    if (!answerFromCache(request, response)) app(request, response);
+  });
+  httpServer.on('connection', () => (lastArrivalAt = Date.now()));
   const limits = config.websocket;
   // Upgrades are routed by hand: a server-attached WebSocketServer would refuse every path but
   // /graphql, and the web app's own listener (Next's hot reload in dev mode) needs the others.
@@ -180,9 +231,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     limits.keepAliveMs,
   );
 
-  let draining = false;
   const production = config.env === 'production';
-  const metrics = createMetrics(database);
   const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -195,6 +244,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     formatError: (formatted, error) => maskFormattedError(formatted, error, !production),
     validationRules: shape.validationRules,
     parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    persistedQueries: { cache: persistedOperations.documentStore() },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
@@ -203,6 +253,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
       introspectionGuardPlugin(production, config.limits.playgroundKey),
       costLimitPlugin(),
+      responseCachePlugin(responseCache),
     ],
   });
   await apollo.start();
@@ -259,11 +310,17 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       // Report not-ready and keep serving a moment first, so a load balancer stops sending and
       // connections already in the accept queue are served rather than reset by closing it.
       draining = true;
+      const drainStartedAt = Date.now();
       await new Promise((resolve) => setTimeout(resolve, REQUEST_READ_GRACE_MS));
+      // Under load the process reads new requests late: closing while they still arrive would reset them.
+      while (Date.now() - lastArrivalAt < QUIET_BEFORE_CLOSE_MS && Date.now() - drainStartedAt < MAX_DRAIN_WAIT_MS) {
+        await new Promise((resolve) => setTimeout(resolve, QUIET_BEFORE_CLOSE_MS / 2));
+      }
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await services.live.dispose();
       await wsHandle.dispose();
       await apollo.stop();
+      responseCache.dispose();
       subscriber.disconnect();
       compositionEvents.dispose();
       radioEvents.dispose();

@@ -65,6 +65,8 @@ const environmentSchema = z.object({
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
   WEB_APP: z.enum(['on', 'off', 'dev']).optional(),
+  CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
+  SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -108,6 +110,10 @@ export interface Config {
    * dev server with hot reload), `off`, or `auto` (on when a production build exists).
    */
   webApp: 'on' | 'off' | 'dev' | 'auto';
+  /** The in-process layer of the response cache (the shared layer is Redis). */
+  cache: { memoryBytes: number };
+  /** How many server processes `npm start` runs on the one port ('auto': one per core). */
+  processes: number | 'auto';
 }
 
 export class ConfigError extends Error {
@@ -181,6 +187,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
     }),
     webApp: env.WEB_APP ?? 'auto',
+    cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
+    processes: env.SERVER_PROCESSES,
   });
 }
 

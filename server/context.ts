@@ -51,6 +51,7 @@ import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
+import type { ResponseCache } from './adapters/response-cache.js';
 
 export interface Repos {
   airports: AirportRepo;
@@ -84,6 +85,7 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   contests: ContestService;
+  responseCache: ResponseCache;
 }
 
 export interface ServiceDependencies {
@@ -96,6 +98,7 @@ export interface ServiceDependencies {
   radioEvents: PubSub<RadioTopics>;
   contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
+  responseCache: ResponseCache;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -118,7 +121,7 @@ export function createRepos(prisma: PrismaClient): Repos {
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -152,6 +155,7 @@ export function createServices(
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
     contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
+    responseCache,
   };
 }
 
@@ -180,6 +184,8 @@ export interface RequestContext {
   authError: Error | null;
   /** The client's address, for per-IP rate limits. */
   clientAddress: string;
+  /** Set when the response came from the response cache (for usage figures). */
+  cacheHit: boolean;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */

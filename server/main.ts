@@ -1,11 +1,11 @@
-import { createServer } from './app.js';
-import { loadConfig, readProcessEnvironment } from './config.js';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { createServer, prepareDatabase } from './app.js';
+import { loadConfig, readProcessEnvironment, type Config } from './config.js';
 import { describeFatalError } from './fatal.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
-async function main(): Promise<void> {
-  const config = loadConfig(readProcessEnvironment());
-  const logger = createLogger(config.logLevel);
+async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
   const server = await createServer(config, logger);
   server.httpServer.listen(config.port, config.host, () => {
     logger.info(`Aero Melody GraphQL API ready at http://localhost:${config.port}/graphql`);
@@ -26,10 +26,48 @@ async function main(): Promise<void> {
       },
     );
   };
-  // A failed background promise is a bug to log, not a reason to drop every connection.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * Several server processes on one port (node:cluster): the primary prepares the database once,
+ * starts the workers, replaces one that dies, and on SIGTERM lets each drain before exiting.
+ */
+async function supervise(processes: number, config: Readonly<Config>, logger: Logger): Promise<void> {
+  await prepareDatabase(config, logger);
+  let stopping = false;
+  const start = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'a server process died; starting another');
+    start();
+  });
+  for (let i = 0; i < processes; i++) start();
+  logger.info({ processes }, 'server processes starting');
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down every server process');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 1_000).unref();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(readProcessEnvironment());
+  const logger = createLogger(config.logLevel);
+  // A failed background promise is a bug to log, not a reason to drop every connection.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  const processes = config.processes === 'auto' ? availableParallelism() : config.processes;
+  if (processes > 1 && cluster.isPrimary) await supervise(processes, config, logger);
+  else await serve(config, logger);
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import type { DatabasePool } from './mariadb.js';
 
 /**
  * The Prometheus registry of one server process: request rate and latency per operation, the
- * database pool, and Node's own metrics (event-loop lag, heap, GC). Operations are labelled by
+ * response cache per layer, the database pool, and Node's own metrics (event-loop lag, heap, GC). Operations are labelled by
  * their type and first root field (`query.airport`), a set the schema bounds, never by the
  * client-chosen operation name.
  */
@@ -21,6 +21,12 @@ export function createMetrics(database: DatabasePool) {
     help: 'GraphQL request latency by operation',
     labelNames: ['operation'] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'aero_melody_cache_lookups_total',
+    help: 'Response cache lookups by layer (memory, redis) and result (hit, miss)',
+    labelNames: ['layer', 'result'] as const,
     registers: [registry],
   });
   new Gauge({
@@ -46,6 +52,9 @@ export function createMetrics(database: DatabasePool) {
     observeRequest(operation: string, outcome: 'ok' | 'error', seconds: number): void {
       requests.inc({ operation, outcome });
       duration.observe({ operation }, seconds);
+    },
+    observeCacheLookup(layer: 'memory' | 'redis', hit: boolean): void {
+      cacheLookups.inc({ layer, result: hit ? 'hit' : 'miss' });
     },
     contentType: registry.contentType,
     render: () => registry.metrics(),

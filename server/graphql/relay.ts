@@ -2,6 +2,7 @@ import { Field, ID, Int, InterfaceType, ObjectType, ArgsType } from 'type-graphq
 import type { ClassType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { BadUserInputError } from '../errors.js';
+import { InheritCacheHint } from './cache-control.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -41,6 +42,7 @@ export abstract class Node {
   id!: string;
 }
 
+@InheritCacheHint()
 @ObjectType('PageInfo')
 export class PageInfo {
   @Field(() => Boolean)
@@ -135,6 +137,7 @@ export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
 
 /** The object types of a Relay connection over `nodeType`, named `<name>Connection` and `<name>Edge`. */
 export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
+  @InheritCacheHint()
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field(() => String)
@@ -144,6 +147,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
     node!: T;
   }
 
+  @InheritCacheHint()
   @ObjectType(`${name}Connection`)
   class Connection {
     @Field(() => [Edge])

@@ -21,8 +21,10 @@ import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
+import { cacheControlDirective } from './cache-control.js';
+import { CacheResolver } from '../modules/cache/cache.resolver.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -48,6 +50,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [ContestResolver, new ContestResolver(services.contests)],
     [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
     [LeaderboardEntryResolver, new LeaderboardEntryResolver()],
+    [CacheResolver, new CacheResolver(services.responseCache)],
   ]);
 }
 
@@ -63,6 +66,7 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
       },
     },
     validateFn: validateArguments,
+    directives: [cacheControlDirective],
     // Every subscription brings its own `subscribe` (it checks who may listen, then reads Redis
     // pub/sub), but type-graphql insists on a PubSub being configured; this one stays unused.
     pubSub: createPubSub(),

@@ -1,7 +1,9 @@
 import { ArgsType, Field, ObjectType } from 'type-graphql';
 import { Matches } from 'class-validator';
 import { Node, connectionTypes } from '../../graphql/relay.js';
+import { InheritCacheHint, ReferenceData } from '../../graphql/cache-control.js';
 
+@ReferenceData()
 @ObjectType('Airline', { implements: Node, description: 'An airline from OpenFlights.' })
 export class Airline extends Node {
   @Field(() => String, { nullable: true, description: '2-character IATA code.' })
@@ -26,6 +28,7 @@ export class Airline extends Node {
   active!: boolean;
 }
 
+@InheritCacheHint()
 @ObjectType('AirlineConnection')
 export class AirlineConnection extends connectionTypes(Airline, 'Airline') {}
 

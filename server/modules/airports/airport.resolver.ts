@@ -7,16 +7,19 @@ import { AirportArgs, AirportsArgs, SearchAirportsArgs } from './airport.args.js
 import type { AirportRow } from './airport.repo.js';
 import type { AirportService } from './airport.service.js';
 import { Airport, AirportConnection } from './airport.type.js';
+import { ReferenceData } from '../../graphql/cache-control.js';
 
 @Resolver(() => Airport)
 export class AirportResolver {
   constructor(private readonly airportService: AirportService) {}
 
+  @ReferenceData()
   @Query(() => Airport, { nullable: true, description: 'An airport by IATA or ICAO code (any case); null when unknown.' })
   airport(@Args(() => AirportArgs) { code }: AirportArgs): AirportRow | null {
     return this.airportService.byCode(code);
   }
 
+  @ReferenceData()
   @Query(() => [Airport], {
     description: 'Airports for an autocomplete: exact code first, then name/city prefix, then substring; accent-insensitive.',
   })
@@ -24,6 +27,7 @@ export class AirportResolver {
     return this.airportService.search(query, first);
   }
 
+  @ReferenceData()
   @Query(() => AirportConnection, { description: 'All airports in id order, optionally in one country.' })
   airports(@Args(() => AirportsArgs) args: AirportsArgs): Promise<Page<AirportRow>> {
     return this.airportService.page(args);

@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node, connectionTypes } from '../../graphql/relay.js';
+import { InheritCacheHint, ReferenceData } from '../../graphql/cache-control.js';
 
+@ReferenceData()
 @ObjectType('Airport', { implements: Node, description: 'An airport from OpenFlights.' })
 export class Airport extends Node {
   @Field(() => String, { nullable: true, description: '3-letter IATA code, when the airport has one.' })
@@ -37,5 +39,6 @@ export class Airport extends Node {
   destinationCount!: number;
 }
 
+@InheritCacheHint()
 @ObjectType('AirportConnection')
 export class AirportConnection extends connectionTypes(Airport, 'Airport') {}

@@ -2,7 +2,9 @@ import { ArgsType, Field, Float, ID, InputType, ObjectType } from 'type-graphql'
 import { IsOptional, Length, Max, Min } from 'class-validator';
 import { Node, connectionTypes } from '../../graphql/relay.js';
 import { User } from '../users/user.type.js';
+import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js';
 
+@CommunityData()
 @ObjectType('Comment', { implements: Node, description: 'A comment on a piece, optionally at a moment in it.' })
 export class Comment extends Node {
   @Field(() => String)
@@ -21,6 +23,7 @@ export class Comment extends Node {
   editedAt!: Date | null;
 }
 
+@InheritCacheHint()
 @ObjectType('CommentConnection')
 export class CommentConnection extends connectionTypes(Comment, 'Comment') {}
 

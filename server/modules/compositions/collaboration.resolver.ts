@@ -7,10 +7,12 @@ import type { CollaborationService } from './collaboration.service.js';
 import type { CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
 import type { CompositionView } from './composition.service.js';
 import { Composition } from './composition.type.js';
+import { InheritCacheHint } from '../../graphql/cache-control.js';
 
 export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
 registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
 
+@InheritCacheHint()
 @ObjectType('Collaborator')
 export class Collaborator {
   @Field(() => User)

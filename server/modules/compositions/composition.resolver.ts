@@ -11,6 +11,7 @@ import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { CompositionChangedEvent } from './composition.topics.js';
 import { Chord, ComposeInput, Composition, CompositionChange, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
+import { CommunityData, ReferenceData } from '../../graphql/cache-control.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
 
@@ -18,6 +19,7 @@ export const compositionGlobalId = (view: CompositionView): string => toGlobalId
 export class CompositionResolver {
   constructor(private readonly compositionService: CompositionService) {}
 
+  @ReferenceData()
   @Query(() => Composition, { description: 'Composes a piece without saving it; the same input always gives the same piece.' })
   previewComposition(@Arg('input', () => ComposeInput) input: ComposeInput, @Ctx() { viewer }: RequestContext): Promise<CompositionView> {
     return this.compositionService.preview(input, viewer);
@@ -62,11 +64,13 @@ export class CompositionResolver {
     return this.compositionService.delete(id, requireViewer(context));
   }
 
+  @CommunityData()
   @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
   composition(@Arg('id', () => ID) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
     return this.compositionService.byGlobalId(id, loaders.compositionById, viewer);
   }
 
+  @CommunityData()
   @Query(() => CompositionConnection, { description: 'Saved compositions, newest first.' })
   compositions(@Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Page<CompositionView>> {
     return this.compositionService.page(args);

@@ -6,6 +6,7 @@ import { Scale, Theme, TrackRole } from '../themes/theme.type.js';
 import { User } from '../users/user.type.js';
 import { License, Visibility } from '../shared/visibility.js';
 import { KEY_NAMES, MAX_DURATION_SECONDS, MAX_JOURNEY_AIRPORTS, MAX_TEMPO_BPM, MAX_VARIATION, MIN_DURATION_SECONDS, MIN_TEMPO_BPM } from './compose-limits.js';
+import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js';
 
 export const FlightKind = { ROUTE: 'ROUTE', PATH: 'PATH', JOURNEY: 'JOURNEY' } as const;
 registerEnumType(FlightKind, {
@@ -106,6 +107,7 @@ export class RemixInput extends PieceChoices {}
 })
 export class CompositionPatch extends PieceChoices {}
 
+@InheritCacheHint()
 @ObjectType('Note')
 export class Note {
   @Field(() => Int, { description: 'MIDI pitch (60 = middle C).' })
@@ -121,6 +123,7 @@ export class Note {
   velocity!: number;
 }
 
+@InheritCacheHint()
 @ObjectType('Track')
 export class Track {
   @Field(() => String)
@@ -142,6 +145,7 @@ export class Track {
   notes!: Note[];
 }
 
+@InheritCacheHint()
 @ObjectType('Section', { description: 'A part of the piece; each leg of the flight is at least one section.' })
 export class Section {
   @Field(() => String)
@@ -169,6 +173,7 @@ export class Section {
   scale!: string;
 }
 
+@InheritCacheHint()
 @ObjectType('Chord')
 export class Chord {
   @Field(() => Int, { description: '0-based bar.' })
@@ -184,6 +189,7 @@ export class Chord {
   roman!: string;
 }
 
+@CommunityData()
 @ObjectType('Composition', { implements: Node, description: 'A piece of music made from a flight.' })
 export class Composition extends Node {
   @Field(() => String)
@@ -256,5 +262,6 @@ export class CompositionChange {
   author!: object | null;
 }
 
+@InheritCacheHint()
 @ObjectType('CompositionConnection')
 export class CompositionConnection extends connectionTypes(Composition, 'Composition') {}

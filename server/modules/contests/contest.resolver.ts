@@ -26,6 +26,7 @@ import {
   LeaderboardUpdate,
   MAX_LEADERBOARD,
 } from './contest.type.js';
+import { CommunityData } from '../../graphql/cache-control.js';
 
 @ArgsType()
 class LeaderboardArgs {
@@ -74,11 +75,13 @@ export class ContestResolver {
     return this.contestService.extend(id, until, requireViewer(context));
   }
 
+  @CommunityData()
   @Query(() => ContestConnection, { description: 'Contests, newest first, optionally only those in a status now.' })
   contests(@Args(() => ContestsArgs) { status, ...page }: ContestsArgs): Promise<Page<ContestRow>> {
     return this.contestService.page(status, page);
   }
 
+  @CommunityData()
   @Query(() => Contest, { nullable: true })
   contest(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
     return this.contestService.byGlobalId(id, loaders.contestById);

@@ -4,6 +4,7 @@ import { ConnectionArgs, Node, connectionTypes } from '../../graphql/relay.js';
 import { IsAirportCode } from '../airports/airport-code.js';
 import { Composition } from '../compositions/composition.type.js';
 import { User } from '../users/user.type.js';
+import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js';
 
 export const ContestStatus = { DRAFT: 'DRAFT', OPEN: 'OPEN', VOTING: 'VOTING', CLOSED: 'CLOSED' } as const;
 registerEnumType(ContestStatus, {
@@ -126,6 +127,7 @@ export class ContestsArgs extends ConnectionArgs {
   status?: keyof typeof ContestStatus;
 }
 
+@InheritCacheHint()
 @ObjectType('RouteConstraint')
 export class RouteConstraint {
   @Field(() => String, { nullable: true, description: 'The airport code entries must touch.' })
@@ -135,6 +137,7 @@ export class RouteConstraint {
   country!: string | null;
 }
 
+@InheritCacheHint()
 @ObjectType('ContestRules')
 export class ContestRules {
   @Field(() => [String], { description: 'Theme ids entries may use; empty: any.' })
@@ -153,6 +156,7 @@ export class ContestRules {
   minAccountAgeHours!: number;
 }
 
+@InheritCacheHint()
 @ObjectType('ContestStats')
 export class ContestStats {
   @Field(() => Int)
@@ -165,6 +169,7 @@ export class ContestStats {
   votes!: number;
 }
 
+@CommunityData()
 @ObjectType('ContestEntry', { implements: Node, description: 'A composition entered in a contest.' })
 export class ContestEntry extends Node {
   @Field(() => Composition, { nullable: true, description: 'Null when the piece was deleted or made private since.' })
@@ -186,9 +191,11 @@ export class ContestEntry extends Node {
   viewerHasVoted!: boolean;
 }
 
+@InheritCacheHint()
 @ObjectType('ContestEntryConnection')
 export class ContestEntryConnection extends connectionTypes(ContestEntry, 'ContestEntry') {}
 
+@InheritCacheHint()
 @ObjectType('LeaderboardEntry')
 export class LeaderboardEntry {
   @Field(() => Int, { description: '1 is first: more votes first, ties to the earlier submission.' })
@@ -201,6 +208,7 @@ export class LeaderboardEntry {
   entry!: object;
 }
 
+@InheritCacheHint()
 @ObjectType('ContestResults', { description: 'The frozen outcome; it never changes.' })
 export class ContestResults {
   @Field(() => Date)
@@ -228,6 +236,7 @@ export class LeaderboardUpdate {
   winners!: object[];
 }
 
+@CommunityData()
 @ObjectType('Contest', { implements: Node, description: 'A themed competition: entries in a window, fair votes, a live leaderboard, frozen results.' })
 export class Contest extends Node {
   @Field(() => String)
@@ -261,5 +270,6 @@ export class Contest extends Node {
   createdAt!: Date;
 }
 
+@InheritCacheHint()
 @ObjectType('ContestConnection')
 export class ContestConnection extends connectionTypes(Contest, 'Contest') {}

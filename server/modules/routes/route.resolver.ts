@@ -8,6 +8,7 @@ import { Airport } from '../airports/airport.type.js';
 import type { RouteRow } from './route.repo.js';
 import type { FlightPathResult, RouteService } from './route.service.js';
 import { FindPathsArgs, FlightPath, Route, RouteArgs, RouteConnection, RouteOperator, RoutesArgs } from './route.type.js';
+import { ReferenceData } from '../../graphql/cache-control.js';
 
 export const routeGlobalId = (route: RouteRow): string => toGlobalId('Route', `${route.originId}-${route.destinationId}`);
 
@@ -15,16 +16,19 @@ export const routeGlobalId = (route: RouteRow): string => toGlobalId('Route', `$
 export class RouteResolver {
   constructor(private readonly routeService: RouteService) {}
 
+  @ReferenceData()
   @Query(() => Route, { nullable: true, description: 'The direct route between two airports; null when no airline flies it.' })
   route(@Args(() => RouteArgs) { from, to }: RouteArgs): RouteRow | null {
     return this.routeService.route(from, to);
   }
 
+  @ReferenceData()
   @Query(() => RouteConnection, { description: 'Routes in id order, optionally from and/or to an airport.' })
   routes(@Args(() => RoutesArgs) args: RoutesArgs): Promise<Page<RouteRow>> {
     return this.routeService.page(args);
   }
 
+  @ReferenceData()
   @Query(() => [FlightPath], {
     description: 'The shortest distinct itineraries (by total great-circle distance) with at most maxStops connections.',
   })

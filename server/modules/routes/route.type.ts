@@ -2,7 +2,9 @@ import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import { ConnectionArgs, Node, connectionTypes } from '../../graphql/relay.js';
 import { IsAirportCode } from '../airports/airport-code.js';
+import { InheritCacheHint, ReferenceData } from '../../graphql/cache-control.js';
 
+@ReferenceData()
 @ObjectType('Route', { implements: Node, description: 'A directed airport pair flown by at least one airline.' })
 export class Route extends Node {
   @Field(() => Float, { description: 'Great-circle distance (haversine, mean Earth radius 6,371.0088 km).' })
@@ -12,6 +14,7 @@ export class Route extends Node {
   durationMinutes!: number;
 }
 
+@InheritCacheHint()
 @ObjectType('RouteOperator', { description: 'One airline flying a route, as listed in OpenFlights.' })
 export class RouteOperator {
   @Field(() => String, { description: 'The airline code as written in the route data.' })
@@ -27,9 +30,11 @@ export class RouteOperator {
   equipment!: string[];
 }
 
+@InheritCacheHint()
 @ObjectType('RouteConnection')
 export class RouteConnection extends connectionTypes(Route, 'Route') {}
 
+@ReferenceData()
 @ObjectType('FlightPath', { description: 'An itinerary of real routes, each leg departing where the last one landed.' })
 export class FlightPath {
   @Field(() => [Route])

@@ -6,6 +6,7 @@ import type { RouteRow } from '../routes/route.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import type { SimilarityService } from './similarity.service.js';
 import { CompositionMatch, RouteMatch, SimilarArgs, SimilarRoutesArgs } from './similarity.type.js';
+import { ReferenceData } from '../../graphql/cache-control.js';
 
 @Resolver(() => RouteMatch)
 export class SimilarityResolver {
@@ -21,6 +22,7 @@ export class SimilarityResolver {
     return this.compositionService.visibleMatches(matches, viewer, context.loaders.compositionById);
   }
 
+  @ReferenceData()
   @Query(() => [RouteMatch], {
     description: 'Routes whose default compositions sound most like this route’s, best first; never the route itself.',
   })

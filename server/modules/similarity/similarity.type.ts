@@ -2,9 +2,11 @@ import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Max, Min, IsOptional } from 'class-validator';
 import { Composition } from '../compositions/composition.type.js';
 import { Route, RouteArgs } from '../routes/route.type.js';
+import { InheritCacheHint } from '../../graphql/cache-control.js';
 
 export const MAX_SIMILAR = 100;
 
+@InheritCacheHint()
 @ObjectType('RouteMatch', { description: 'A route whose default composition sounds like the one asked about.' })
 export class RouteMatch {
   @Field(() => Route)
@@ -14,6 +16,7 @@ export class RouteMatch {
   score!: number;
 }
 
+@InheritCacheHint()
 @ObjectType('CompositionMatch', { description: 'A saved composition that sounds like the one asked about.' })
 export class CompositionMatch {
   @Field(() => Composition)

@@ -6,16 +6,19 @@ import { User } from '../users/user.type.js';
 import { ThemeFilter, ThemeInput } from './theme.input.js';
 import type { ThemeService, ThemeView } from './theme.service.js';
 import { Theme } from './theme.type.js';
+import { CommunityData } from '../../graphql/cache-control.js';
 
 @Resolver(() => Theme)
 export class ThemeResolver {
   constructor(private readonly themeService: ThemeService) {}
 
+  @CommunityData()
   @Query(() => [Theme], { description: 'Themes a composition can be made in: built-in, the public gallery (most used first) and yours.' })
   themes(@Arg('filter', () => ThemeFilter, { nullable: true }) filter: ThemeFilter | undefined, @Ctx() { viewer }: RequestContext): Promise<ThemeView[]> {
     return this.themeService.list(filter?.scope ?? 'ALL', viewer);
   }
 
+  @CommunityData()
   @Query(() => Theme, { nullable: true, description: 'A built-in or custom theme by id; null when there is none you may see.' })
   theme(@Arg('id', () => String) id: string, @Ctx() { viewer }: RequestContext): Promise<ThemeView | null> {
     return this.themeService.byId(id, viewer);

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SCALE_NAMES } from '../../engine/music/index.js';
 import { Visibility } from '../shared/visibility.js';
+import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js';
 
 /** GraphQL enums built from the engine's own names, so the two can never disagree. */
 const enumOf = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
@@ -20,6 +21,7 @@ registerEnumType(TempoDriverEnum, { name: 'TempoDriver', description: 'What sets
 export const ModeDriverEnum = enumOf(['LATITUDE', 'HEADING'] as const);
 registerEnumType(ModeDriverEnum, { name: 'ModeDriver', description: 'What sets how bright the mode is: latitude and direction, or the heading alone.' });
 
+@InheritCacheHint()
 @ObjectType('ThemeMapping', { description: 'Which flight feature drives which musical choice.' })
 export class ThemeMapping {
   @Field(() => KeyDriverEnum)
@@ -32,6 +34,7 @@ export class ThemeMapping {
   mode!: string;
 }
 
+@InheritCacheHint()
 @ObjectType('ThemeInstrument', { description: 'The General-MIDI instrument a theme gives one part.' })
 export class ThemeInstrument {
   @Field(() => TrackRole)
@@ -47,6 +50,7 @@ export class ThemeInstrument {
   instrument!: string;
 }
 
+@CommunityData()
 @ObjectType('Theme', { description: 'A musical style: instruments, tempo range, scales, rhythm and feel.' })
 export class Theme {
   @Field(() => String)

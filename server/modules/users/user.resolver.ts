@@ -6,6 +6,7 @@ import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.servic
 import type { UserRow } from './user.repo.js';
 import { requireViewer, type UserService } from './user.service.js';
 import { AuthPayload, LogInInput, ProfileInput, SignUpInput, User } from './user.type.js';
+import { CommunityData } from '../../graphql/cache-control.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -53,6 +54,7 @@ export class UserResolver {
     return context.viewer ? this.userService.byId(context.viewer.id) : null;
   }
 
+  @CommunityData()
   @Query(() => User, { nullable: true })
   user(@Arg('username', () => String) username: string): Promise<UserRow | null> {
     return this.userService.byUsername(username);

@@ -1,4 +1,4 @@
-import { UnauthenticatedError } from '../../errors.js';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
 import type { Viewer } from './tokens.js';
 import type { UserRepo, UserRow } from './user.repo.js';
 
@@ -6,6 +6,13 @@ import type { UserRepo, UserRow } from './user.repo.js';
 export function requireViewer(context: { viewer: Viewer | null; authError: Error | null }): Viewer {
   if (context.viewer) return context.viewer;
   throw context.authError ?? new UnauthenticatedError('Sign in to do this');
+}
+
+/** The signed-in viewer when an admin; FORBIDDEN for anyone else. */
+export function requireAdmin(context: { viewer: Viewer | null; authError: Error | null }): Viewer {
+  const viewer = requireViewer(context);
+  if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins can do this');
+  return viewer;
 }
 
 export class UserService {

@@ -1,10 +1,12 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Node } from '../../graphql/relay.js';
+import { CommunityData } from '../../graphql/cache-control.js';
 
 export const RoleEnum = { USER: 'USER', PARTNER: 'PARTNER', ADMIN: 'ADMIN' } as const;
 registerEnumType(RoleEnum, { name: 'Role', description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
 
+@CommunityData()
 @ObjectType('User', { implements: Node, description: 'A member of Aero Melody.' })
 export class User extends Node {
   @Field(() => String)

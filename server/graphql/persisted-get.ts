@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ResponseCache } from '../adapters/response-cache.js';
+import type { PersistedOperations } from './persisted-operations.js';
+
+export interface PersistedGetObserver {
+  /** A request answered from the in-process cache, without GraphQL running at all. */
+  served(label: string, seconds: number, notModified: boolean): void;
+}
+
+const PATH = '/graphql';
+
+interface PersistedGet {
+  hash: string;
+  operationName: string | null;
+  variables: unknown;
+}
+
+function persistedGet(request: IncomingMessage): PersistedGet | null {
+  const url = request.url ?? '';
+  if (request.method !== 'GET' || !url.startsWith(`${PATH}?`)) return null;
+  const params = new URLSearchParams(url.slice(PATH.length + 1));
+  const extensions = params.get('extensions');
+  if (!extensions) return null;
+  try {
+    const hash = (JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } }).persistedQuery?.sha256Hash;
+    const variables = params.get('variables');
+    if (typeof hash !== 'string') return null;
+    return { hash, operationName: params.get('operationName'), variables: variables ? JSON.parse(variables) : {} };
+  } catch {
+    // Malformed JSON: Apollo answers it with a proper GraphQL error.
+    return null;
+  }
+}
+
+/**
+ * The hot path, in front of express and Apollo: a GET of a persisted query by an anonymous
+ * same-origin client whose answer sits in the in-process cache is written out as the stored
+ * bytes, with `ETag` and `304 Not Modified`. Everything else (a miss, a token, another origin,
+ * `Cache-Control: no-cache`) returns false and goes the normal way, which fills the cache.
+ * Persisted GETs that go the normal way are marked as preflighted: CSRF prevention guards
+ * against a foreign page making a browser run an arbitrary operation; these are a fixed list of
+ * read-only queries and the API takes no ambient credentials (no cookies).
+ */
+export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, observer: PersistedGetObserver) {
+  return (request: IncomingMessage, response: ServerResponse): boolean => {
+    const get = persistedGet(request);
+    if (!get) return false;
+    const operation = operations.query(get.hash);
+    if (!operation || (get.operationName && get.operationName !== operation.name)) return false;
+    request.headers['apollo-require-preflight'] = 'true';
+    const headers = request.headers;
+    if (headers.authorization || headers['x-api-key'] || headers.origin || /\bno-cache\b/i.test(headers['cache-control'] ?? '')) return false;
+
+    const startedAt = performance.now();
+    const entry = cache.peekMemory(ResponseCache.key(get.hash, operation.name, get.variables, 'anon'));
+    if (!entry) return false;
+    const cacheControl = `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, public`;
+    const notModified = headers['if-none-match'] === entry.etag;
+    if (notModified) {
+      response.writeHead(304, { etag: entry.etag, 'cache-control': cacheControl });
+      response.end();
+    } else {
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(entry.body),
+        etag: entry.etag,
+        'cache-control': cacheControl,
+      });
+      response.end(entry.body);
+    }
+    observer.served(operation.label, (performance.now() - startedAt) / 1000, notModified);
+    return true;
+  };
+}
