@@ -48,6 +48,8 @@ export interface AppServer {
   database: DatabasePool;
   redis: Redis;
   networks: NetworkService;
+  /** Whether the web app is served at `/` beside the API, and how. */
+  webApp: 'on' | 'off' | 'dev';
   /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
   dispose(): Promise<void>;
 }
@@ -332,5 +334,5 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, dispose };
+  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, dispose };
 }

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger.js';
 async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
   const server = await createServer(config, logger);
   server.httpServer.listen(config.port, config.host, () => {
+    if (server.webApp !== 'off') logger.info(`Aero Melody web app ready at http://localhost:${config.port}/`);
     logger.info(`Aero Melody GraphQL API ready at http://localhost:${config.port}/graphql`);
   });
 
