@@ -121,7 +121,8 @@ describe('compose', () => {
     const colouredPixels = await page.getByTestId('piano-roll').evaluate((canvas: HTMLCanvasElement) => {
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i] > 100 && data[i + 2] < 120) count += 1; // the melody's amber
+      // The melody's amber (#ffb347, also blended at 55% over the background); not the red playhead.
+      for (let i = 0; i < data.length; i += 4) if (data[i] > 120 && data[i + 1] > 90 && data[i + 2] < 100) count += 1;
       return count;
     });
     expect(colouredPixels).toBeGreaterThan(50);

@@ -108,6 +108,7 @@ export function ComposePage() {
   const [error, setError] = useState<CombinedError | null>(null);
   const [{ data: themes }] = useQuery({ query: ThemeChoices });
   const [saved, save] = useMutation(SavePiece);
+  const [savedId, setSavedId] = useState<string | null>(null);
   const live = useLive(LivePiece, (data) => data.liveComposition);
 
   const points = [from, ...stops, to].filter((airport): airport is PickedAirport => airport !== null);
@@ -132,6 +133,7 @@ export function ComposePage() {
       return;
     }
     live.stop();
+    setSavedId(null);
     setPreview(result.data.previewComposition);
     setInput(next);
   };
@@ -237,12 +239,12 @@ export function ComposePage() {
               {t('compose.downloadMidi')}
             </a>
             {user ? (
-              saved.data ? (
-                <Link className="button secondary" href={`/pieces/${encodeURIComponent(saved.data.createComposition.id)}`}>
+              savedId ? (
+                <Link className="button secondary" href={`/pieces/${encodeURIComponent(savedId)}`}>
                   {t('compose.open')}
                 </Link>
               ) : (
-                <button type="button" className="secondary" disabled={saved.fetching} onClick={() => void save({ input })}>
+                <button type="button" className="secondary" disabled={saved.fetching} onClick={() => void save({ input }).then((result) => setSavedId(result.data?.createComposition.id ?? null))}>
                   {t('compose.save')}
                 </button>
               )

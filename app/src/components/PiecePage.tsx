@@ -335,7 +335,7 @@ export function PiecePage({ id }: { id: string }) {
               <ul>
                 {piece.collaborators.map((collaborator) => (
                   <li key={collaborator.user.id}>
-                    {collaborator.user.username} ({collaborator.role.toLowerCase()})
+                    {collaborator.user.username} ({t(`piece.role.${collaborator.role}`)})
                   </li>
                 ))}
               </ul>
@@ -356,8 +356,8 @@ export function PiecePage({ id }: { id: string }) {
                 <div>
                   <label htmlFor="invite-role">{t('piece.role')}</label>
                   <select id="invite-role" name="role" defaultValue="EDITOR">
-                    <option value="EDITOR">Editor</option>
-                    <option value="VIEWER">Viewer</option>
+                    <option value="EDITOR">{t('piece.role.EDITOR')}</option>
+                    <option value="VIEWER">{t('piece.role.VIEWER')}</option>
                   </select>
                 </div>
                 <button type="submit" disabled={invite.fetching}>

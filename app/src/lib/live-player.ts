@@ -78,6 +78,9 @@ declare global {
   }
 }
 
+/** How far a batch's clock estimate may stray from the current one before it replaces it. */
+const CLOCK_RESET_MS = 1_000;
+
 type Voice = { trigger(pitch: number, duration: number, time: number, velocity: number): void; dispose(): void };
 
 /** A General-MIDI family (program / 8) as a Tone.js synth: oscillator shape and envelope. */
@@ -190,7 +193,9 @@ export class LivePlayer {
     this.counters.events += batch.events.length;
     const sentAt = batch.piece.startsAt + (batch.startSeconds - batch.lookaheadSeconds) * 1000;
     const estimate = sentAt - Date.now();
-    this.serverOffsetMs = this.serverOffsetMs === null ? estimate : Math.max(this.serverOffsetMs, estimate);
+    // Network delay only ever lowers an estimate, so the largest is the best; an estimate far off
+    // the current one (the server's clock jumped, or a late listener joined mid-piece) replaces it.
+    this.serverOffsetMs = this.serverOffsetMs === null || Math.abs(estimate - this.serverOffsetMs) > CLOCK_RESET_MS ? estimate : Math.max(this.serverOffsetMs, estimate);
     if (batch.turn !== this.state.turn) {
       this.notes.length = 0;
       this.pending.length = 0;
