@@ -6,7 +6,7 @@ import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.servic
 import type { UserRow } from './user.repo.js';
 import { requireViewer, type UserService } from './user.service.js';
 import { AuthPayload, LogInInput, ProfileInput, SignUpInput, User } from './user.type.js';
-import { CommunityData } from '../../graphql/cache-control.js';
+import { CommunityData, Uncached } from '../../graphql/cache-control.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -49,6 +49,7 @@ export class UserResolver {
     return this.userService.updateProfile(requireViewer(context), input);
   }
 
+  @Uncached()
   @Query(() => User, { nullable: true, description: 'The signed-in person, or null.' })
   viewer(@Ctx() context: RequestContext): Promise<UserRow | null> | null {
     return context.viewer ? this.userService.byId(context.viewer.id) : null;
