@@ -64,6 +64,15 @@ const environmentSchema = z.object({
   LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
+  EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
+  EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
+  EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
+  EXPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EXPORT_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  EXPORT_FREE_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(3),
+  EXPORT_PREMIUM_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  EXPORT_FREE_MAX_SECONDS: z.coerce.number().int().min(10).max(300).default(120),
+  SOUNDFONT_PATH: z.string().min(1).optional(),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -102,6 +111,22 @@ export interface Config {
    * sent together, the radio generator's lease and (when set) the length of every radio piece.
    */
   live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
+  /**
+   * Audio exports: where files are kept, how long a download URL works, whether this process
+   * runs render workers (and how many renders at once), the job lock after which a silent worker's
+   * render is retried elsewhere, the daily quotas and FREE's longest piece, and the SoundFont.
+   */
+  exports: {
+    dir: string;
+    urlTtlSeconds: number;
+    workers: 'inline' | 'off';
+    workerConcurrency: number;
+    lockMs: number;
+    freePerDay: number;
+    premiumPerDay: number;
+    freeMaxSeconds: number;
+    soundFontPath: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -173,6 +198,17 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       windowMs: env.LIVE_WINDOW_MS,
       radioLeaseMs: env.RADIO_LEASE_MS,
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
+    }),
+    exports: Object.freeze({
+      dir: env.EXPORTS_DIR,
+      urlTtlSeconds: env.EXPORT_URL_TTL_SECONDS,
+      workers: env.EXPORT_WORKERS,
+      workerConcurrency: env.EXPORT_WORKER_CONCURRENCY,
+      lockMs: env.EXPORT_LOCK_MS,
+      freePerDay: env.EXPORT_FREE_PER_DAY,
+      premiumPerDay: env.EXPORT_PREMIUM_PER_DAY,
+      freeMaxSeconds: env.EXPORT_FREE_MAX_SECONDS,
+      soundFontPath: env.SOUNDFONT_PATH,
     }),
   });
 }

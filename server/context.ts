@@ -51,6 +51,13 @@ import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
+import type { FileStorage } from './adapters/file-storage.js';
+import type { JobQueue } from './adapters/job-queue.js';
+import { ExportQuota } from './modules/exports/export-quota.repo.js';
+import type { ExportJobData } from './modules/exports/export-render.js';
+import { ExportRepo } from './modules/exports/export.repo.js';
+import { ExportService, type ExportSettings } from './modules/exports/export.service.js';
+import type { ExportTopics } from './modules/exports/export.topics.js';
 
 export interface Repos {
   airports: AirportRepo;
@@ -66,6 +73,7 @@ export interface Repos {
   feed: FeedRepo;
   similarity: SimilarityRepo;
   contests: ContestRepo;
+  exports: ExportRepo;
 }
 
 export interface Services {
@@ -84,6 +92,7 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   contests: ContestService;
+  exports: ExportService;
 }
 
 export interface ServiceDependencies {
@@ -96,6 +105,10 @@ export interface ServiceDependencies {
   radioEvents: PubSub<RadioTopics>;
   contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
+  exportEvents: PubSub<ExportTopics>;
+  exportQueue: JobQueue<ExportJobData>;
+  exportStorage: FileStorage;
+  exportSettings: ExportSettings;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -113,12 +126,13 @@ export function createRepos(prisma: PrismaClient): Repos {
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
     contests: new ContestRepo(prisma),
+    exports: new ExportRepo(prisma),
   };
 }
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, exportEvents, exportQueue, exportStorage, exportSettings }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -152,6 +166,7 @@ export function createServices(
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
     contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
+    exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
   };
 }
 
@@ -187,6 +202,8 @@ export interface RequestContext {
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
   /** Starts a leaderboardChanged stream for a contest. */
   watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
+  /** Starts an exportProgress stream; only the export's requester may watch it. */
+  watchExport(exportId: string): Promise<AsyncIterable<unknown>>;
 }
 
 /** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */
