@@ -14,6 +14,17 @@ function bullConnection(redisUrl: string): Redis {
   return connection;
 }
 
+/** BullMQ's connection waits out a Redis outage; a request should not: it fails after this. */
+const QUEUE_CALL_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: Redis did not answer in ${QUEUE_CALL_TIMEOUT_MS} ms`)), QUEUE_CALL_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface JobQueue<T> {
   /** Adds a job unless one with the same id is waiting or running (then this joins it). */
   add(jobId: string, data: T, options?: JobsOptions): Promise<void>;
@@ -28,13 +39,18 @@ export function createJobQueue<T>(redisUrl: string, name: string, defaults: Jobs
   queue.on('error', () => undefined);
   return {
     async add(jobId, data, options) {
-      await queue.add(name, data, { ...options, jobId });
+      await withTimeout(queue.add(name, data, { ...options, jobId }), 'queueing a job');
     },
-    async stateOf(jobId) {
-      const job = await queue.getJob(jobId);
-      if (!job) return null;
-      const state = await job.getState();
-      return state === 'unknown' ? null : state;
+    stateOf(jobId) {
+      return withTimeout(
+        (async () => {
+          const job = await queue.getJob(jobId);
+          if (!job) return null;
+          const state = await job.getState();
+          return state === 'unknown' ? null : state;
+        })(),
+        'reading a job',
+      );
     },
     async dispose() {
       await queue.close();

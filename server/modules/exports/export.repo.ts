@@ -28,6 +28,10 @@ export class ExportRepo {
     return this.prisma.audioExport.create({ data: row }) as Promise<ExportRow>;
   }
 
+  async remove(id: number): Promise<void> {
+    await this.prisma.audioExport.deleteMany({ where: { id } });
+  }
+
   findById(id: number): Promise<ExportRow | null> {
     return this.prisma.audioExport.findUnique({ where: { id } }) as Promise<ExportRow | null>;
   }

@@ -88,11 +88,15 @@ export class ExportService {
     }
     const joining = PENDING_JOB_STATES.has((await requireRedis(this.queue.stateOf(renderKey), 'Exporting audio')) ?? '');
     if (!joining) await this.charge(viewer.id, premium, now);
-    let row: ExportRow;
+    const row = await this.repo.create(base).catch(async (error: unknown) => {
+      if (!joining) await this.quota.refund(viewer.id, now).catch(() => undefined);
+      throw error;
+    });
     try {
-      row = await this.repo.create(base);
-      await this.queue.add(renderKey, { renderKey, format, midi: Buffer.from(midi).toString('base64') }, EXPORT_JOB_OPTIONS);
+      await requireRedis(this.queue.add(renderKey, { renderKey, format, midi: Buffer.from(midi).toString('base64') }, EXPORT_JOB_OPTIONS), 'Exporting audio');
     } catch (error) {
+      // Nothing will render it: the request leaves no trace and costs nothing.
+      await this.repo.remove(row.id).catch(() => undefined);
       if (!joining) await this.quota.refund(viewer.id, now).catch(() => undefined);
       throw error;
     }
