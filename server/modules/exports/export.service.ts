@@ -103,7 +103,7 @@ export class ExportService {
     // The render may have finished between the checks above and this row's insert, and then no
     // worker will touch the row again: the stored file says it is done.
     if ((await this.storage.size(fileKeyOf(renderKey, format))) !== null) {
-      await this.repo.complete(renderKey, this.expiryFrom(new Date()));
+      for (const exportId of await this.repo.complete(renderKey, this.expiryFrom(new Date()))) this.events.publish(EXPORT_PROGRESS, exportId, { exportId });
       return this.view((await this.repo.findById(row.id)) ?? row, new Date());
     }
     return this.view(row, now);

@@ -6,7 +6,7 @@ import { rmsOf } from '../../../../server/engine/audio/pcm.js';
 import { compose, encodeMidi, themeById } from '../../../../server/engine/music/index.js';
 import { flightThrough } from '../music/fixtures.js';
 
-describe('MidiRenderer with the General-MIDI SoundFont', async () => {
+describe('MidiRenderer with the General-MIDI SoundFont', { timeout: 120_000 }, async () => {
   const soundBank = await loadSoundFont();
   const score = compose(flightThrough(['JFK', 'LAX'], 'ROUTE'), { theme: themeById('rock')!, durationSeconds: 12, variation: 0 });
   const midi = encodeMidi(score);
