@@ -11,6 +11,14 @@ import type { Config } from './config.js';
 import { createDatabasePool, type DatabasePool } from './adapters/mariadb.js';
 import { createPrisma, type PrismaClient } from './adapters/prisma.js';
 import { createRedisPubSub } from './adapters/pubsub.js';
+import { createLocalFileStorage } from './adapters/file-storage.js';
+import { createJobQueue, type JobWorker } from './adapters/job-queue.js';
+import { DEFAULT_SOUND_FONT } from './adapters/sound-font.js';
+import { startExportWorker } from './jobs/audio-export.js';
+import { exportDownloads } from './modules/exports/export.http.js';
+import { requireViewer } from './modules/users/user.service.js';
+import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
+import type { ExportTopics } from './modules/exports/export.topics.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
@@ -151,6 +159,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const compositionEvents = createRedisPubSub<CompositionTopics>(redis);
   const radioEvents = createRedisPubSub<RadioTopics>(redis);
   const contestEvents = createRedisPubSub<ContestTopics>(redis);
+  const exportEvents = createRedisPubSub<ExportTopics>(redis);
+  const exportQueue = createJobQueue<ExportJobData>(config.redisUrl, EXPORT_QUEUE, EXPORT_JOB_OPTIONS);
+  const exportStorage = createLocalFileStorage(config.exports.dir);
   const services = createServices(repos, {
     networks,
     compositionEvents: compositionEvents.pubSub,
@@ -162,7 +173,26 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     live: config.live,
     contestEvents: contestEvents.pubSub,
     responseCache,
+    exportEvents: exportEvents.pubSub,
+    exportQueue,
+    exportStorage,
+    exportSettings: { ...config.exports, soundFontPath: config.exports.soundFontPath ?? DEFAULT_SOUND_FONT },
   });
+  // By default this process renders exports too; with EXPORT_WORKERS=off only `npm run worker` processes do.
+  const exportWorker: JobWorker | null =
+    config.exports.workers === 'inline'
+      ? startExportWorker({
+          redisUrl: config.redisUrl,
+          repo: repos.exports,
+          storage: exportStorage,
+          events: exportEvents.pubSub,
+          logger,
+          soundFontPath: config.exports.soundFontPath,
+          urlTtlSeconds: config.exports.urlTtlSeconds,
+          concurrency: config.exports.workerConcurrency,
+          lockMs: config.exports.lockMs,
+        })
+      : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
@@ -180,6 +210,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       liveComposition: (input) => services.live.composition(input, viewer),
       liveRadio: (channel) => services.live.radioStream(channel),
       watchLeaderboard: (contestId) => services.contests.watch(contestId),
+      watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
     };
   };
 
@@ -272,6 +303,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
     ),
   );
+  app.use(exportDownloads(services.exports));
   app.use(
     '/graphql',
     corsAllowList(config.limits.corsOrigins),
@@ -298,6 +330,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       }
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await services.live.dispose();
+      // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
+      await exportWorker?.close(true);
+      await exportQueue.dispose();
       await wsHandle.dispose();
       await apollo.stop();
       responseCache.dispose();
@@ -306,6 +341,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       radioEvents.dispose();
       services.contests.dispose();
       contestEvents.dispose();
+      exportEvents.dispose();
+      await exportStorage.dispose();
       await services.similarity.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();

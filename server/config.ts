@@ -66,6 +66,15 @@ const environmentSchema = z.object({
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
   CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
   SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
+  EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
+  EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
+  EXPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EXPORT_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  EXPORT_FREE_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(3),
+  EXPORT_PREMIUM_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  EXPORT_FREE_MAX_SECONDS: z.coerce.number().int().min(10).max(300).default(120),
+  SOUNDFONT_PATH: z.string().min(1).optional(),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -108,6 +117,22 @@ export interface Config {
   cache: { memoryBytes: number };
   /** How many server processes `npm start` runs on the one port ('auto': one per core). */
   processes: number | 'auto';
+  /**
+   * Audio exports: where files are kept, how long a download URL works, whether this process
+   * runs render workers (and how many renders at once), the job lock after which a silent worker's
+   * render is retried elsewhere, the daily quotas and FREE's longest piece, and the SoundFont.
+   */
+  exports: {
+    dir: string;
+    urlTtlSeconds: number;
+    workers: 'inline' | 'off';
+    workerConcurrency: number;
+    lockMs: number;
+    freePerDay: number;
+    premiumPerDay: number;
+    freeMaxSeconds: number;
+    soundFontPath: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -182,6 +207,17 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     }),
     cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
     processes: env.SERVER_PROCESSES,
+    exports: Object.freeze({
+      dir: env.EXPORTS_DIR,
+      urlTtlSeconds: env.EXPORT_URL_TTL_SECONDS,
+      workers: env.EXPORT_WORKERS,
+      workerConcurrency: env.EXPORT_WORKER_CONCURRENCY,
+      lockMs: env.EXPORT_LOCK_MS,
+      freePerDay: env.EXPORT_FREE_PER_DAY,
+      premiumPerDay: env.EXPORT_PREMIUM_PER_DAY,
+      freeMaxSeconds: env.EXPORT_FREE_MAX_SECONDS,
+      soundFontPath: env.SOUNDFONT_PATH,
+    }),
   });
 }
 

@@ -52,6 +52,13 @@ import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
 import type { ResponseCache } from './adapters/response-cache.js';
+import type { FileStorage } from './adapters/file-storage.js';
+import type { JobQueue } from './adapters/job-queue.js';
+import { ExportQuota } from './modules/exports/export-quota.repo.js';
+import type { ExportJobData } from './modules/exports/export-render.js';
+import { ExportRepo } from './modules/exports/export.repo.js';
+import { ExportService, type ExportSettings } from './modules/exports/export.service.js';
+import type { ExportTopics } from './modules/exports/export.topics.js';
 
 export interface Repos {
   airports: AirportRepo;
@@ -67,6 +74,7 @@ export interface Repos {
   feed: FeedRepo;
   similarity: SimilarityRepo;
   contests: ContestRepo;
+  exports: ExportRepo;
 }
 
 export interface Services {
@@ -86,6 +94,7 @@ export interface Services {
   live: LiveService;
   contests: ContestService;
   responseCache: ResponseCache;
+  exports: ExportService;
 }
 
 export interface ServiceDependencies {
@@ -99,6 +108,10 @@ export interface ServiceDependencies {
   contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
   responseCache: ResponseCache;
+  exportEvents: PubSub<ExportTopics>;
+  exportQueue: JobQueue<ExportJobData>;
+  exportStorage: FileStorage;
+  exportSettings: ExportSettings;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -116,12 +129,13 @@ export function createRepos(prisma: PrismaClient): Repos {
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
     contests: new ContestRepo(prisma),
+    exports: new ExportRepo(prisma),
   };
 }
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache, exportEvents, exportQueue, exportStorage, exportSettings }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -156,6 +170,7 @@ export function createServices(
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
     contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
     responseCache,
+    exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
   };
 }
 
@@ -193,6 +208,8 @@ export interface RequestContext {
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
   /** Starts a leaderboardChanged stream for a contest. */
   watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
+  /** Starts an exportProgress stream; only the export's requester may watch it. */
+  watchExport(exportId: string): Promise<AsyncIterable<unknown>>;
 }
 
 /** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */
