@@ -15,7 +15,13 @@ import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
-import { errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { createAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
+import { AnalyticsSync } from './jobs/analytics-sync.js';
+import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
+import { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
+import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
+import { usageDownloads } from './modules/analytics/analytics.http.js';
 import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
@@ -40,6 +46,8 @@ export interface AppServer {
   database: DatabasePool;
   redis: Redis;
   networks: NetworkService;
+  /** The analytics pipeline: where events are sent, the DuckDB store, and the worker between them (null when ANALYTICS_WORKER=off). */
+  analytics: { events: AnalyticsEvents; repo: AnalyticsRepo; database: AnalyticsDatabase; sync: AnalyticsSync | null };
   /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
   dispose(): Promise<void>;
 }
@@ -95,6 +103,19 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     throw error;
   }
 
+  let analyticsDatabase: AnalyticsDatabase;
+  try {
+    analyticsDatabase = await createAnalyticsDatabase(config.analytics);
+  } catch (error) {
+    redis.disconnect();
+    subscriber.disconnect();
+    await disposeDatabase();
+    throw new Error(`The analytics store ${config.analytics.dbPath} (ANALYTICS_DB_PATH) cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const analyticsRepo = new AnalyticsRepo(analyticsDatabase);
+  await analyticsRepo.migrate();
+  const analyticsEvents = new AnalyticsEvents(redis, logger);
+
   if (!(await hasImportedData(prisma))) {
     logger.info('no OpenFlights data in the database yet: importing it now');
     await importOpenFlights(prisma, config.openflights, logReporter(logger));
@@ -106,7 +127,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     if (channel !== DATASET_IMPORTED_CHANNEL) return;
     networks
       .reload()
-      .then((network) => services.similarity.useNetwork(network))
+      .then((network) => {
+        void services.analytics.refreshDimensions().catch(() => undefined);
+        return services.similarity.useNetwork(network);
+      })
       .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
   });
 
@@ -124,15 +148,26 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     radioEvents: radioEvents.pubSub,
     live: config.live,
     contestEvents: contestEvents.pubSub,
+    analyticsEvents,
+    analyticsRepo,
+    loadDimensionRows: () => loadDimensionRows(prisma),
   });
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
+  // Not awaited either: network analytics wait for their tables, nothing else does.
+  void services.analytics.refreshDimensions().catch(() => undefined);
+  const analyticsSync = config.analytics.worker
+    ? new AnalyticsSync(redis, analyticsRepo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs })
+    : null;
+  analyticsSync?.start();
   const schema = await createSchema(services);
-  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => {
-    const { viewer, authError } = await authenticateRequest(services.auth, authorization);
+  const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
+  const contextFor = async (requestId: string, authorization: string | undefined, apiKey: string | undefined, clientAddress: string): Promise<RequestContext> => {
+    const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
     return {
       requestId,
+      apiKeyId,
       loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
       viewer,
@@ -158,7 +193,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       context: (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
-        return contextFor(randomUUID(), authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        const apiKey = typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined;
+        return contextFor(randomUUID(), authorization, apiKey, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
@@ -188,6 +224,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
       metricsPlugin(metrics),
+      analyticsPlugin(analyticsEvents),
       ...shape.plugins,
       rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
       introspectionGuardPlugin(production, config.limits.playgroundKey),
@@ -218,9 +255,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     compositionDownloads(
       services.compositions,
       () => createLoaders(repos, null),
-      async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
+      async (authorization) => (await identify(authorization, undefined)).viewer,
     ),
   );
+  app.use(usageDownloads(services.analytics, identify));
   app.use(
     '/graphql',
     corsAllowList(config.limits.corsOrigins),
@@ -228,7 +266,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
+        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
   app.use(jsonErrors(logger));
@@ -250,9 +288,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       services.contests.dispose();
       contestEvents.dispose();
       await services.similarity.dispose();
+      await analyticsSync?.stop();
+      await analyticsEvents.dispose();
+      await analyticsDatabase.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, dispose };
+  return { httpServer, prisma, database, redis, networks, analytics: { events: analyticsEvents, repo: analyticsRepo, database: analyticsDatabase, sync: analyticsSync }, dispose };
 }

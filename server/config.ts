@@ -64,6 +64,10 @@ const environmentSchema = z.object({
   LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
+  ANALYTICS_DB_PATH: z.string().min(1).default('.cache/analytics.duckdb'),
+  ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5_000),
+  ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -102,6 +106,12 @@ export interface Config {
    * sent together, the radio generator's lease and (when set) the length of every radio piece.
    */
   live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
+  /**
+   * The DuckDB analytics store (a file, or `:memory:`), whether this process runs the worker that
+   * moves events from the Redis stream into it, its batch size, and how long another consumer's
+   * delivered-but-unacknowledged events wait before this worker claims them.
+   */
+  analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number };
 }
 
 export class ConfigError extends Error {
@@ -173,6 +183,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       windowMs: env.LIVE_WINDOW_MS,
       radioLeaseMs: env.RADIO_LEASE_MS,
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
+    }),
+    analytics: Object.freeze({
+      dbPath: env.ANALYTICS_DB_PATH,
+      worker: env.ANALYTICS_WORKER === 'on',
+      batchSize: env.ANALYTICS_BATCH_SIZE,
+      claimIdleMs: env.ANALYTICS_CLAIM_IDLE_MS,
     }),
   });
 }

@@ -51,6 +51,11 @@ import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
+import type { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
+import type { AnalyticsRepo, DimensionRows } from './modules/analytics/analytics.repo.js';
+import { AnalyticsService } from './modules/analytics/analytics.service.js';
+import { ApiKeyRepo } from './modules/partners/api-key.repo.js';
+import { ApiKeyService } from './modules/partners/api-key.service.js';
 
 export interface Repos {
   airports: AirportRepo;
@@ -66,6 +71,7 @@ export interface Repos {
   feed: FeedRepo;
   similarity: SimilarityRepo;
   contests: ContestRepo;
+  apiKeys: ApiKeyRepo;
 }
 
 export interface Services {
@@ -84,6 +90,8 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   contests: ContestService;
+  analytics: AnalyticsService;
+  apiKeys: ApiKeyService;
 }
 
 export interface ServiceDependencies {
@@ -96,6 +104,10 @@ export interface ServiceDependencies {
   radioEvents: PubSub<RadioTopics>;
   contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
+  /** Where services send analytics events (fire-and-forget). */
+  analyticsEvents: AnalyticsEvents;
+  analyticsRepo: AnalyticsRepo;
+  loadDimensionRows: () => Promise<DimensionRows>;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -113,12 +125,13 @@ export function createRepos(prisma: PrismaClient): Repos {
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
     contests: new ContestRepo(prisma),
+    apiKeys: new ApiKeyRepo(prisma),
   };
 }
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, analyticsEvents, analyticsRepo, loadDimensionRows }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -135,15 +148,17 @@ export function createServices(
     new PlayWindows(redis),
     new CompositionAccess(repos.collaborators),
     repos.collaborators,
+    analyticsEvents,
   );
+  const routes = new RouteService(networks, airports, repos.routes);
   return {
     networks,
     airports,
     airlines: new AirlineService(repos.airlines),
-    routes: new RouteService(networks, airports, repos.routes),
+    routes,
     themes,
     compositions,
-    community: new CommunityService(repos.community, compositions, repos.users),
+    community: new CommunityService(repos.community, compositions, repos.users, analyticsEvents),
     comments: new CommentService(repos.comments, compositions),
     feed: new FeedService(repos.feed, compositions),
     collaboration: new CollaborationService(compositions, repos.collaborators, repos.users, new PresenceRepo(redis)),
@@ -151,7 +166,9 @@ export function createServices(
     users: new UserService(repos.users),
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
-    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
+    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger, analyticsEvents),
+    analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),
+    apiKeys: new ApiKeyService(repos.apiKeys),
   };
 }
 
@@ -178,6 +195,10 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Why a sent token was refused (expired, revoked...), reported when the operation needs a viewer. */
   authError: Error | null;
+  /** The API key (x-api-key) the request was made with; its partner is then the viewer. */
+  apiKeyId: number | null;
+  /** Set by the response cache when it answered the request; read by the analytics plugin. */
+  cacheHit?: boolean;
   /** The client's address, for per-IP rate limits. */
   clientAddress: string;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
@@ -189,13 +210,29 @@ export interface RequestContext {
   watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
 }
 
-/** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */
-export async function authenticateRequest(auth: AuthService, authorization: string | undefined): Promise<Pick<RequestContext, 'viewer' | 'authError'>> {
+/**
+ * Resolves the viewer of a request from its API key (x-api-key, which wins) or its bearer token; a
+ * bad key or token leaves an anonymous request whose authError says why.
+ */
+export async function authenticateRequest(
+  auth: AuthService,
+  apiKeys: ApiKeyService,
+  authorization: string | undefined,
+  apiKey?: string,
+): Promise<Pick<RequestContext, 'viewer' | 'authError' | 'apiKeyId'>> {
+  if (apiKey) {
+    try {
+      const viewer = await apiKeys.authenticate(apiKey);
+      return { viewer, authError: null, apiKeyId: viewer.apiKeyId };
+    } catch (error) {
+      return { viewer: null, authError: error as Error, apiKeyId: null };
+    }
+  }
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) return { viewer: null, authError: null };
+  if (!token) return { viewer: null, authError: null, apiKeyId: null };
   try {
-    return { viewer: await auth.authenticate(token), authError: null };
+    return { viewer: await auth.authenticate(token), authError: null, apiKeyId: null };
   } catch (error) {
-    return { viewer: null, authError: error as Error };
+    return { viewer: null, authError: error as Error, apiKeyId: null };
   }
 }

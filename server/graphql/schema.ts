@@ -19,10 +19,12 @@ import { LiveResolver } from '../modules/live/live.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
+import { AnalyticsResolver, MusicAnalyticsResolver, NetworkAnalyticsResolver, PartnerUsageResolver } from '../modules/analytics/analytics.resolver.js';
+import { ApiKeyResolver } from '../modules/partners/api-key.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, AnalyticsResolver, NetworkAnalyticsResolver, MusicAnalyticsResolver, PartnerUsageResolver, ApiKeyResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -48,6 +50,11 @@ function resolverInstances(services: Services): Map<Function, object> {
     [ContestResolver, new ContestResolver(services.contests)],
     [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
     [LeaderboardEntryResolver, new LeaderboardEntryResolver()],
+    [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
+    [NetworkAnalyticsResolver, new NetworkAnalyticsResolver(services.analytics)],
+    [MusicAnalyticsResolver, new MusicAnalyticsResolver(services.analytics)],
+    [PartnerUsageResolver, new PartnerUsageResolver(services.analytics)],
+    [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
   ]);
 }
 
