@@ -62,7 +62,7 @@ export class AnalyticsSync {
     this.consumer = options.consumer ?? hostname();
     this.blockMs = options.blockMs ?? 1_000;
     // XREADGROUP BLOCK holds its connection; it must not be the one requests use.
-    this.reader = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, autoResendUnfulfilledCommands: false });
+    this.reader = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.reader.on('error', () => undefined);
   }
 
@@ -172,18 +172,15 @@ export class AnalyticsSync {
     }
   }
 
-  /** Finishes the batch in hand (a blocking read is cut short) and closes the worker's connection. */
+  /**
+   * Stops the loop and closes the worker's connection at once, cutting a blocked read short. A
+   * batch committed but not yet acknowledged stays pending and is skipped by id when it comes back.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    // Ends a blocked XREADGROUP at once; a batch already read is still committed and acknowledged
-    // on the same connection, so its acknowledgement waits for the reconnect queue.
-    if (this.running) {
-      const finished = this.running;
-      this.reader.disconnect(true);
-      await finished;
-      this.running = null;
-    }
     this.reader.disconnect();
+    await this.running;
+    this.running = null;
   }
 }
 
