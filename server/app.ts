@@ -16,7 +16,8 @@ import { authenticateRequest, createLoaders, createRepos, createServices, type R
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
 import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
-import { createAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
+import { createAnalyticsDatabase, unavailableAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
+import { ServiceUnavailableError } from './errors.js';
 import { AnalyticsSync } from './jobs/analytics-sync.js';
 import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
 import { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
@@ -107,13 +108,17 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   try {
     analyticsDatabase = await createAnalyticsDatabase(config.analytics);
   } catch (error) {
-    redis.disconnect();
-    subscriber.disconnect();
-    await disposeDatabase();
-    throw new Error(`The analytics store ${config.analytics.dbPath} (ANALYTICS_DB_PATH) cannot be opened: ${error instanceof Error ? error.message : String(error)}`);
+    // Analytics are not worth refusing to serve for: this instance records events for the one
+    // that holds the store, and answers analytics questions SERVICE_UNAVAILABLE.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    logger.warn({ path: config.analytics.dbPath, reason }, 'the analytics store (ANALYTICS_DB_PATH) cannot be opened; analytics are off in this process');
+    analyticsDatabase = unavailableAnalyticsDatabase(
+      config.analytics.dbPath,
+      () => new ServiceUnavailableError('Analytics are not available on this server instance (its analytics store is held by another process); try again shortly'),
+    );
   }
   const analyticsRepo = new AnalyticsRepo(analyticsDatabase);
-  await analyticsRepo.migrate();
+  if (analyticsDatabase.available) await analyticsRepo.migrate();
   const analyticsEvents = new AnalyticsEvents(redis, logger);
 
   if (!(await hasImportedData(prisma))) {
@@ -128,7 +133,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     networks
       .reload()
       .then((network) => {
-        void services.analytics.refreshDimensions().catch(() => undefined);
+        services.analytics.dimensionsChanged();
         return services.similarity.useNetwork(network);
       })
       .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
@@ -155,9 +160,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
-  // Not awaited either: network analytics wait for their tables, nothing else does.
-  void services.analytics.refreshDimensions().catch(() => undefined);
-  const analyticsSync = config.analytics.worker
+  const analyticsSync = config.analytics.worker && analyticsDatabase.available
     ? new AnalyticsSync(redis, analyticsRepo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs })
     : null;
   analyticsSync?.start();

@@ -9,6 +9,8 @@ export type SqlRow = Record<string, unknown>;
 /** A DuckDB file (or `:memory:`) with one writer connection and a few readers. */
 export interface AnalyticsDatabase {
   readonly path: string;
+  /** False for a store that could not be opened (see unavailableAnalyticsDatabase). */
+  readonly available: boolean;
   /** Rows with BIGINT/HUGEINT as numbers and TIMESTAMP as Date; values are always bound, never spliced. */
   query(sql: string, parameters?: SqlParameters): Promise<SqlRow[]>;
   /**
@@ -45,6 +47,7 @@ export async function createAnalyticsDatabase(config: { dbPath: string }): Promi
   let disposed = false;
   return {
     path: config.dbPath,
+    available: true,
     query(sql, parameters) {
       if (disposed) return Promise.reject(new Error('the analytics database is closed'));
       const connection = readers[nextReader];
@@ -64,5 +67,20 @@ export async function createAnalyticsDatabase(config: { dbPath: string }): Promi
       for (const connection of [writer, ...readers]) connection.closeSync();
       instance.closeSync();
     },
+  };
+}
+
+/**
+ * Stands in for a store this process could not open (most often: another server instance on the
+ * machine holds the file's write lock). Every use fails with `error`, so analytics answer
+ * SERVICE_UNAVAILABLE here while everything else keeps working.
+ */
+export function unavailableAnalyticsDatabase(path: string, error: () => Error): AnalyticsDatabase {
+  return {
+    path,
+    available: false,
+    query: () => Promise.reject(error()),
+    write: () => Promise.reject(error()),
+    dispose: async () => undefined,
   };
 }

@@ -58,12 +58,17 @@ async function piece(person: Person, input: Record<string, unknown>): Promise<st
 beforeAll(async () => {
   directory = mkdtempSync(join(tmpdir(), 'aero-melody-analytics-'));
   server = await startTestServer(testConfig({ ANALYTICS_DB_PATH: join(directory, 'analytics.duckdb') }));
-  partner = await withRole(await server.signUp('partner'), 'PARTNER');
-  otherPartner = await withRole(await server.signUp('partner'), 'PARTNER');
-  admin = await withRole(await server.signUp('admin'), 'ADMIN');
+  partner = await withRole(await server.signUp('an_partner'), 'PARTNER');
+  otherPartner = await withRole(await server.signUp('an_partner'), 'PARTNER');
+  admin = await withRole(await server.signUp('an_admin'), 'ADMIN');
 });
 
 afterAll(async () => {
+  // Other files rank pieces by likes across the database: leave none of ours behind.
+  const mine = { username: { startsWith: 'an_' } };
+  await server?.app.prisma.composition.deleteMany({ where: { owner: mine } });
+  await server?.app.prisma.customTheme.deleteMany({ where: { owner: mine } });
+  await server?.app.prisma.user.deleteMany({ where: mine });
   await server?.close();
   rmSync(directory, { recursive: true, force: true });
 });
@@ -72,7 +77,7 @@ describe('access', () => {
   it('is for partner accounts and admins', async () => {
     const query = '{ analytics { network { distanceBands { routeCount } } } }';
     expect(errorCode(await server.graphql(query))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await server.graphql(query, {}, (await server.signUp('plain')).accessToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.graphql(query, {}, (await server.signUp('an_plain')).accessToken))).toBe('FORBIDDEN');
     expect((await server.graphql(query, {}, partner.accessToken)).errors).toBeUndefined();
     expect((await server.graphql(query, {}, admin.accessToken)).errors).toBeUndefined();
   });
@@ -154,7 +159,7 @@ describe('bad input', () => {
 
 describe('music analytics', () => {
   it('shows a saved piece within 5 s and withholds counts made by fewer than 5 people', async () => {
-    const designer = await server.signUp('designer');
+    const designer = await server.signUp('an_designer');
     const theme = await server.graphql('mutation($input: ThemeInput!) { createTheme(input: $input) { id } }', { input: { name: 'Analytics Dawn', basedOn: 'ambient' } }, designer.accessToken);
     expect(theme.errors).toBeUndefined();
     const themeId: string = theme.data!.createTheme.id;
@@ -164,7 +169,7 @@ describe('music analytics', () => {
       return (response.data!.analytics.music.compositionsByTheme as { theme: { id: string; name: string }; count: number | null }[]).find((row) => row.theme.id === themeId);
     };
 
-    const makers = [designer, ...(await Promise.all([1, 2, 3, 4].map(() => server.signUp('maker'))))];
+    const makers = [designer, ...(await Promise.all([1, 2, 3, 4].map(() => server.signUp('an_maker'))))];
     await piece(makers[0], { theme: themeId });
     const first = await visibleWithin5s(byTheme);
     expect(first).toEqual({ theme: { id: themeId, name: 'Analytics Dawn' }, count: null });
@@ -184,9 +189,9 @@ describe('music analytics', () => {
   });
 
   it('ranks pieces liked by at least 5 people, counting a repeated like once', async () => {
-    const author = await server.signUp('author');
+    const author = await server.signUp('an_author');
     const id = await piece(author, { theme: 'jazz', variation: 7, title: 'Liked by five' });
-    const likers = await Promise.all([1, 2, 3, 4, 5].map(() => server.signUp('liker')));
+    const likers = await Promise.all([1, 2, 3, 4, 5].map(() => server.signUp('an_liker')));
     const mostLiked = async () => {
       const response = await server.graphql('{ analytics { music { mostLiked(first: 100) { composition { id } count } } } }', {}, partner.accessToken);
       expect(response.errors).toBeUndefined();
@@ -233,7 +238,7 @@ async function likeEvents(globalId: string): Promise<number> {
 
 describe('partner API keys', () => {
   it('are created for partners only, shown once, stored hashed, used as x-api-key and refused once revoked', async () => {
-    const plain = await server.signUp('plain');
+    const plain = await server.signUp('an_plain');
     expect(errorCode(await server.graphql('mutation { createApiKey(name: "x") { key } }', {}, plain.accessToken))).toBe('FORBIDDEN');
     expect(errorCode(await server.graphql('mutation { createApiKey(name: "x") { key } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await server.graphql('mutation { createApiKey(name: "") { key } }', {}, partner.accessToken))).toBe('BAD_USER_INPUT');
@@ -324,7 +329,7 @@ describe('partner usage', () => {
     reader.closeSync();
 
     expect((await fetch(`${server.url}/analytics/usage.csv`)).status).toBe(401);
-    const plain = await server.signUp('plain');
+    const plain = await server.signUp('an_plain');
     expect((await fetch(`${server.url}/analytics/usage.csv`, { headers: { authorization: `Bearer ${plain.accessToken}` } })).status).toBe(403);
     expect((await fetch(`${server.url}/analytics/usage.csv?from=yesterday`, { headers: { 'x-api-key': key } })).status).toBe(400);
     expect((await fetch(`${server.url}/analytics/usage.xlsx`, { headers: { 'x-api-key': key } })).status).toBe(404);

@@ -218,15 +218,6 @@ export class AnalyticsRepo {
     return { music: num(row.music), requests: num(row.requests) };
   }
 
-  /** Whether an event with this id has been committed. */
-  async hasEvent(id: string): Promise<boolean> {
-    const rows = await this.db.query(
-      'SELECT 1 FROM music_events WHERE event_id = $id::UUID UNION ALL SELECT 1 FROM api_requests WHERE event_id = $id::UUID LIMIT 1',
-      { id },
-    );
-    return rows.length > 0;
-  }
-
   // Network (dimension tables)
 
   async routeCountsByDistanceBand(): Promise<number[]> {

@@ -55,8 +55,11 @@ export class AnalyticsService {
     private readonly logger: Logger,
   ) {}
 
-  /** (Re)loads the airport, airline and route tables; network figures wait for the newest load. */
-  refreshDimensions(): Promise<void> {
+  /**
+   * Loads the airport, airline and route tables on first use (a server that is never asked for
+   * network figures never pays for them), and again on the first use after each import.
+   */
+  private loadDimensions(): Promise<void> {
     const startedAt = performance.now();
     const load = (async () => {
       const rows = await this.loadDimensionRows();
@@ -64,14 +67,24 @@ export class AnalyticsService {
       this.logger.info({ routes: rows.routes.length, ms: Math.round(performance.now() - startedAt) }, 'analytics dimension tables loaded');
     })();
     this.dimensions = load;
-    load.catch((error: unknown) => this.logger.error({ err: error }, 'loading the analytics dimension tables failed'));
+    load.catch((error: unknown) => {
+      // The next question tries again.
+      if (this.dimensions === load) this.dimensions = null;
+      this.logger.error({ err: error }, 'loading the analytics dimension tables failed');
+    });
     return load;
+  }
+
+  /** A new import was written: network figures reload their tables before the next answer. */
+  dimensionsChanged(): void {
+    if (this.dimensions) void this.loadDimensions().catch(() => undefined);
   }
 
   private async dimensionsReady(): Promise<void> {
     try {
-      await (this.dimensions ?? this.refreshDimensions());
-    } catch {
+      await (this.dimensions ?? this.loadDimensions());
+    } catch (error) {
+      if (error instanceof ServiceUnavailableError) throw error;
       throw new ServiceUnavailableError('Network analytics are not available right now (the route data could not be loaded); try again shortly');
     }
   }
