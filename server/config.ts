@@ -66,7 +66,7 @@ const environmentSchema = z.object({
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
   ANALYTICS_DB_PATH: z.string().min(1).default('.cache/analytics.duckdb'),
   ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
-  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(5_000),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
@@ -108,7 +108,8 @@ export interface Config {
   live: { lookaheadMs: number; windowMs: number; radioLeaseMs: number; radioPieceSeconds: number | null };
   /**
    * The DuckDB analytics store (a file, or `:memory:`), whether this process runs the worker that
-   * moves events from the Redis stream into it, its batch size, and how long another consumer's
+   * moves events from the Redis stream into it, how many stream entries (of up to 500 events) it
+   * reads per DuckDB transaction, and how long another consumer's
    * delivered-but-unacknowledged events wait before this worker claims them.
    */
   analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number };

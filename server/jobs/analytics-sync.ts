@@ -1,13 +1,14 @@
 import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { decodeEvent, type AnalyticsEvent } from '../modules/analytics/analytics-event.js';
+import { decodeEntry, type AnalyticsEvent } from '../modules/analytics/analytics-event.js';
 import { ANALYTICS_STREAM } from '../modules/analytics/analytics-events.repo.js';
 import type { AnalyticsRepo } from '../modules/analytics/analytics.repo.js';
 
 export const ANALYTICS_GROUP = 'analytics-duckdb';
 
 export interface AnalyticsSyncOptions {
+  /** Stream entries per read (each holds up to 500 events). */
   batchSize: number;
   /** Entries another consumer was given but has not acknowledged for this long are taken over. */
   claimIdleMs: number;
@@ -22,7 +23,7 @@ export interface AnalyticsSyncOptions {
 export interface StreamBatch {
   events: AnalyticsEvent[];
   entryIds: string[];
-  /** Entries that held no event this version understands: acknowledged and dropped. */
+  /** Entries or events in them that this version does not understand: acknowledged and dropped. */
   unreadable: number;
 }
 
@@ -113,11 +114,15 @@ export class AnalyticsSync {
       // A deleted entry still pending shows with no fields: nothing to store, only to acknowledge.
       if (!fields) continue;
       const index = fields.indexOf('e');
-      const event = index >= 0 && index % 2 === 0 ? decodeEvent(fields[index + 1]) : null;
-      if (event) events.push(event);
-      else unreadable += 1;
+      if (index < 0 || index % 2 !== 0) {
+        unreadable += 1;
+        continue;
+      }
+      const decoded = decodeEntry(fields[index + 1]);
+      events.push(...decoded.events);
+      unreadable += decoded.unreadable;
     }
-    if (unreadable > 0) this.logger.warn({ unreadable }, 'analytics stream entries that are not events were dropped');
+    if (unreadable > 0) this.logger.warn({ unreadable }, 'analytics stream entries or events that could not be read were dropped');
     return { events, entryIds: entries.map(([id]) => id), unreadable };
   }
 

@@ -21,7 +21,8 @@ async function startWorker(consumer: string, claimIdleMs = 60_000) {
   const db = await createAnalyticsDatabase({ dbPath: join(directory, 'analytics.duckdb') });
   const repo = new AnalyticsRepo(db);
   await repo.migrate();
-  const sync = new AnalyticsSync(redis, repo, silentLogger, { batchSize: 400, claimIdleMs, consumer, stream, group: 'test-group', blockMs: 100 });
+  // Entries of 10 events (see publish), 40 entries per batch: batches of 400 events.
+  const sync = new AnalyticsSync(redis, repo, silentLogger, { batchSize: 40, claimIdleMs, consumer, stream, group: 'test-group', blockMs: 100 });
   await sync.ensureGroup();
   opened.push({ db, sync });
   return { db, repo, sync };
@@ -41,6 +42,7 @@ async function publish(count: number): Promise<void> {
         ? { kind: 'COMPOSITION_PLAYED', actor: `user:${i % 13}`, compositionId: i % 17, themeId: 'jazz' }
         : { kind: 'API_REQUEST', operation: 'Bench', partnerId: 1, latencyMs: i % 50, cacheHit: i % 3 === 0, ok: true };
     events.record(fact);
+    if (i % 10 === 9) await events.flush();
   }
   await events.dispose();
   expect(events.dropped).toBe(0);
@@ -76,7 +78,7 @@ describe('analytics worker', () => {
     await publish(1_000);
     const first = await startWorker('worker-a');
     const batch = await first.sync.nextBatch(false);
-    expect(batch.entryIds).toHaveLength(400);
+    expect(batch.events).toHaveLength(400);
     expect(await first.sync.commit(batch)).toBe(400);
     await crash(first);
 
@@ -95,7 +97,7 @@ describe('analytics worker', () => {
     await publish(300);
     const first = await startWorker('worker-c');
     const batch = await first.sync.nextBatch(false);
-    expect(batch.entryIds).toHaveLength(300);
+    expect(batch.events).toHaveLength(300);
     // Killed mid-batch: read, half-written (nothing committed), never acknowledged.
     await crash(first);
 
@@ -120,9 +122,10 @@ describe('analytics worker', () => {
   it('acknowledges and drops entries that hold no event', async () => {
     await redis.xadd(stream, '*', 'e', '{"not":"an event"}');
     await redis.xadd(stream, '*', 'other', 'field');
+    await redis.xadd(stream, '*', 'e', '[{"id":"x"}]');
     const worker = await startWorker('worker-e');
     const batch = await worker.sync.nextBatch(false);
-    expect(batch).toMatchObject({ events: [], unreadable: 2 });
+    expect(batch).toMatchObject({ events: [], unreadable: 3 });
     await worker.sync.acknowledge(batch);
     expect(await pendingCount()).toBe(0);
     await crash(worker);

@@ -61,35 +61,52 @@ const MUSIC_KIND_SET: ReadonlySet<string> = new Set(MUSIC_EVENT_KINDS);
 const optionalInteger = (value: unknown) => value === undefined || value === null || Number.isInteger(value);
 const optionalString = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.length <= 200);
 
-/** The event in one stream entry, or null when the entry is not one this version understands. */
-export function decodeEvent(text: string): AnalyticsEvent | null {
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  if (typeof value.id !== 'string' || !UUID.test(value.id) || typeof value.at !== 'number' || !Number.isFinite(value.at)) return null;
-  if (value.kind === 'API_REQUEST') {
+/** One event as parsed from JSON, or null when it is not one this version understands. */
+export function decodeEvent(value: unknown): AnalyticsEvent | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const event = value as Record<string, unknown>;
+  if (typeof event.id !== 'string' || !UUID.test(event.id) || typeof event.at !== 'number' || !Number.isFinite(event.at)) return null;
+  if (event.kind === 'API_REQUEST') {
     const ok =
-      typeof value.operation === 'string' &&
-      value.operation.length <= 200 &&
-      optionalInteger(value.partnerId) &&
-      typeof value.latencyMs === 'number' &&
-      Number.isFinite(value.latencyMs) &&
-      typeof value.cacheHit === 'boolean' &&
-      typeof value.ok === 'boolean';
-    return ok ? (value as unknown as AnalyticsEvent) : null;
+      typeof event.operation === 'string' &&
+      event.operation.length <= 200 &&
+      optionalInteger(event.partnerId) &&
+      typeof event.latencyMs === 'number' &&
+      Number.isFinite(event.latencyMs) &&
+      typeof event.cacheHit === 'boolean' &&
+      typeof event.ok === 'boolean';
+    return ok ? (event as unknown as AnalyticsEvent) : null;
   }
-  if (typeof value.kind !== 'string' || !MUSIC_KIND_SET.has(value.kind) || typeof value.actor !== 'string') return null;
+  if (typeof event.kind !== 'string' || !MUSIC_KIND_SET.has(event.kind) || typeof event.actor !== 'string') return null;
   const ok =
-    optionalInteger(value.compositionId) &&
-    optionalInteger(value.contestId) &&
-    optionalInteger(value.entryId) &&
-    optionalString(value.themeId) &&
-    optionalString(value.keyRoot) &&
-    optionalString(value.scale) &&
-    (value.tempoBpm === undefined || value.tempoBpm === null || (typeof value.tempoBpm === 'number' && Number.isFinite(value.tempoBpm)));
-  return ok ? (value as unknown as AnalyticsEvent) : null;
+    optionalInteger(event.compositionId) &&
+    optionalInteger(event.contestId) &&
+    optionalInteger(event.entryId) &&
+    optionalString(event.themeId) &&
+    optionalString(event.keyRoot) &&
+    optionalString(event.scale) &&
+    (event.tempoBpm === undefined || event.tempoBpm === null || (typeof event.tempoBpm === 'number' && Number.isFinite(event.tempoBpm)));
+  return ok ? (event as unknown as AnalyticsEvent) : null;
+}
+
+/**
+ * The events in one stream entry (a JSON array: the publisher sends events in batches, one entry
+ * per batch, which keeps Redis work per event small) and how many of them were not understood.
+ */
+export function decodeEntry(text: string): { events: AnalyticsEvent[]; unreadable: number } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { events: [], unreadable: 1 };
+  }
+  if (!Array.isArray(value)) return { events: [], unreadable: 1 };
+  const events: AnalyticsEvent[] = [];
+  let unreadable = 0;
+  for (const item of value) {
+    const event = decodeEvent(item);
+    if (event) events.push(event);
+    else unreadable += 1;
+  }
+  return { events, unreadable };
 }

@@ -4,17 +4,23 @@ import type { Logger } from '../../logger.js';
 import type { AnalyticsEvent, AnalyticsFact } from './analytics-event.js';
 
 export const ANALYTICS_STREAM = 'aero-melody:analytics:events';
-/** A safety cap: the worker deletes what it has committed, so only a long worker outage reaches it. */
-const STREAM_MAX_LENGTH = 2_000_000;
+/**
+ * A safety cap in entries (of up to ENTRY_SIZE events each): the worker deletes what it has
+ * committed, so only a long worker outage reaches it.
+ */
+const STREAM_MAX_LENGTH = 100_000;
 const FLUSH_INTERVAL_MS = 20;
 const FLUSH_SIZE = 500;
+/** Events per stream entry. */
+const ENTRY_SIZE = 500;
 /** Past this, new events are dropped rather than letting a Redis outage grow the heap without end. */
 const MAX_BUFFERED = 50_000;
 
 /**
  * Appends analytics events to the Redis stream without ever holding up or failing a request:
- * `record` only buffers; a timer sends buffered events in one pipeline of XADDs. When Redis is
- * down the batch is dropped and counted (analytics are not worth failing a user's action for).
+ * `record` only buffers; a timer sends the buffer as stream entries of up to 500 events each, in
+ * one pipeline. When Redis is down the batch is dropped and counted (analytics are not worth
+ * failing a user's action for).
  */
 export class AnalyticsEvents {
   private buffer: AnalyticsEvent[] = [];
@@ -62,9 +68,14 @@ export class AnalyticsEvents {
   private async send(batch: AnalyticsEvent[]): Promise<void> {
     try {
       const pipeline = this.redis.pipeline();
-      for (const event of batch) pipeline.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'e', JSON.stringify(event));
+      const sizes: number[] = [];
+      for (let start = 0; start < batch.length; start += ENTRY_SIZE) {
+        const entry = batch.slice(start, start + ENTRY_SIZE);
+        sizes.push(entry.length);
+        pipeline.xadd(this.stream, 'MAXLEN', '~', STREAM_MAX_LENGTH, '*', 'e', JSON.stringify(entry));
+      }
       const results = (await pipeline.exec()) ?? [];
-      const failed = results.filter(([error]) => error).length;
+      const failed = results.reduce((sum, [error], i) => sum + (error ? sizes[i] : 0), 0);
       if (failed > 0) this.lost(failed, results.find(([error]) => error)?.[0] ?? null);
     } catch (error) {
       this.lost(batch.length, error);

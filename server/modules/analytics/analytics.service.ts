@@ -44,6 +44,8 @@ export type UsageFormat = 'csv' | 'parquet';
  */
 export class AnalyticsService {
   private dimensions: Promise<void> | null = null;
+  /** Network figures change only with an import: each is computed once per load of the tables. */
+  private networkFigures = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly repo: AnalyticsRepo,
@@ -64,6 +66,7 @@ export class AnalyticsService {
     const load = (async () => {
       const rows = await this.loadDimensionRows();
       await this.repo.replaceDimensions(rows);
+      this.networkFigures = new Map();
       this.logger.info({ routes: rows.routes.length, ms: Math.round(performance.now() - startedAt) }, 'analytics dimension tables loaded');
     })();
     this.dimensions = load;
@@ -109,9 +112,20 @@ export class AnalyticsService {
 
   // Network
 
-  async distanceBands(): Promise<BandFigure[]> {
+  private async networkFigure<T>(key: string, compute: () => Promise<T>): Promise<T> {
     await this.dimensionsReady();
-    const counts = await this.repo.routeCountsByDistanceBand();
+    const figures = this.networkFigures;
+    let figure = figures.get(key) as Promise<T> | undefined;
+    if (!figure) {
+      figure = compute();
+      figures.set(key, figure);
+      figure.catch(() => figures.delete(key));
+    }
+    return figure;
+  }
+
+  async distanceBands(): Promise<BandFigure[]> {
+    const counts = await this.networkFigure('distanceBands', () => this.repo.routeCountsByDistanceBand());
     return DISTANCE_BANDS.map((band, i) => ({ ...band, routeCount: counts[i] }));
   }
 
@@ -120,17 +134,15 @@ export class AnalyticsService {
   }
 
   async topHubs(first: number): Promise<{ airport: AirportRow; destinationCount: number }[]> {
-    await this.dimensionsReady();
-    const hubs = await this.repo.topHubs(first);
+    const hubs = await this.networkFigure(`topHubs:${first}`, () => this.repo.topHubs(first));
     return hubs.flatMap((hub) => {
       const airport = this.airport(hub.airportId);
       return airport ? [{ airport, destinationCount: hub.destinationCount }] : [];
     });
   }
 
-  async topCountries(first: number) {
-    await this.dimensionsReady();
-    return this.repo.topCountries(first);
+  topCountries(first: number) {
+    return this.networkFigure(`topCountries:${first}`, () => this.repo.topCountries(first));
   }
 
   private route(pair: RoutePair): RouteRow | null {
@@ -138,16 +150,14 @@ export class AnalyticsService {
   }
 
   async routesByDistance(first: number, longest: boolean): Promise<RouteRow[]> {
-    await this.dimensionsReady();
-    const pairs = await this.repo.routesByDistance(first, longest);
+    const pairs = await this.networkFigure(`routesByDistance:${first}:${longest}`, () => this.repo.routesByDistance(first, longest));
     return pairs.flatMap((pair) => this.route(pair) ?? []);
   }
 
   async airportProfile(code: string) {
-    await this.dimensionsReady();
     const airport = this.networks.network.airportByCode(code);
     if (!airport) return null;
-    const profile = await this.repo.airportProfile(airport.id);
+    const profile = await this.networkFigure(`airport:${airport.id}`, () => this.repo.airportProfile(airport.id));
     return {
       airport,
       departureCount: profile.departureCount,

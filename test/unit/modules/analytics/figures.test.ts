@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEvent, actorOfListener, weightOf } from '../../../../server/modules/analytics/analytics-event.js';
+import { actorOfListener, decodeEntry, weightOf } from '../../../../server/modules/analytics/analytics-event.js';
 import { DISTANCE_BANDS, MAX_BUCKETS, distanceBandIndex, percentile, tempoBandLabel, timeWindow, withheldBelowMinPeople } from '../../../../server/modules/analytics/figures.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -70,14 +70,13 @@ describe('percentile and tempo bands', () => {
 describe('stream entries', () => {
   const id = '0b6f1c9e-2a4b-4c1d-9e8f-7a6b5c4d3e2f';
 
-  it('decode well-formed events and refuse anything else', () => {
+  it('hold a batch of events; events this version does not understand are counted, not stored', () => {
     const played = { id, at: 1, kind: 'COMPOSITION_PLAYED', actor: 'user:1', compositionId: 3 };
-    expect(decodeEvent(JSON.stringify(played))).toEqual(played);
     const request = { id, at: 1, kind: 'API_REQUEST', operation: 'Q', partnerId: null, latencyMs: 2.5, cacheHit: false, ok: true };
-    expect(decodeEvent(JSON.stringify(request))).toEqual(request);
-    for (const bad of ['not json', 'null', '[]', JSON.stringify({ ...played, id: 'x' }), JSON.stringify({ ...played, kind: 'DROP TABLE' }), JSON.stringify({ ...played, compositionId: 1.5 }), JSON.stringify({ ...request, latencyMs: 'slow' })]) {
-      expect(decodeEvent(bad)).toBeNull();
-    }
+    expect(decodeEntry(JSON.stringify([played, request]))).toEqual({ events: [played, request], unreadable: 0 });
+    const bad = [null, 'x', [], { ...played, id: 'x' }, { ...played, kind: 'DROP TABLE' }, { ...played, compositionId: 1.5 }, { ...request, latencyMs: 'slow' }];
+    expect(decodeEntry(JSON.stringify([played, ...bad]))).toEqual({ events: [played], unreadable: bad.length });
+    for (const entry of ['not json', 'null', JSON.stringify(played)]) expect(decodeEntry(entry)).toEqual({ events: [], unreadable: 1 });
   });
 
   it('weigh undoing events negatively', () => {
