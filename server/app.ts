@@ -23,7 +23,14 @@ import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
-import { errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { createAnalyticsDatabase, unavailableAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
+import { ServiceUnavailableError } from './errors.js';
+import { AnalyticsSync } from './jobs/analytics-sync.js';
+import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
+import { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
+import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
+import { usageDownloads } from './modules/analytics/analytics.http.js';
 import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
@@ -55,6 +62,8 @@ export interface AppServer {
   database: DatabasePool;
   redis: Redis;
   networks: NetworkService;
+  /** The analytics pipeline: where events are sent, the DuckDB store, and the worker between them (null when ANALYTICS_WORKER=off). */
+  analytics: { events: AnalyticsEvents; repo: AnalyticsRepo; database: AnalyticsDatabase; sync: AnalyticsSync | null };
   /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
   dispose(): Promise<void>;
 }
@@ -138,6 +147,22 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     throw error;
   }
 
+  let analyticsDatabase: AnalyticsDatabase;
+  try {
+    analyticsDatabase = await createAnalyticsDatabase(config.analytics);
+  } catch (error) {
+    // Analytics are not worth refusing to serve for: this instance records events for the one
+    // that holds the store, and answers analytics questions SERVICE_UNAVAILABLE.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    logger.warn({ path: config.analytics.dbPath, reason }, 'the analytics store (ANALYTICS_DB_PATH) cannot be opened; analytics are off in this process');
+    analyticsDatabase = unavailableAnalyticsDatabase(
+      config.analytics.dbPath,
+      () => new ServiceUnavailableError('Analytics are not available on this server instance (its analytics store is held by another process); try again shortly'),
+    );
+  }
+  const analyticsRepo = new AnalyticsRepo(analyticsDatabase);
+  if (analyticsDatabase.available) await analyticsRepo.migrate();
+  const analyticsEvents = new AnalyticsEvents(redis, logger);
   const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
   const metrics = createMetrics(database);
@@ -149,7 +174,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     networks
       .reload()
       .then(async (network) => {
-        services.similarity.useNetwork(network);
+        services.analytics.dimensionsChanged();
+        await services.similarity.useNetwork(network);
         await responseCache.clear();
       })
       .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
@@ -177,6 +203,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     exportQueue,
     exportStorage,
     exportSettings: { ...config.exports, soundFontPath: config.exports.soundFontPath ?? DEFAULT_SOUND_FONT },
+    analyticsEvents,
+    analyticsRepo,
+    loadDimensionRows: () => loadDimensionRows(prisma),
   });
   // By default this process renders exports too; with EXPORT_WORKERS=off only `npm run worker` processes do.
   const exportWorker: JobWorker | null =
@@ -196,11 +225,17 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
+  const analyticsSync = config.analytics.worker && analyticsDatabase.available
+    ? new AnalyticsSync(redis, analyticsRepo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs })
+    : null;
+  analyticsSync?.start();
   const schema = await createSchema(services);
-  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => {
-    const { viewer, authError } = await authenticateRequest(services.auth, authorization);
+  const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
+  const contextFor = async (requestId: string, authorization: string | undefined, apiKey: string | undefined, clientAddress: string): Promise<RequestContext> => {
+    const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
     return {
       requestId,
+      apiKeyId,
       loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
       cacheHit: false,
@@ -216,7 +251,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
 
   const persistedOperations = await PersistedOperations.load();
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
-    served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
+    served: (operation, seconds) => {
+      metrics.observeRequest(operation.label, 'ok', seconds);
+      analyticsEvents.record({ kind: 'API_REQUEST', operation: operation.name ?? operation.label, partnerId: null, latencyMs: seconds * 1000, cacheHit: true, ok: true });
+    },
   });
   const app = express();
   app.disable('x-powered-by');
@@ -240,7 +278,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       context: (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
-        return contextFor(randomUUID(), authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        const apiKey = typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined;
+        return contextFor(randomUUID(), authorization, apiKey, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
@@ -269,6 +308,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
       metricsPlugin(metrics),
+      analyticsPlugin(analyticsEvents),
       ...shape.plugins,
       rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
       introspectionGuardPlugin(production, config.limits.playgroundKey),
@@ -300,10 +340,11 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     compositionDownloads(
       services.compositions,
       () => createLoaders(repos, null),
-      async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
+      async (authorization) => (await identify(authorization, undefined)).viewer,
     ),
   );
   app.use(exportDownloads(services.exports));
+  app.use(usageDownloads(services.analytics, identify));
   app.use(
     '/graphql',
     corsAllowList(config.limits.corsOrigins),
@@ -311,7 +352,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
+        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
   app.use(jsonErrors(logger));
@@ -344,9 +385,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       exportEvents.dispose();
       await exportStorage.dispose();
       await services.similarity.dispose();
+      await analyticsSync?.stop();
+      await analyticsEvents.dispose();
+      await analyticsDatabase.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, dispose };
+  return { httpServer, prisma, database, redis, networks, analytics: { events: analyticsEvents, repo: analyticsRepo, database: analyticsDatabase, sync: analyticsSync }, dispose };
 }

@@ -75,6 +75,10 @@ const environmentSchema = z.object({
   EXPORT_PREMIUM_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(100),
   EXPORT_FREE_MAX_SECONDS: z.coerce.number().int().min(10).max(300).default(120),
   SOUNDFONT_PATH: z.string().min(1).optional(),
+  ANALYTICS_DB_PATH: z.string().min(1).default('.cache/analytics.duckdb'),
+  ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -133,6 +137,13 @@ export interface Config {
     freeMaxSeconds: number;
     soundFontPath: string | undefined;
   };
+  /**
+   * The DuckDB analytics store (a file, or `:memory:`), whether this process runs the worker that
+   * moves events from the Redis stream into it, how many stream entries (of up to 500 events) it
+   * reads per DuckDB transaction, and how long another consumer's
+   * delivered-but-unacknowledged events wait before this worker claims them.
+   */
+  analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number };
 }
 
 export class ConfigError extends Error {
@@ -217,6 +228,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       premiumPerDay: env.EXPORT_PREMIUM_PER_DAY,
       freeMaxSeconds: env.EXPORT_FREE_MAX_SECONDS,
       soundFontPath: env.SOUNDFONT_PATH,
+    }),
+    analytics: Object.freeze({
+      dbPath: env.ANALYTICS_DB_PATH,
+      worker: env.ANALYTICS_WORKER === 'on',
+      batchSize: env.ANALYTICS_BATCH_SIZE,
+      claimIdleMs: env.ANALYTICS_CLAIM_IDLE_MS,
     }),
   });
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseCache } from '../adapters/response-cache.js';
-import type { PersistedOperations } from './persisted-operations.js';
+import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
 
 export interface PersistedGetObserver {
   /** A request answered from the in-process cache, without GraphQL running at all. */
-  served(label: string, seconds: number, notModified: boolean): void;
+  served(operation: PersistedOperation, seconds: number): void;
 }
 
 const PATH = '/graphql';
@@ -71,7 +71,7 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
       });
       response.end(entry.body);
     }
-    observer.served(operation.label, (performance.now() - startedAt) / 1000, notModified);
+    observer.served(operation, (performance.now() - startedAt) / 1000);
     return true;
   };
 }

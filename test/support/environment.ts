@@ -23,6 +23,8 @@ export function testConfig(overrides: Record<string, string> = {}, database = TE
     PORT: '0',
     // Tests send thousands of requests from one address; the limit has its own test.
     RATE_LIMIT_PER_MINUTE: '0',
+    // A DuckDB file has one writer: every test server gets its own store (tests that need a file pass one).
+    ANALYTICS_DB_PATH: ':memory:',
     ...overrides,
   });
 }
