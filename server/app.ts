@@ -11,11 +11,26 @@ import type { Config } from './config.js';
 import { createDatabasePool, type DatabasePool } from './adapters/mariadb.js';
 import { createPrisma, type PrismaClient } from './adapters/prisma.js';
 import { createRedisPubSub } from './adapters/pubsub.js';
+import { createLocalFileStorage } from './adapters/file-storage.js';
+import { createJobQueue, type JobWorker } from './adapters/job-queue.js';
+import { DEFAULT_SOUND_FONT } from './adapters/sound-font.js';
+import { startExportWorker } from './jobs/audio-export.js';
+import { exportDownloads } from './modules/exports/export.http.js';
+import { requireViewer } from './modules/users/user.service.js';
+import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
+import type { ExportTopics } from './modules/exports/export.topics.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { maskFormattedError } from './errors.js';
 import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
-import { errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { createAnalyticsDatabase, unavailableAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
+import { ServiceUnavailableError } from './errors.js';
+import { AnalyticsSync } from './jobs/analytics-sync.js';
+import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
+import { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
+import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
+import { usageDownloads } from './modules/analytics/analytics.http.js';
 import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
@@ -50,6 +65,8 @@ export interface AppServer {
   networks: NetworkService;
   /** Whether the web app is served at `/` beside the API, and how. */
   webApp: 'on' | 'off' | 'dev';
+  /** The analytics pipeline: where events are sent, the DuckDB store, and the worker between them (null when ANALYTICS_WORKER=off). */
+  analytics: { events: AnalyticsEvents; repo: AnalyticsRepo; database: AnalyticsDatabase; sync: AnalyticsSync | null };
   /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
   dispose(): Promise<void>;
 }
@@ -133,6 +150,22 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     throw error;
   }
 
+  let analyticsDatabase: AnalyticsDatabase;
+  try {
+    analyticsDatabase = await createAnalyticsDatabase(config.analytics);
+  } catch (error) {
+    // Analytics are not worth refusing to serve for: this instance records events for the one
+    // that holds the store, and answers analytics questions SERVICE_UNAVAILABLE.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    logger.warn({ path: config.analytics.dbPath, reason }, 'the analytics store (ANALYTICS_DB_PATH) cannot be opened; analytics are off in this process');
+    analyticsDatabase = unavailableAnalyticsDatabase(
+      config.analytics.dbPath,
+      () => new ServiceUnavailableError('Analytics are not available on this server instance (its analytics store is held by another process); try again shortly'),
+    );
+  }
+  const analyticsRepo = new AnalyticsRepo(analyticsDatabase);
+  if (analyticsDatabase.available) await analyticsRepo.migrate();
+  const analyticsEvents = new AnalyticsEvents(redis, logger);
   const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
   const metrics = createMetrics(database);
@@ -144,7 +177,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     networks
       .reload()
       .then(async (network) => {
-        services.similarity.useNetwork(network);
+        services.analytics.dimensionsChanged();
+        await services.similarity.useNetwork(network);
         await responseCache.clear();
       })
       .catch((error: unknown) => logger.error({ err: error }, 'reloading the flight network failed'));
@@ -154,6 +188,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const compositionEvents = createRedisPubSub<CompositionTopics>(redis);
   const radioEvents = createRedisPubSub<RadioTopics>(redis);
   const contestEvents = createRedisPubSub<ContestTopics>(redis);
+  const exportEvents = createRedisPubSub<ExportTopics>(redis);
+  const exportQueue = createJobQueue<ExportJobData>(config.redisUrl, EXPORT_QUEUE, EXPORT_JOB_OPTIONS);
+  const exportStorage = createLocalFileStorage(config.exports.dir);
   const services = createServices(repos, {
     networks,
     compositionEvents: compositionEvents.pubSub,
@@ -165,15 +202,43 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     live: config.live,
     contestEvents: contestEvents.pubSub,
     responseCache,
+    exportEvents: exportEvents.pubSub,
+    exportQueue,
+    exportStorage,
+    exportSettings: { ...config.exports, soundFontPath: config.exports.soundFontPath ?? DEFAULT_SOUND_FONT },
+    analyticsEvents,
+    analyticsRepo,
+    loadDimensionRows: () => loadDimensionRows(prisma),
   });
+  // By default this process renders exports too; with EXPORT_WORKERS=off only `npm run worker` processes do.
+  const exportWorker: JobWorker | null =
+    config.exports.workers === 'inline'
+      ? startExportWorker({
+          redisUrl: config.redisUrl,
+          repo: repos.exports,
+          storage: exportStorage,
+          events: exportEvents.pubSub,
+          logger,
+          soundFontPath: config.exports.soundFontPath,
+          urlTtlSeconds: config.exports.urlTtlSeconds,
+          concurrency: config.exports.workerConcurrency,
+          lockMs: config.exports.lockMs,
+        })
+      : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
+  const analyticsSync = config.analytics.worker && analyticsDatabase.available
+    ? new AnalyticsSync(redis, analyticsRepo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs })
+    : null;
+  analyticsSync?.start();
   const schema = await createSchema(services);
-  const contextFor = async (requestId: string, authorization: string | undefined, clientAddress: string): Promise<RequestContext> => {
-    const { viewer, authError } = await authenticateRequest(services.auth, authorization);
+  const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
+  const contextFor = async (requestId: string, authorization: string | undefined, apiKey: string | undefined, clientAddress: string): Promise<RequestContext> => {
+    const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
     return {
       requestId,
+      apiKeyId,
       loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
       cacheHit: false,
@@ -183,12 +248,16 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       liveComposition: (input) => services.live.composition(input, viewer),
       liveRadio: (channel) => services.live.radioStream(channel),
       watchLeaderboard: (contestId) => services.contests.watch(contestId),
+      watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
     };
   };
 
   const persistedOperations = await PersistedOperations.load();
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
-    served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
+    served: (operation, seconds) => {
+      metrics.observeRequest(operation.label, 'ok', seconds);
+      analyticsEvents.record({ kind: 'API_REQUEST', operation: operation.name ?? operation.label, partnerId: null, latencyMs: seconds * 1000, cacheHit: true, ok: true });
+    },
   });
   const app = express();
   app.disable('x-powered-by');
@@ -222,7 +291,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       context: (ctx) => {
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
-        return contextFor(randomUUID(), authorization, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        const apiKey = typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined;
+        return contextFor(randomUUID(), authorization, apiKey, ctx.extra.request.socket.remoteAddress ?? 'unknown');
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
@@ -251,6 +321,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
       metricsPlugin(metrics),
+      analyticsPlugin(analyticsEvents),
       ...shape.plugins,
       rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
       introspectionGuardPlugin(production, config.limits.playgroundKey),
@@ -282,9 +353,11 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     compositionDownloads(
       services.compositions,
       () => createLoaders(repos, null),
-      async (authorization) => (await authenticateRequest(services.auth, authorization)).viewer,
+      async (authorization) => (await identify(authorization, undefined)).viewer,
     ),
   );
+  app.use(exportDownloads(services.exports));
+  app.use(usageDownloads(services.analytics, identify));
   app.use(
     '/graphql',
     corsAllowList(config.limits.corsOrigins),
@@ -292,7 +365,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.socket.remoteAddress ?? 'unknown'),
+        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), req.socket.remoteAddress ?? 'unknown'),
     }),
   );
   const webAppMode = resolveWebAppMode(config.webApp);
@@ -320,6 +393,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       }
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await services.live.dispose();
+      // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
+      await exportWorker?.close(true);
+      await exportQueue.dispose();
       await wsHandle.dispose();
       await apollo.stop();
       responseCache.dispose();
@@ -328,11 +404,16 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       radioEvents.dispose();
       services.contests.dispose();
       contestEvents.dispose();
+      exportEvents.dispose();
+      await exportStorage.dispose();
       await services.similarity.dispose();
       await webApp?.dispose();
+      await analyticsSync?.stop();
+      await analyticsEvents.dispose();
+      await analyticsDatabase.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, dispose };
+  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, analytics: { events: analyticsEvents, repo: analyticsRepo, database: analyticsDatabase, sync: analyticsSync }, dispose };
 }

@@ -67,6 +67,19 @@ const environmentSchema = z.object({
   WEB_APP: z.enum(['on', 'off', 'dev']).optional(),
   CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
   SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
+  EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
+  EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
+  EXPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EXPORT_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  EXPORT_FREE_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(3),
+  EXPORT_PREMIUM_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  EXPORT_FREE_MAX_SECONDS: z.coerce.number().int().min(10).max(300).default(120),
+  SOUNDFONT_PATH: z.string().min(1).optional(),
+  ANALYTICS_DB_PATH: z.string().min(1).default('.cache/analytics.duckdb'),
+  ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
 /** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
@@ -114,6 +127,29 @@ export interface Config {
   cache: { memoryBytes: number };
   /** How many server processes `npm start` runs on the one port ('auto': one per core). */
   processes: number | 'auto';
+  /**
+   * Audio exports: where files are kept, how long a download URL works, whether this process
+   * runs render workers (and how many renders at once), the job lock after which a silent worker's
+   * render is retried elsewhere, the daily quotas and FREE's longest piece, and the SoundFont.
+   */
+  exports: {
+    dir: string;
+    urlTtlSeconds: number;
+    workers: 'inline' | 'off';
+    workerConcurrency: number;
+    lockMs: number;
+    freePerDay: number;
+    premiumPerDay: number;
+    freeMaxSeconds: number;
+    soundFontPath: string | undefined;
+  };
+  /**
+   * The DuckDB analytics store (a file, or `:memory:`), whether this process runs the worker that
+   * moves events from the Redis stream into it, how many stream entries (of up to 500 events) it
+   * reads per DuckDB transaction, and how long another consumer's
+   * delivered-but-unacknowledged events wait before this worker claims them.
+   */
+  analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number };
 }
 
 export class ConfigError extends Error {
@@ -189,6 +225,23 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     webApp: env.WEB_APP ?? 'auto',
     cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
     processes: env.SERVER_PROCESSES,
+    exports: Object.freeze({
+      dir: env.EXPORTS_DIR,
+      urlTtlSeconds: env.EXPORT_URL_TTL_SECONDS,
+      workers: env.EXPORT_WORKERS,
+      workerConcurrency: env.EXPORT_WORKER_CONCURRENCY,
+      lockMs: env.EXPORT_LOCK_MS,
+      freePerDay: env.EXPORT_FREE_PER_DAY,
+      premiumPerDay: env.EXPORT_PREMIUM_PER_DAY,
+      freeMaxSeconds: env.EXPORT_FREE_MAX_SECONDS,
+      soundFontPath: env.SOUNDFONT_PATH,
+    }),
+    analytics: Object.freeze({
+      dbPath: env.ANALYTICS_DB_PATH,
+      worker: env.ANALYTICS_WORKER === 'on',
+      batchSize: env.ANALYTICS_BATCH_SIZE,
+      claimIdleMs: env.ANALYTICS_CLAIM_IDLE_MS,
+    }),
   });
 }
 

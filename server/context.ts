@@ -52,6 +52,18 @@ import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
 import type { ResponseCache } from './adapters/response-cache.js';
+import type { FileStorage } from './adapters/file-storage.js';
+import type { JobQueue } from './adapters/job-queue.js';
+import { ExportQuota } from './modules/exports/export-quota.repo.js';
+import type { ExportJobData } from './modules/exports/export-render.js';
+import { ExportRepo } from './modules/exports/export.repo.js';
+import { ExportService, type ExportSettings } from './modules/exports/export.service.js';
+import type { ExportTopics } from './modules/exports/export.topics.js';
+import type { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
+import type { AnalyticsRepo, DimensionRows } from './modules/analytics/analytics.repo.js';
+import { AnalyticsService } from './modules/analytics/analytics.service.js';
+import { ApiKeyRepo } from './modules/partners/api-key.repo.js';
+import { ApiKeyService } from './modules/partners/api-key.service.js';
 
 export interface Repos {
   airports: AirportRepo;
@@ -67,6 +79,8 @@ export interface Repos {
   feed: FeedRepo;
   similarity: SimilarityRepo;
   contests: ContestRepo;
+  exports: ExportRepo;
+  apiKeys: ApiKeyRepo;
 }
 
 export interface Services {
@@ -86,6 +100,9 @@ export interface Services {
   live: LiveService;
   contests: ContestService;
   responseCache: ResponseCache;
+  exports: ExportService;
+  analytics: AnalyticsService;
+  apiKeys: ApiKeyService;
 }
 
 export interface ServiceDependencies {
@@ -99,6 +116,14 @@ export interface ServiceDependencies {
   contestEvents: PubSub<ContestTopics>;
   live: LiveSettings;
   responseCache: ResponseCache;
+  exportEvents: PubSub<ExportTopics>;
+  exportQueue: JobQueue<ExportJobData>;
+  exportStorage: FileStorage;
+  exportSettings: ExportSettings;
+  /** Where services send analytics events (fire-and-forget). */
+  analyticsEvents: AnalyticsEvents;
+  analyticsRepo: AnalyticsRepo;
+  loadDimensionRows: () => Promise<DimensionRows>;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -116,12 +141,14 @@ export function createRepos(prisma: PrismaClient): Repos {
     feed: new FeedRepo(prisma),
     similarity: new SimilarityRepo(prisma),
     contests: new ContestRepo(prisma),
+    exports: new ExportRepo(prisma),
+    apiKeys: new ApiKeyRepo(prisma),
   };
 }
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache, exportEvents, exportQueue, exportStorage, exportSettings, analyticsEvents, analyticsRepo, loadDimensionRows }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -138,15 +165,17 @@ export function createServices(
     new PlayWindows(redis),
     new CompositionAccess(repos.collaborators),
     repos.collaborators,
+    analyticsEvents,
   );
+  const routes = new RouteService(networks, airports, repos.routes);
   return {
     networks,
     airports,
     airlines: new AirlineService(repos.airlines),
-    routes: new RouteService(networks, airports, repos.routes),
+    routes,
     themes,
     compositions,
-    community: new CommunityService(repos.community, compositions, repos.users),
+    community: new CommunityService(repos.community, compositions, repos.users, analyticsEvents),
     comments: new CommentService(repos.comments, compositions),
     feed: new FeedService(repos.feed, compositions),
     collaboration: new CollaborationService(compositions, repos.collaborators, repos.users, new PresenceRepo(redis)),
@@ -154,8 +183,11 @@ export function createServices(
     users: new UserService(repos.users),
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
-    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger),
+    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger, analyticsEvents),
     responseCache,
+    exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
+    analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),
+    apiKeys: new ApiKeyService(repos.apiKeys),
   };
 }
 
@@ -182,9 +214,11 @@ export interface RequestContext {
   viewer: Viewer | null;
   /** Why a sent token was refused (expired, revoked...), reported when the operation needs a viewer. */
   authError: Error | null;
+  /** The API key (x-api-key) the request was made with; its partner is then the viewer. */
+  apiKeyId: number | null;
   /** The client's address, for per-IP rate limits. */
   clientAddress: string;
-  /** Set when the response came from the response cache (for usage figures). */
+  /** Set by the response cache when it answered the request; read by the analytics plugin. */
   cacheHit: boolean;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
@@ -193,15 +227,33 @@ export interface RequestContext {
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
   /** Starts a leaderboardChanged stream for a contest. */
   watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
+  /** Starts an exportProgress stream; only the export's requester may watch it. */
+  watchExport(exportId: string): Promise<AsyncIterable<unknown>>;
 }
 
-/** Resolves the viewer of a request from its bearer token; a bad token leaves an anonymous request. */
-export async function authenticateRequest(auth: AuthService, authorization: string | undefined): Promise<Pick<RequestContext, 'viewer' | 'authError'>> {
+/**
+ * Resolves the viewer of a request from its API key (x-api-key, which wins) or its bearer token; a
+ * bad key or token leaves an anonymous request whose authError says why.
+ */
+export async function authenticateRequest(
+  auth: AuthService,
+  apiKeys: ApiKeyService,
+  authorization: string | undefined,
+  apiKey?: string,
+): Promise<Pick<RequestContext, 'viewer' | 'authError' | 'apiKeyId'>> {
+  if (apiKey) {
+    try {
+      const viewer = await apiKeys.authenticate(apiKey);
+      return { viewer, authError: null, apiKeyId: viewer.apiKeyId };
+    } catch (error) {
+      return { viewer: null, authError: error as Error, apiKeyId: null };
+    }
+  }
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) return { viewer: null, authError: null };
+  if (!token) return { viewer: null, authError: null, apiKeyId: null };
   try {
-    return { viewer: await auth.authenticate(token), authError: null };
+    return { viewer: await auth.authenticate(token), authError: null, apiKeyId: null };
   } catch (error) {
-    return { viewer: null, authError: error as Error };
+    return { viewer: null, authError: error as Error, apiKeyId: null };
   }
 }

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DUPLICATE_ENTRY'
   | 'RATE_LIMITED'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  | 'PREMIUM_REQUIRED'
+  | 'QUOTA_EXCEEDED';
 
 abstract class ExpectedError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
@@ -68,6 +70,20 @@ export class RateLimitedError extends ExpectedError {
 export class ServiceUnavailableError extends ExpectedError {
   constructor(message: string) {
     super(message, 'SERVICE_UNAVAILABLE');
+  }
+}
+
+/** Something only PREMIUM accounts may do (a format, a longer piece). */
+export class PremiumRequiredError extends ExpectedError {
+  constructor(message: string) {
+    super(message, 'PREMIUM_REQUIRED');
+  }
+}
+
+/** A daily allowance is used up; `resetsAt` says when it starts again. */
+export class QuotaExceededError extends ExpectedError {
+  constructor(message: string, resetsAt: Date, limit: number) {
+    super(message, 'QUOTA_EXCEEDED', { resetsAt: resetsAt.toISOString(), limit });
   }
 }
 

@@ -4,12 +4,14 @@ import { applyMigrations } from '../jobs/migrate.js';
 import { UserRepo, type Role } from '../modules/users/user.repo.js';
 import { runCli } from './run.js';
 
-const USAGE = 'usage: npm run admin -- grant <username> <USER|PARTNER|ADMIN>';
+const USAGE = 'usage: npm run admin -- grant <username> <USER|PARTNER|ADMIN>\n       npm run admin -- premium <username>';
 const ROLES: readonly Role[] = ['USER', 'PARTNER', 'ADMIN'];
 
 await runCli(async (config, logger) => {
   const [command, username, role] = process.argv.slice(2);
-  if (command !== 'grant' || !username || !ROLES.includes(role as Role)) {
+  const grant = command === 'grant' && username && ROLES.includes(role as Role);
+  const premium = command === 'premium' && username && role === undefined;
+  if (!grant && !premium) {
     console.error(USAGE);
     process.exitCode = 2;
     return;
@@ -18,13 +20,18 @@ await runCli(async (config, logger) => {
   const database = createDatabasePool(config.database);
   const prisma = createPrisma(database);
   try {
-    const user = await new UserRepo(prisma).setRole(username, role as Role);
+    const users = new UserRepo(prisma);
+    const user = grant ? await users.setRole(username, role as Role) : await users.setTier(username, 'PREMIUM');
     if (!user) {
       console.error(`error: no user is called "${username}"`);
       process.exitCode = 1;
       return;
     }
-    console.log(`${user.username} is now ${user.role} (effective from their next sign-in or token refresh)`);
+    console.log(
+      grant
+        ? `${user.username} is now ${user.role} (effective from their next sign-in or token refresh)`
+        : `${user.username} is now PREMIUM (effective at once)`,
+    );
   } finally {
     await prisma.$disconnect();
     await database.dispose();

@@ -42,3 +42,9 @@ export const CommunityData = () => Directive(`@cacheControl(maxAge: ${COMMUNITY_
 
 /** On value types (edges, notes, rules...): as cacheable as the object they hang from. */
 export const InheritCacheHint = () => Directive('@cacheControl(inheritMaxAge: true)');
+
+/**
+ * On root fields whose answer changes with no mutation to tell (who is online, a personal
+ * recommendation, the signed-in account): a field hint overrides the hint of the type it returns.
+ */
+export const Uncached = () => Directive('@cacheControl(maxAge: 0)');

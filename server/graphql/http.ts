@@ -10,7 +10,7 @@ export function corsAllowList(origins: string[]): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'content-type, authorization, x-request-id, x-playground-key, apollo-require-preflight',
+        'Access-Control-Allow-Headers': 'content-type, authorization, x-api-key, x-request-id, x-playground-key, apollo-require-preflight',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       });

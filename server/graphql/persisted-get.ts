@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseCache } from '../adapters/response-cache.js';
-import type { PersistedOperations } from './persisted-operations.js';
+import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
 
 export interface PersistedGetObserver {
   /** A request answered from the in-process cache, without GraphQL running at all. */
-  served(label: string, seconds: number, notModified: boolean): void;
+  served(operation: PersistedOperation, seconds: number): void;
 }
 
 const PATH = '/graphql';
@@ -36,7 +36,7 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
  * The hot path, in front of express and Apollo: a GET of a persisted query by an anonymous
  * same-origin client whose answer sits in the in-process cache is written out as the stored
  * bytes, with `ETag` and `304 Not Modified`. Everything else (a miss, a token, another origin,
- * `Cache-Control: no-cache`) returns false and goes the normal way, which fills the cache.
+ * an unconditional `Cache-Control: no-cache`) returns false and goes the normal way, which fills the cache.
  * Persisted GETs that go the normal way are marked as preflighted: CSRF prevention guards
  * against a foreign page making a browser run an arbitrary operation; these are a fixed list of
  * read-only queries and the API takes no ambient credentials (no cookies).
@@ -49,7 +49,10 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
     if (!operation || (get.operationName && get.operationName !== operation.name)) return false;
     request.headers['apollo-require-preflight'] = 'true';
     const headers = request.headers;
-    if (headers.authorization || headers['x-api-key'] || headers.origin || /\bno-cache\b/i.test(headers['cache-control'] ?? '')) return false;
+    if (headers.authorization || headers['x-api-key'] || headers.origin) return false;
+    // `no-cache` asks for an answer checked with the origin, which this is: the in-process copy is
+    // invalidated with every change. Browsers send it with every conditional request.
+    if (!headers['if-none-match'] && /\bno-cache\b/i.test(headers['cache-control'] ?? '')) return false;
 
     const startedAt = performance.now();
     const entry = cache.peekMemory(ResponseCache.key(get.hash, operation.name, get.variables, 'anon'));
@@ -68,7 +71,7 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
       });
       response.end(entry.body);
     }
-    observer.served(operation.label, (performance.now() - startedAt) / 1000, notModified);
+    observer.served(operation, (performance.now() - startedAt) / 1000);
     return true;
   };
 }

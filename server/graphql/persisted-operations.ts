@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { PERSISTED_OPERATIONS_FILE } from '../paths.js';
 
-interface PersistedOperation {
+export interface PersistedOperation {
   document: string;
   kind: OperationDefinitionNode['operation'];
   name: string | null;

@@ -1,9 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Metrics } from '../adapters/metrics.js';
 import type { RequestContext } from '../context.js';
 import { isExpectedError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { AnalyticsEvents } from '../modules/analytics/analytics-events.repo.js';
 
 /**
  * Logs every error that is not an expected, typed one with the request id; the client sees only a
@@ -46,6 +47,40 @@ export function metricsPlugin(metrics: Metrics): ApolloServerPlugin<RequestConte
         async willSendResponse({ response }) {
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           metrics.observeRequest(operation, failed ? 'error' : 'ok', (performance.now() - startedAt) / 1000);
+        },
+      };
+    },
+  };
+}
+
+/** The operation's name, or its type and first root field when it has none (`query.routes`). */
+function operationLabel(operationName: string | null | undefined, definition: OperationDefinitionNode | undefined | null): string {
+  if (operationName) return operationName.slice(0, 200);
+  if (!definition) return 'unparsed';
+  const root = definition.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return `${definition.operation}.${root && root.kind === Kind.FIELD ? root.name.value : 'unknown'}`;
+}
+
+/**
+ * Sends one API_REQUEST analytics event per GraphQL request: operation, the partner when the
+ * request used an API key, latency and whether the response cache answered it. Recording only
+ * buffers the event; Redis trouble never reaches the request.
+ */
+export function analyticsPlugin(events: AnalyticsEvents): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const startedAt = performance.now();
+      return {
+        async willSendResponse({ response, contextValue, operationName, operation }) {
+          const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          events.record({
+            kind: 'API_REQUEST',
+            operation: operationLabel(operationName, operation),
+            partnerId: contextValue.apiKeyId !== null && contextValue.viewer ? contextValue.viewer.id : null,
+            latencyMs: performance.now() - startedAt,
+            cacheHit: contextValue.cacheHit,
+            ok: !failed,
+          });
         },
       };
     },

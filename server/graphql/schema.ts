@@ -13,18 +13,21 @@ import { ContestEntryResolver, ContestResolver, LeaderboardEntryResolver } from 
 import { CollaborationResolver, CollaboratorResolver } from '../modules/compositions/collaboration.resolver.js';
 import { CompositionResolver, UserCompositionsResolver } from '../modules/compositions/composition.resolver.js';
 import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/similarity/similarity.resolver.js';
+import { ExportResolver } from '../modules/exports/export.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
 import { LiveResolver } from '../modules/live/live.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
+import { AnalyticsResolver, MusicAnalyticsResolver, NetworkAnalyticsResolver, PartnerUsageResolver } from '../modules/analytics/analytics.resolver.js';
+import { ApiKeyResolver } from '../modules/partners/api-key.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
 import { cacheControlDirective } from './cache-control.js';
 import { CacheResolver } from '../modules/cache/cache.resolver.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver, ExportResolver, AnalyticsResolver, NetworkAnalyticsResolver, MusicAnalyticsResolver, PartnerUsageResolver, ApiKeyResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -51,6 +54,12 @@ function resolverInstances(services: Services): Map<Function, object> {
     [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
     [LeaderboardEntryResolver, new LeaderboardEntryResolver()],
     [CacheResolver, new CacheResolver(services.responseCache)],
+    [ExportResolver, new ExportResolver(services.exports)],
+    [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
+    [NetworkAnalyticsResolver, new NetworkAnalyticsResolver(services.analytics)],
+    [MusicAnalyticsResolver, new MusicAnalyticsResolver(services.analytics)],
+    [PartnerUsageResolver, new PartnerUsageResolver(services.analytics)],
+    [ApiKeyResolver, new ApiKeyResolver(services.apiKeys)],
   ]);
 }
 

@@ -95,6 +95,15 @@ describe('generated SDK and manifest', () => {
   });
 });
 
+/** An SDK client for a new partner account, authenticated with an API key (x-api-key). */
+async function partnerClient(): Promise<AeroMelodyClient> {
+  const person = await server.signUp('sdk_partner');
+  await server.app.prisma.user.update({ where: { username: person.username }, data: { role: 'PARTNER' } });
+  const { logIn } = await createAeroMelodyClient({ url: endpoint }).logIn({ input: { login: person.username, password: 'correct horse 42' } });
+  const created = await server.graphql('mutation { createApiKey(name: "sdk") { key } }', {}, logIn.accessToken);
+  return createAeroMelodyClient({ url: endpoint, apiKey: created.data!.createApiKey.key });
+}
+
 /**
  * One case per named operation, through its generated method. A new operation file without a
  * case here fails the "covers every operation" test.
@@ -203,6 +212,30 @@ const CASES: Record<OperationName, () => Promise<void>> = {
   async Viewer() {
     const { viewer } = await client.viewer();
     expect(viewer).toMatchObject({ username: member.username, role: 'USER', email: `${member.username}@example.test` });
+  },
+  async NetworkAnalytics() {
+    const { analytics } = await (await partnerClient()).networkAnalytics({ first: 3 });
+    expect(analytics.network.distanceBands.map((band) => band.label)).toEqual(['< 500 km', '< 1,500 km', '< 4,000 km', '< 8,000 km', '≥ 8,000 km']);
+    expect(analytics.network.distanceBands.reduce((sum, band) => sum + band.routeCount, 0)).toBe(await server.app.prisma.route.count());
+    expect(analytics.network.topHubs).toHaveLength(3);
+    expect(analytics.network.topHubs[0].destinationCount).toBeGreaterThanOrEqual(analytics.network.topHubs[2].destinationCount);
+    expect(analytics.network.topCountries).toHaveLength(3);
+    // The member behind `client` is not a partner.
+    expect((await rejection(client.networkAnalytics())).code).toBe('FORBIDDEN');
+  },
+  async PartnerUsage() {
+    const partner = await partnerClient();
+    await partner.airport({ code: 'ZRH' });
+    // Usage is fed through the analytics pipeline: visible within the issue's 5 s.
+    const deadline = Date.now() + 5_000;
+    let usage = (await partner.partnerUsage()).analytics.usage;
+    while (!usage.topOperations.some((operation) => operation.operation === 'Airport') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      usage = (await partner.partnerUsage()).analytics.usage;
+    }
+    expect(usage.topOperations.find((operation) => operation.operation === 'Airport')?.requests).toBe(1);
+    expect(usage.overTime.reduce((sum, point) => sum + point.requests, 0)).toBe(usage.requests);
+    expect(usage.csvUrl).toMatch(/^\/analytics\/usage\.csv\?/);
   },
   async Compositions() {
     const id = (await client.createComposition({ input: { journey: ['ZRH', 'JFK'] } })).createComposition.id;

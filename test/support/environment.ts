@@ -25,6 +25,8 @@ export function testConfig(overrides: Record<string, string> = {}, database = TE
     RATE_LIMIT_PER_MINUTE: '0',
     // Integration tests talk to the API only; the e2e project turns the web app on.
     WEB_APP: 'off',
+    // A DuckDB file has one writer: every test server gets its own store (tests that need a file pass one).
+    ANALYTICS_DB_PATH: ':memory:',
     ...overrides,
   });
 }

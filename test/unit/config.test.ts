@@ -81,6 +81,24 @@ describe('loadConfig', () => {
     expect(database).toMatchObject({ host: 'dbhost', port: 3306, user: 'root', password: '', database: 'other_db' });
   });
 
+  it('reads the audio export settings', () => {
+    expect(loadConfig({}).exports).toEqual({
+      dir: '.cache/exports',
+      urlTtlSeconds: 86_400,
+      workers: 'inline',
+      workerConcurrency: 1,
+      lockMs: 30_000,
+      freePerDay: 3,
+      premiumPerDay: 100,
+      freeMaxSeconds: 120,
+      soundFontPath: undefined,
+    });
+    const custom = loadConfig({ EXPORTS_DIR: '/srv/exports', EXPORT_URL_TTL_SECONDS: '60', EXPORT_WORKERS: 'off', EXPORT_FREE_PER_DAY: '0', EXPORT_FREE_MAX_SECONDS: '30' }).exports;
+    expect(custom).toMatchObject({ dir: '/srv/exports', urlTtlSeconds: 60, workers: 'off', freePerDay: 0, freeMaxSeconds: 30 });
+    expect(() => loadConfig({ EXPORT_WORKERS: 'sometimes' })).toThrow(/EXPORT_WORKERS/);
+    expect(() => loadConfig({ EXPORT_FREE_MAX_SECONDS: '301' })).toThrow(/EXPORT_FREE_MAX_SECONDS/);
+  });
+
   it('ignores unrelated variables', () => {
     const config = loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '0' });
     expect(config.port).toBe(0);

@@ -53,6 +53,18 @@ export const operations = {
     hash: '64d20b873238d49a630826fdd3163305a6b358371e3d6fd9865b8e5605b72dde',
     document: "mutation LogIn($input: LogInInput!) {\n  logIn(input: $input) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n    }\n  }\n}",
   },
+  NetworkAnalytics: {
+    name: 'NetworkAnalytics',
+    type: 'query',
+    hash: 'ef0327ca39a59f3a584a26e7ece7b6b2a0fc5494b35b4f22bd1265a8d28c0ee5',
+    document: "query NetworkAnalytics($first: Int = 10) {\n  analytics {\n    network {\n      distanceBands {\n        label\n        minKm\n        maxKm\n        routeCount\n      }\n      topHubs(first: $first) {\n        airport {\n          ...AirportSummary\n        }\n        destinationCount\n      }\n      topCountries(first: $first) {\n        country\n        routeCount\n        airportCount\n        destinationCountryCount\n        airlineCount\n      }\n    }\n  }\n}\n\nfragment AirportSummary on Airport {\n  id\n  iata\n  icao\n  name\n  city\n  country\n  latitude\n  longitude\n}",
+  },
+  PartnerUsage: {
+    name: 'PartnerUsage',
+    type: 'query',
+    hash: 'bf1421ed21c37781c46437b4f754cf66f8f7a72de8397eaeff6e3d07f57fda45',
+    document: "query PartnerUsage($from: DateTimeISO, $to: DateTimeISO, $granularity: Granularity = DAY, $first: Int = 10) {\n  analytics {\n    usage(from: $from, to: $to, granularity: $granularity) {\n      from\n      to\n      requests\n      p95LatencyMs\n      cacheHitRate\n      errorCount\n      overTime {\n        bucket\n        requests\n        p95LatencyMs\n        cacheHitRate\n        errorCount\n      }\n      topOperations(first: $first) {\n        operation\n        requests\n        p95LatencyMs\n        cacheHitRate\n      }\n      csvUrl\n      parquetUrl\n    }\n  }\n}",
+  },
   PreviewComposition: {
     name: 'PreviewComposition',
     type: 'query',
@@ -115,6 +127,8 @@ export interface OperationTypes {
   FindPaths: { type: 'query'; data: Types.FindPathsQuery; variables: Types.FindPathsQueryVariables };
   LiveComposition: { type: 'subscription'; data: Types.LiveCompositionSubscription; variables: Types.LiveCompositionSubscriptionVariables };
   LogIn: { type: 'mutation'; data: Types.LogInMutation; variables: Types.LogInMutationVariables };
+  NetworkAnalytics: { type: 'query'; data: Types.NetworkAnalyticsQuery; variables: Types.NetworkAnalyticsQueryVariables };
+  PartnerUsage: { type: 'query'; data: Types.PartnerUsageQuery; variables: Types.PartnerUsageQueryVariables };
   PreviewComposition: { type: 'query'; data: Types.PreviewCompositionQuery; variables: Types.PreviewCompositionQueryVariables };
   Route: { type: 'query'; data: Types.RouteQuery; variables: Types.RouteQueryVariables };
   Routes: { type: 'query'; data: Types.RoutesQuery; variables: Types.RoutesQueryVariables };
@@ -160,6 +174,14 @@ export interface AeroMelodyOperations {
    */
   logIn(variables: Types.LogInMutationVariables, options?: RequestOptions): Promise<Types.LogInMutation>;
   /**
+   * Route network figures: distance bands, top hubs and top countries (partner API key or partner session).
+   */
+  networkAnalytics(variables?: Types.NetworkAnalyticsQueryVariables, options?: RequestOptions): Promise<Types.NetworkAnalyticsQuery>;
+  /**
+   * Your own API usage over a window: totals, a series per bucket, top operations and download links.
+   */
+  partnerUsage(variables?: Types.PartnerUsageQueryVariables, options?: RequestOptions): Promise<Types.PartnerUsageQuery>;
+  /**
    * Composes a piece without saving it; the same input always gives the same piece.
    */
   previewComposition(variables: Types.PreviewCompositionQueryVariables, options?: RequestOptions): Promise<Types.PreviewCompositionQuery>;
@@ -203,6 +225,8 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     findPaths: (variables, options) => transport.execute<Types.FindPathsQuery, Types.FindPathsQueryVariables>(operations.FindPaths, variables, options),
     liveComposition: (variables, options) => transport.subscribe<Types.LiveCompositionSubscription, Types.LiveCompositionSubscriptionVariables>(operations.LiveComposition, variables, options),
     logIn: (variables, options) => transport.execute<Types.LogInMutation, Types.LogInMutationVariables>(operations.LogIn, variables, options),
+    networkAnalytics: (variables, options) => transport.execute<Types.NetworkAnalyticsQuery, Types.NetworkAnalyticsQueryVariables>(operations.NetworkAnalytics, variables, options),
+    partnerUsage: (variables, options) => transport.execute<Types.PartnerUsageQuery, Types.PartnerUsageQueryVariables>(operations.PartnerUsage, variables, options),
     previewComposition: (variables, options) => transport.execute<Types.PreviewCompositionQuery, Types.PreviewCompositionQueryVariables>(operations.PreviewComposition, variables, options),
     route: (variables, options) => transport.execute<Types.RouteQuery, Types.RouteQueryVariables>(operations.Route, variables, options),
     routes: (variables, options) => transport.execute<Types.RoutesQuery, Types.RoutesQueryVariables>(operations.Routes, variables, options),

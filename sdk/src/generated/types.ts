@@ -55,6 +55,12 @@ export type FlightKind =
   | 'PATH'
   | 'ROUTE';
 
+/** The size of the time buckets of a series (UTC; weeks start on Monday). */
+export type Granularity =
+  | 'DAY'
+  | 'HOUR'
+  | 'WEEK';
+
 /** CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not. */
 export type License =
   | 'ALL_RIGHTS_RESERVED'
@@ -184,6 +190,23 @@ export type LogInMutationVariables = Exact<{
 
 
 export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
+
+export type NetworkAnalyticsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type NetworkAnalyticsQuery = { analytics: { network: { distanceBands: Array<{ label: string, minKm: number, maxKm: number | null, routeCount: number }>, topHubs: Array<{ destinationCount: number, airport: { id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number } }>, topCountries: Array<{ country: string, routeCount: number, airportCount: number, destinationCountryCount: number, airlineCount: number }> } } };
+
+export type PartnerUsageQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  granularity?: Granularity | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type PartnerUsageQuery = { analytics: { usage: { from: string, to: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null, errorCount: number, csvUrl: string, parquetUrl: string, overTime: Array<{ bucket: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null, errorCount: number }>, topOperations: Array<{ operation: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null }> } } };
 
 export type PreviewCompositionQueryVariables = Exact<{
   input: ComposeInput;

@@ -4,12 +4,16 @@ export class CommunityRepo {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Idempotent: liking twice, even concurrently, leaves one like (the primary key decides). */
-  async like(userId: number, compositionId: number): Promise<void> {
-    await this.prisma.like.createMany({ data: [{ userId, compositionId }], skipDuplicates: true });
+  /** True when this added the like (false: it was there already). */
+  async like(userId: number, compositionId: number): Promise<boolean> {
+    const { count } = await this.prisma.like.createMany({ data: [{ userId, compositionId }], skipDuplicates: true });
+    return count > 0;
   }
 
-  async unlike(userId: number, compositionId: number): Promise<void> {
-    await this.prisma.like.deleteMany({ where: { userId, compositionId } });
+  /** True when this removed a like. */
+  async unlike(userId: number, compositionId: number): Promise<boolean> {
+    const { count } = await this.prisma.like.deleteMany({ where: { userId, compositionId } });
+    return count > 0;
   }
 
   async likeCounts(compositionIds: readonly number[]): Promise<Map<number, number>> {

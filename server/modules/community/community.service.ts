@@ -5,12 +5,15 @@ import type { CompositionService, CompositionView } from '../compositions/compos
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo, UserRow } from '../users/user.repo.js';
 import type { CommunityRepo } from './community.repo.js';
+import { actorOfUser } from '../analytics/analytics-event.js';
+import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 
 export class CommunityService {
   constructor(
     private readonly repo: CommunityRepo,
     private readonly compositions: CompositionService,
     private readonly users: UserRepo,
+    private readonly analytics: AnalyticsEvents,
   ) {}
 
   /** A saved piece the viewer may see; previews and hidden pieces cannot be liked. */
@@ -22,13 +25,17 @@ export class CommunityService {
 
   async like(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
     const view = await this.likeable(globalId, viewer, loader);
-    await this.repo.like(viewer.id, Number(view.ref));
+    if (await this.repo.like(viewer.id, Number(view.ref))) {
+      this.analytics.record({ kind: 'COMPOSITION_LIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
+    }
     return view;
   }
 
   async unlike(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
     const view = await this.likeable(globalId, viewer, loader);
-    await this.repo.unlike(viewer.id, Number(view.ref));
+    if (await this.repo.unlike(viewer.id, Number(view.ref))) {
+      this.analytics.record({ kind: 'COMPOSITION_UNLIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
+    }
     return view;
   }
 

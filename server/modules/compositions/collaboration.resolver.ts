@@ -7,7 +7,7 @@ import type { CollaborationService } from './collaboration.service.js';
 import type { CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
 import type { CompositionView } from './composition.service.js';
 import { Composition } from './composition.type.js';
-import { InheritCacheHint } from '../../graphql/cache-control.js';
+import { InheritCacheHint, Uncached } from '../../graphql/cache-control.js';
 
 export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
 registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
@@ -53,6 +53,7 @@ export class CollaborationResolver {
     return this.collaboration.remove(compositionId, username, requireViewer(context));
   }
 
+  @Uncached()
   @Query(() => [User], { description: 'Who has the piece open right now (subscribed to compositionChanged), across instances.' })
   async presence(@Arg('id', () => ID) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
     const ids = await this.collaboration.present(id, viewer);

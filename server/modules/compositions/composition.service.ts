@@ -31,6 +31,8 @@ import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopi
 import type { CompositionRepo, CompositionRow, LicenseValue, NewComposition, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
 import { LruCache } from './lru-cache.js';
+import { actorOfListener, actorOfUser } from '../analytics/analytics-event.js';
+import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 
 /** Everything that determines a piece: the same parameters always give the same notes and bytes. */
 export interface CompositionParameters {
@@ -142,6 +144,7 @@ export class CompositionService {
     private readonly plays: PlayWindows,
     private readonly access: CompositionAccess,
     private readonly collaborators: CollaboratorRepo,
+    private readonly analytics: AnalyticsEvents,
   ) {}
 
   private async parametersOf(input: ComposeInput, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
@@ -228,6 +231,9 @@ export class CompositionService {
     });
     if (row.visibility === 'PUBLIC') this.similarity.addComposition(row.id, embedComposition(rendering.score, flight));
     await this.themes.countUse(theme.id);
+    const actor = actorOfUser(owner.id);
+    this.analytics.record({ kind: 'COMPOSITION_CREATED', actor, compositionId: row.id, themeId: theme.id, keyRoot: row.keyRoot, scale: row.scale, tempoBpm: row.tempoBpm });
+    if (origin) this.analytics.record({ kind: 'COMPOSITION_REMIXED', actor, compositionId: origin.parentId, themeId: theme.id });
     return this.savedView(row, rendering);
   }
 
@@ -453,6 +459,7 @@ export class CompositionService {
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     if (await this.plays.firstInWindow(view.ref, listener)) {
       await this.repo.incrementPlays(Number(view.ref));
+      this.analytics.record({ kind: 'COMPOSITION_PLAYED', actor: actorOfListener(listener), compositionId: Number(view.ref), themeId: view.theme.id });
       return { ...view, playCount: view.playCount + 1 };
     }
     return view;

@@ -1,3 +1,5 @@
+import { actorOfUser } from '../analytics/analytics-event.js';
+import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 import { createHash, createHmac } from 'node:crypto';
 import type { PubSub } from '@graphql-yoga/subscription';
 import type DataLoader from 'dataloader';
@@ -73,6 +75,7 @@ export class ContestService {
     private readonly limiter: RateLimiter,
     private readonly addressSecret: string,
     private readonly logger: Logger,
+    private readonly analytics: AnalyticsEvents,
   ) {}
 
   /** Freezes contests whose voting ended even when nobody reads them, so winners get announced. */
@@ -294,6 +297,7 @@ export class ContestService {
     }
     if (!entry) throw new ForbiddenError(`You have entered ${contest.entriesPerPerson} piece(s), the most this contest allows`);
     await this.track(contest.id, { entryId: entry.id, votes: 0, version: 0 });
+    this.analytics.record({ kind: 'CONTEST_ENTRY', actor: actorOfUser(viewer.id), contestId: contest.id, entryId: entry.id, compositionId: row.id, themeId: row.themeId });
     return entry;
   }
 
@@ -322,7 +326,10 @@ export class ContestService {
     const ipHash = createHmac('sha256', this.addressSecret).update(clientAddress).digest('hex');
     try {
       const { changed, entry: updated } = await this.repo.vote({ entryId: entry.id, voterId: viewer.id, ipHash, cast, isVotingOpen });
-      if (changed) await this.track(updated.contestId, { entryId: updated.id, votes: updated.votes, version: updated.votesVersion });
+      if (changed) {
+        await this.track(updated.contestId, { entryId: updated.id, votes: updated.votes, version: updated.votesVersion });
+        this.analytics.record({ kind: cast ? 'CONTEST_VOTE' : 'CONTEST_VOTE_RETRACTED', actor: actorOfUser(viewer.id), contestId: updated.contestId, entryId: updated.id });
+      }
       return updated;
     } catch (error) {
       if (!(error instanceof VoteRefusal)) throw error;

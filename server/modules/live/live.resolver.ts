@@ -3,6 +3,7 @@ import type { RequestContext } from '../../context.js';
 import { ComposeInput } from '../compositions/composition.type.js';
 import type { LiveBatchPayload, LiveService } from './live.service.js';
 import { LiveBatch, RadioChannel } from './live.type.js';
+import { Uncached } from '../../graphql/cache-control.js';
 
 @Resolver()
 export class LiveResolver {
@@ -26,6 +27,7 @@ export class LiveResolver {
     return batch;
   }
 
+  @Uncached()
   @Query(() => [RadioChannel], { description: 'Radio channels with listeners now, busiest first.' })
   radioChannels(): Promise<RadioChannel[]> {
     return this.liveService.activeChannels();

@@ -6,7 +6,7 @@ import type { RouteRow } from '../routes/route.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import type { SimilarityService } from './similarity.service.js';
 import { CompositionMatch, RouteMatch, SimilarArgs, SimilarRoutesArgs } from './similarity.type.js';
-import { ReferenceData } from '../../graphql/cache-control.js';
+import { ReferenceData, Uncached } from '../../graphql/cache-control.js';
 
 @Resolver(() => RouteMatch)
 export class SimilarityResolver {
@@ -15,6 +15,7 @@ export class SimilarityResolver {
     private readonly compositionService: CompositionService,
   ) {}
 
+  @Uncached()
   @Query(() => [CompositionMatch], { description: 'Public pieces that sound like what you liked and made, best first; empty until you have either.' })
   async recommendations(@Args(() => SimilarArgs) { first }: SimilarArgs, @Ctx() context: RequestContext): Promise<{ composition: CompositionView; score: number }[]> {
     const viewer = requireViewer(context);

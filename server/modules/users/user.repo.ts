@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../adapters/prisma.js';
 import { Prisma } from '../../adapters/prisma.js';
 
 export type Role = 'USER' | 'PARTNER' | 'ADMIN';
+export type Tier = 'FREE' | 'PREMIUM';
 
 export interface UserRow {
   id: number;
@@ -11,6 +12,7 @@ export interface UserRow {
   bio: string;
   passwordHash: string;
   role: Role;
+  tier: Tier;
   createdAt: Date;
 }
 
@@ -58,6 +60,12 @@ export class UserRepo {
 
   async setRole(username: string, role: Role): Promise<UserRow | null> {
     const updated = await this.prisma.user.updateMany({ where: { username }, data: { role } });
+    return updated.count === 0 ? null : this.findByUsername(username);
+  }
+
+  /** Sets a person's tier; null when nobody has this username. Takes effect at their next request. */
+  async setTier(username: string, tier: Tier): Promise<UserRow | null> {
+    const updated = await this.prisma.user.updateMany({ where: { username }, data: { tier } });
     return updated.count === 0 ? null : this.findByUsername(username);
   }
 

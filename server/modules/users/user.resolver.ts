@@ -5,8 +5,8 @@ import { toGlobalId } from '../../graphql/relay.js';
 import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.service.js';
 import type { UserRow } from './user.repo.js';
 import { requireViewer, type UserService } from './user.service.js';
-import { AuthPayload, LogInInput, ProfileInput, SignUpInput, User } from './user.type.js';
-import { CommunityData } from '../../graphql/cache-control.js';
+import { AuthPayload, LogInInput, ProfileInput, SignUpInput, TierEnum, User } from './user.type.js';
+import { CommunityData, Uncached } from '../../graphql/cache-control.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -49,6 +49,12 @@ export class UserResolver {
     return this.userService.updateProfile(requireViewer(context), input);
   }
 
+  @Mutation(() => User, { description: 'Makes an account PREMIUM (admins only); effective at once.' })
+  grantPremium(@Arg('username', () => String) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
+    return this.userService.grantPremium(requireViewer(context), username);
+  }
+
+  @Uncached()
   @Query(() => User, { nullable: true, description: 'The signed-in person, or null.' })
   viewer(@Ctx() context: RequestContext): Promise<UserRow | null> | null {
     return context.viewer ? this.userService.byId(context.viewer.id) : null;
@@ -68,6 +74,11 @@ export class UserResolver {
   @FieldResolver(() => Date)
   joinedAt(@Root() user: UserRow): Date {
     return user.createdAt;
+  }
+
+  @FieldResolver(() => TierEnum, { nullable: true, description: 'FREE or PREMIUM; only visible to the person themselves (and null to others).' })
+  tier(@Root() user: UserRow, @Ctx() context: RequestContext): string | null {
+    return context.viewer?.id === user.id ? user.tier : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only visible to the person themselves.' })

@@ -1,4 +1,4 @@
-import { ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import type { Viewer } from './tokens.js';
 import type { UserRepo, UserRow } from './user.repo.js';
 
@@ -24,6 +24,14 @@ export class UserService {
 
   byId(id: number): Promise<UserRow | null> {
     return this.repo.findById(id);
+  }
+
+  /** Admins make an account PREMIUM (there is no payment provider); effective at once. */
+  async grantPremium(viewer: Viewer, username: string): Promise<UserRow> {
+    if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins can grant PREMIUM');
+    const user = await this.repo.setTier(username, 'PREMIUM');
+    if (!user) throw new NotFoundError(`No user is called "${username}"`);
+    return user;
   }
 
   updateProfile(viewer: Viewer, profile: { displayName?: string; bio?: string }): Promise<UserRow> {

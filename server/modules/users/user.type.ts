@@ -6,6 +6,12 @@ import { CommunityData } from '../../graphql/cache-control.js';
 export const RoleEnum = { USER: 'USER', PARTNER: 'PARTNER', ADMIN: 'ADMIN' } as const;
 registerEnumType(RoleEnum, { name: 'Role', description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
 
+export const TierEnum = { FREE: 'FREE', PREMIUM: 'PREMIUM' } as const;
+registerEnumType(TierEnum, {
+  name: 'Tier',
+  description: 'FREE: MIDI and a few WAV exports a day of pieces up to a length. PREMIUM: also FLAC, any length, more exports a day.',
+});
+
 @CommunityData()
 @ObjectType('User', { implements: Node, description: 'A member of Aero Melody.' })
 export class User extends Node {

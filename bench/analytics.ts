@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:analytics`: generates synthetic events (1,000,000 by default; --events N),
+ * pushes them through the real path (AnalyticsEvents -> Redis stream -> AnalyticsSync worker ->
+ * DuckDB) and reports the ingestion rate, then the p95 of every analytics query over that data
+ * beside a trivial DuckDB query measured in the same run. Uses REDIS_URL (a throwaway stream key,
+ * deleted afterwards), the network in DATABASE_URL (run `npm start` or `npm run import` once first)
+ * and a temporary DuckDB file. Aims (issue 8): >= 20,000 events/s, p95 <= 50 ms per query.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { createAnalyticsDatabase } from '../server/adapters/duckdb.js';
+import { createDatabasePool } from '../server/adapters/mariadb.js';
+import { createPrisma } from '../server/adapters/prisma.js';
+import { loadConfig, readProcessEnvironment } from '../server/config.js';
+import { AnalyticsSync } from '../server/jobs/analytics-sync.js';
+import { createLogger } from '../server/logger.js';
+import type { AnalyticsFact, MusicEventKind } from '../server/modules/analytics/analytics-event.js';
+import { AnalyticsEvents } from '../server/modules/analytics/analytics-events.repo.js';
+import { AnalyticsRepo } from '../server/modules/analytics/analytics.repo.js';
+import { loadDimensionRows } from '../server/modules/analytics/dimension.repo.js';
+import { MIN_PEOPLE, percentile, timeWindow } from '../server/modules/analytics/figures.js';
+import { PROJECT_ROOT } from '../server/paths.js';
+
+const { values: options } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' } } });
+const EVENTS = Number(options.events);
+const RUNS = Number(options.runs);
+const PUBLISH_CHUNK = 10_000;
+const DAYS = 30;
+
+/** mulberry32: the same synthetic events every run. */
+function rng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const THEMES = ['ambient', 'jazz', 'classical', 'rock', 'electronic', 'cinematic', 'folk', 'lofi', 'world', 'minimal', 'orchestral', 'synthwave'];
+const KEYS = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
+const SCALES = ['major', 'minor', 'dorian', 'mixolydian', 'lydian', 'phrygian', 'pentatonic'];
+const OPERATIONS = Array.from({ length: 30 }, (_, i) => `Operation${i}`);
+const MUSIC_KINDS: MusicEventKind[] = ['COMPOSITION_CREATED', 'COMPOSITION_PLAYED', 'COMPOSITION_PLAYED', 'COMPOSITION_PLAYED', 'COMPOSITION_LIKED', 'COMPOSITION_UNLIKED', 'COMPOSITION_REMIXED', 'CONTEST_ENTRY', 'CONTEST_VOTE'];
+
+function syntheticFact(random: () => number): AnalyticsFact {
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+  if (random() < 0.6) {
+    return {
+      kind: 'API_REQUEST',
+      operation: pick(OPERATIONS),
+      partnerId: 1 + Math.floor(random() * 20),
+      latencyMs: Math.round(-Math.log(1 - random()) * 40 * 100) / 100,
+      cacheHit: random() < 0.3,
+      ok: random() < 0.99,
+    };
+  }
+  return {
+    kind: pick(MUSIC_KINDS),
+    actor: `user:${1 + Math.floor(random() * 20_000)}`,
+    compositionId: 1 + Math.floor(random() * 50_000),
+    themeId: pick(THEMES),
+    keyRoot: pick(KEYS),
+    scale: pick(SCALES),
+    tempoBpm: 60 + Math.floor(random() * 120),
+    contestId: 1 + Math.floor(random() * 40),
+    entryId: 1 + Math.floor(random() * 2_000),
+  };
+}
+
+const config = loadConfig(readProcessEnvironment());
+const logger = createLogger('warn');
+const directory = mkdtempSync(join(tmpdir(), 'aero-melody-bench-analytics-'));
+const stream = `aero-melody:bench:analytics:${randomBytes(4).toString('hex')}`;
+const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2 });
+const database = createDatabasePool(config.database);
+const prisma = createPrisma(database);
+const db = await createAnalyticsDatabase({ dbPath: join(directory, 'analytics.duckdb') });
+
+try {
+  const repo = new AnalyticsRepo(db);
+  await repo.migrate();
+  const dimensions = await loadDimensionRows(prisma);
+  if (dimensions.routes.length === 0) throw new Error(`no routes in ${config.database.database}: run \`npm run import\` (or start the server) once first`);
+  await repo.replaceDimensions(dimensions);
+
+  // Ingestion: publishing and the worker run at the same time, as in the server.
+  const sync = new AnalyticsSync(redis, repo, logger, { batchSize: 20, claimIdleMs: 60_000, consumer: 'bench', stream, group: 'bench', blockMs: 100 });
+  await sync.ensureGroup();
+  const events = new AnalyticsEvents(redis, logger, stream);
+  const random = rng(20261127);
+  const now = Date.now();
+  const startedAt = performance.now();
+  sync.start();
+  for (let sent = 0; sent < EVENTS; sent += PUBLISH_CHUNK) {
+    for (let i = sent; i < Math.min(EVENTS, sent + PUBLISH_CHUNK); i += 1) events.record(syntheticFact(random), now - Math.floor(random() * DAYS * 86_400_000));
+    await events.flush();
+  }
+  const publishedAt = performance.now();
+  while (sync.stored < EVENTS - events.dropped) await new Promise((resolve) => setTimeout(resolve, 20));
+  const ingestedAt = performance.now();
+  await sync.stop();
+  await events.dispose();
+  const counts = await repo.eventCounts();
+  const ingestion = {
+    events: EVENTS,
+    dropped: events.dropped,
+    stored: counts.music + counts.requests,
+    publishSeconds: (publishedAt - startedAt) / 1000,
+    endToEndSeconds: (ingestedAt - startedAt) / 1000,
+    eventsPerSecond: Math.round(EVENTS / ((ingestedAt - startedAt) / 1000)),
+  };
+  console.log(`ingested ${ingestion.stored.toLocaleString('en')} events (${ingestion.dropped} dropped) in ${ingestion.endToEndSeconds.toFixed(2)} s: ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (publishing took ${ingestion.publishSeconds.toFixed(2)} s)`);
+
+  const window = timeWindow({ from: new Date(now - DAYS * 86_400_000), to: new Date(now + 1), granularity: 'DAY' }, new Date(now));
+  const hub = (await repo.topHubs(1))[0].airportId;
+  const queries: Record<string, () => Promise<unknown>> = {
+    'baseline: SELECT 1': () => db.query('SELECT 1'),
+    'network.distanceBands': () => repo.routeCountsByDistanceBand(),
+    'network.topHubs(10)': () => repo.topHubs(10),
+    'network.topCountries(10)': () => repo.topCountries(10),
+    'network.longestRoutes(10)': () => repo.routesByDistance(10, true),
+    'network.airport (busiest hub)': () => repo.airportProfile(hub),
+    'music.compositionsByTheme': () => repo.compositionsByTheme(window),
+    'music.keysOverTime': () => repo.creationTrend(window, 'key'),
+    'music.scalesOverTime': () => repo.creationTrend(window, 'scale'),
+    'music.tempoBandsOverTime': () => repo.creationTrend(window, 'tempo'),
+    'music.mostPlayed(10)': () => repo.topCompositions(window, ['COMPOSITION_PLAYED'], 10, MIN_PEOPLE),
+    'music.mostLiked(10)': () => repo.topCompositions(window, ['COMPOSITION_LIKED', 'COMPOSITION_UNLIKED'], 10, MIN_PEOPLE),
+    'music.mostRemixed(10)': () => repo.topCompositions(window, ['COMPOSITION_REMIXED'], 10, MIN_PEOPLE),
+    'music.contests': () => repo.contestStatistics(window),
+    'usage.totals': () => repo.usageTotals(1, window),
+    'usage.overTime (per day)': () => repo.usageSeries(1, window),
+    'usage.topOperations(10)': () => repo.topOperations(1, window, 10),
+  };
+  const latencies: Record<string, { p50Ms: number; p95Ms: number; ratioToBaseline?: number }> = {};
+  for (const [name, run] of Object.entries(queries)) {
+    for (let i = 0; i < 5; i += 1) await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    latencies[name] = { p50Ms: percentile(times, 0.5)!, p95Ms: percentile(times, 0.95)! };
+  }
+  const baseline = latencies['baseline: SELECT 1'].p95Ms;
+  console.log(`\n${'query'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p95/baseline'.padStart(13)}`);
+  for (const [name, figures] of Object.entries(latencies)) {
+    figures.ratioToBaseline = figures.p95Ms / baseline;
+    console.log(`${name.padEnd(34)} ${figures.p50Ms.toFixed(2).padStart(8)} ${figures.p95Ms.toFixed(2).padStart(8)} ${figures.ratioToBaseline.toFixed(1).padStart(13)}`);
+  }
+  const worst = Object.entries(latencies).reduce((a, b) => (b[1].p95Ms > a[1].p95Ms ? b : a));
+  console.log(`\nslowest p95: ${worst[0]} ${worst[1].p95Ms.toFixed(2)} ms (aim <= 50 ms); ingestion ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (aim >= 20,000)`);
+  const report = { at: new Date().toISOString(), cpus: cpus().length, cpuModel: cpus()[0]?.model, runsPerQuery: RUNS, ingestion, latencies };
+  await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
+  await writeFile(join(PROJECT_ROOT, 'bench', 'results', 'analytics.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log('wrote bench/results/analytics.json');
+} finally {
+  await redis.del(stream).catch(() => undefined);
+  redis.disconnect();
+  await db.dispose();
+  await prisma.$disconnect();
+  await database.dispose();
+  rmSync(directory, { recursive: true, force: true });
+}

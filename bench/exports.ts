@@ -1,0 +1,121 @@
+/**
+ * Audio exports: how fast MIDI renders with the General-MIDI SoundFont (as a multiple of real
+ * time; target >= 30x), how fast FLAC encodes (target >= 100x; WAV writing is the baseline in the
+ * same run), and the render queue's throughput with one and then two worker processes
+ * (`dist/server/cli/worker.js`) on the configured DATABASE_URL and REDIS_URL. Run it where no
+ * other export worker shares that Redis DB, or they will take some of its jobs.
+ *
+ *   node dist/bench/exports.js [--jobs 8 --seconds 20]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createFlacCodec } from '../server/adapters/flac.js';
+import { createJobQueue } from '../server/adapters/job-queue.js';
+import { loadSoundFont } from '../server/adapters/sound-font.js';
+import { loadConfig, readProcessEnvironment } from '../server/config.js';
+import { MidiRenderer } from '../server/engine/audio/render.js';
+import { encodeWav, type PcmAudio } from '../server/engine/audio/wav.js';
+import { BUILT_IN_THEMES, compose, encodeMidi, type Flight, type FlightAirport } from '../server/engine/music/index.js';
+import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from '../server/modules/exports/export-render.js';
+import { PROJECT_ROOT } from '../server/paths.js';
+
+const { values } = parseArgs({ options: { jobs: { type: 'string', default: '8' }, seconds: { type: 'string', default: '20' } } });
+const JOBS = Number(values.jobs);
+const PIECE_SECONDS = Number(values.seconds);
+
+const airport = (code: string, latitude: number, longitude: number, utcOffsetHours: number): FlightAirport => ({
+  code,
+  name: code,
+  city: code,
+  country: '',
+  latitude,
+  longitude,
+  altitudeFt: 50,
+  timezone: null,
+  utcOffsetHours,
+  hubDegree: 150,
+});
+const FLIGHT: Flight = { kind: 'ROUTE', legs: [{ origin: airport('JFK', 40.64, -73.78, -5), destination: airport('LAX', 33.94, -118.41, -8), distanceKm: 3_983, airlineCount: 6 }] };
+
+const seconds = (work: () => void) => {
+  const started = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+};
+
+// 1. Rendering, one 30-second piece per built-in theme, in this process.
+const soundBank = await loadSoundFont();
+const rendered: PcmAudio[] = [];
+let audioSeconds = 0;
+let renderSeconds = 0;
+console.log('audio exports');
+for (const theme of BUILT_IN_THEMES) {
+  const renderer = await MidiRenderer.create(soundBank, encodeMidi(compose(FLIGHT, { theme, durationSeconds: 30 })));
+  let audio: PcmAudio | null = null;
+  const took = seconds(() => {
+    audio = renderer.finish();
+  });
+  const length = audio!.samples.length / 2 / audio!.sampleRate;
+  rendered.push(audio!);
+  audioSeconds += length;
+  renderSeconds += took;
+  console.log(`  render ${theme.id.padEnd(10)} ${length.toFixed(1)} s of audio in ${took.toFixed(2)} s: ${(length / took).toFixed(1)}x real time`);
+}
+console.log(`  render overall: ${(audioSeconds / renderSeconds).toFixed(1)}x real time (target >= 30x)`);
+
+// 2. Encoding the same audio: WAV (a copy into a byte layout) is the baseline for FLAC.
+const codec = await createFlacCodec();
+const wavSeconds = seconds(() => {
+  for (const audio of rendered) encodeWav(audio);
+});
+let flacBytes = 0;
+const flacSeconds = seconds(() => {
+  for (const audio of rendered) {
+    const encoder = codec.encoder({ sampleRate: audio.sampleRate, channels: 2, totalFrames: audio.samples.length / 2 });
+    for (let i = 0; i < audio.samples.length; i += 131_072) encoder.write(audio.samples.subarray(i, i + 131_072));
+    flacBytes += encoder.finish().length;
+  }
+});
+const pcmBytes = rendered.reduce((sum, audio) => sum + audio.samples.length * 2, 0);
+console.log(`  FLAC encode: ${(audioSeconds / flacSeconds).toFixed(0)}x real time (target >= 100x), ${((100 * flacBytes) / pcmBytes).toFixed(0)}% of the PCM size`);
+console.log(`  baseline WAV write: ${(audioSeconds / wavSeconds).toFixed(0)}x real time; FLAC costs ${(flacSeconds / wavSeconds).toFixed(1)}x the WAV write`);
+
+// 3. The queue: the same jobs with one worker process, then with two.
+const config = loadConfig(readProcessEnvironment());
+const midis = Array.from({ length: JOBS }, (_, i) => encodeMidi(compose(FLIGHT, { theme: BUILT_IN_THEMES[i % BUILT_IN_THEMES.length], durationSeconds: PIECE_SECONDS, variation: i })));
+
+async function throughput(workerCount: number): Promise<number> {
+  const dir = await mkdtemp(join(tmpdir(), 'aero-bench-exports-'));
+  const queue = createJobQueue<ExportJobData>(config.redisUrl, EXPORT_QUEUE, EXPORT_JOB_OPTIONS);
+  const env = { ...process.env, EXPORTS_DIR: dir, LOG_LEVEL: 'silent' };
+  const workers: ChildProcess[] = [];
+  try {
+    for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'server', 'cli', 'worker.js')], { env, stdio: 'inherit' }));
+    // The workers start (migrations check, connections) before the clock starts.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const started = Date.now();
+    const run = randomBytes(4).toString('hex');
+    for (const [i, midi] of midis.entries()) {
+      const renderKey = `${run}${String(i).padStart(4, '0')}`.padEnd(64, '0');
+      await queue.add(renderKey, { renderKey, format: 'WAV', midi: Buffer.from(midi).toString('base64') }, EXPORT_JOB_OPTIONS);
+    }
+    while ((await readdir(dir)).filter((name) => name.endsWith('.wav')).length < JOBS) {
+      if (Date.now() - started > 600_000) throw new Error('the workers did not finish in 10 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return (JOBS / (Date.now() - started)) * 60_000;
+  } finally {
+    for (const worker of workers) worker.kill('SIGTERM');
+    await Promise.all(workers.map((worker) => new Promise((resolve) => (worker.exitCode === null ? worker.once('exit', resolve) : resolve(null)))));
+    await queue.dispose();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const one = await throughput(1);
+const two = await throughput(2);
+console.log(`  queue, ${JOBS} jobs of ${PIECE_SECONDS} s (WAV): 1 worker ${one.toFixed(1)} jobs/min, 2 workers ${two.toFixed(1)} jobs/min (${(two / one).toFixed(2)}x)`);

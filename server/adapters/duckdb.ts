@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+
+export type { DuckDBAppender };
+export type SqlParameters = Record<string, DuckDBValue> | DuckDBValue[];
+export type SqlRow = Record<string, unknown>;
+
+/** A DuckDB file (or `:memory:`) with one writer connection and a few readers. */
+export interface AnalyticsDatabase {
+  readonly path: string;
+  /** False for a store that could not be opened (see unavailableAnalyticsDatabase). */
+  readonly available: boolean;
+  /** Rows with BIGINT/HUGEINT as numbers and TIMESTAMP as Date; values are always bound, never spliced. */
+  query(sql: string, parameters?: SqlParameters): Promise<SqlRow[]>;
+  /**
+   * Runs `work` on the writer connection, one at a time: DuckDB allows one write transaction per
+   * connection, and the worker and the dimension loader both write.
+   */
+  write<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  dispose(): Promise<void>;
+}
+
+const READERS = 2;
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+export async function readRows(connection: DuckDBConnection, sql: string, parameters?: SqlParameters): Promise<SqlRow[]> {
+  const reader = await connection.runAndReadAll(sql, parameters);
+  return reader.getRowObjectsJS().map((row) => {
+    const converted: SqlRow = {};
+    for (const [key, value] of Object.entries(row)) converted[key] = plain(value);
+    return converted;
+  });
+}
+
+export async function createAnalyticsDatabase(config: { dbPath: string }): Promise<AnalyticsDatabase> {
+  if (config.dbPath !== ':memory:') await mkdir(dirname(config.dbPath), { recursive: true });
+  const instance = await DuckDBInstance.create(config.dbPath);
+  const writer = await instance.connect();
+  const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
+  let nextReader = 0;
+  let writeChain: Promise<unknown> = Promise.resolve();
+  let disposed = false;
+  return {
+    path: config.dbPath,
+    available: true,
+    query(sql, parameters) {
+      if (disposed) return Promise.reject(new Error('the analytics database is closed'));
+      const connection = readers[nextReader];
+      nextReader = (nextReader + 1) % readers.length;
+      return readRows(connection, sql, parameters);
+    },
+    write(work) {
+      if (disposed) return Promise.reject(new Error('the analytics database is closed'));
+      const result = writeChain.then(() => work(writer));
+      writeChain = result.catch(() => undefined);
+      return result;
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await writeChain;
+      for (const connection of [writer, ...readers]) connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/**
+ * Stands in for a store this process could not open (most often: another server instance on the
+ * machine holds the file's write lock). Every use fails with `error`, so analytics answer
+ * SERVICE_UNAVAILABLE here while everything else keeps working.
+ */
+export function unavailableAnalyticsDatabase(path: string, error: () => Error): AnalyticsDatabase {
+  return {
+    path,
+    available: false,
+    query: () => Promise.reject(error()),
+    write: () => Promise.reject(error()),
+    dispose: async () => undefined,
+  };
+}

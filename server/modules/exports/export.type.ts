@@ -1,0 +1,37 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export const ExportFormatEnum = { WAV: 'WAV', FLAC: 'FLAC' } as const;
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: 'WAV: 16-bit PCM, 44.1 kHz stereo (FREE and PREMIUM). FLAC: the same samples, losslessly compressed (PREMIUM).',
+});
+
+export const ExportStatusEnum = { QUEUED: 'QUEUED', RENDERING: 'RENDERING', DONE: 'DONE', FAILED: 'FAILED' } as const;
+registerEnumType(ExportStatusEnum, {
+  name: 'ExportStatus',
+  description: 'QUEUED: waiting for a worker; RENDERING: a worker is on it (progress grows); DONE: the file is ready at url; FAILED: every attempt failed.',
+});
+
+@ObjectType('Export', { description: 'An audio file of a saved composition, rendered with General-MIDI instruments.' })
+export class Export {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ExportStatusEnum)
+  status!: string;
+
+  @Field(() => Float, { description: 'From 0 to 1.' })
+  progress!: number;
+
+  @Field(() => ExportFormatEnum)
+  format!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to download the file, relative to the server: unguessable, and only until expiresAt. Null until DONE and after expiry.',
+  })
+  url!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the download URL stops working; null until DONE.' })
+  expiresAt!: Date | null;
+}
