@@ -277,6 +277,19 @@ describe('contests', () => {
       await expectAccessible(watching, 'contest');
       await voterBrowser.close();
 
+      // The partner who runs the contest reads the analytics charts.
+      const partnerBrowser = await openBrowser();
+      try {
+        await signedInContext(partnerBrowser.context, partner);
+        const analytics = await partnerBrowser.context.newPage();
+        await analytics.goto(`${server.url}/analytics`);
+        await expect.poll(() => analytics.locator('.recharts-surface').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
+        await screenshot(analytics, 'analytics');
+        await expectAccessible(analytics, 'analytics');
+      } finally {
+        await partnerBrowser.close();
+      }
+
       await watching.goto(`${server.url}/contests`);
       await expect.poll(() => watching.getByRole('link', { name: 'Night flights' }).count()).toBeGreaterThan(0);
       await screenshot(watching, 'contests');
@@ -312,7 +325,9 @@ describe('more pages', () => {
   });
 
   it('the radio starts with one click, full screen', async () => {
-    const radio = await browser.context.newPage();
+    // A kiosk is nobody's session: a browser of its own.
+    const kiosk = await openBrowser();
+    const radio = await kiosk.context.newPage();
     const messages: string[] = [];
     radio.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
     radio.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
@@ -329,7 +344,7 @@ describe('more pages', () => {
     await expect.poll(() => radio.getByTestId('live-status').textContent()).toBe('Playing live');
     await screenshot(radio, 'radio');
     await expectAccessible(radio, 'radio');
-    await radio.close();
+    await kiosk.close();
   });
 
   it('explore finds paths between two airports', async () => {

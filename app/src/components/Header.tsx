@@ -13,6 +13,7 @@ const LINKS = [
   { href: '/contests', key: 'nav.contests' },
   { href: '/themes', key: 'nav.themes' },
   { href: '/radio', key: 'nav.radio' },
+  { href: '/analytics', key: 'nav.analytics' },
   { href: '/playground', key: 'nav.developers' },
 ] as const;
 

@@ -11,6 +11,7 @@ import { useAuth } from '@/lib/providers';
 import { useLive } from '@/lib/use-live';
 import { LivePiece, ThemeChoices } from './ComposePage';
 import { ErrorMessage, Loading } from './ErrorMessage';
+import { ExportButtons } from './ExportButtons';
 import { LiveStage } from './LiveStage';
 
 const PieceDetail = graphql(`
@@ -234,6 +235,7 @@ export function PiecePage({ id }: { id: string }) {
         <a className="button secondary" href={piece.midiUrl} download>
           {t('compose.downloadMidi')}
         </a>
+        {user && piece.saved ? <ExportButtons compositionId={piece.id} /> : null}
         {user ? (
           <button
             type="button"

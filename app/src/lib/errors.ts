@@ -2,7 +2,7 @@ import type { CombinedError } from 'urql';
 import type { MessageKey } from './dictionary';
 
 /** Codes whose server message is a sentence written for people (it names the problem). */
-const SPECIFIC = new Set(['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'DUPLICATE_ENTRY', 'RATE_LIMITED', 'NOT_FOUND']);
+const SPECIFIC = new Set(['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'DUPLICATE_ENTRY', 'RATE_LIMITED', 'NOT_FOUND', 'PREMIUM_REQUIRED', 'QUOTA_EXCEEDED']);
 const KNOWN = new Set([...SPECIFIC, 'SERVICE_UNAVAILABLE']);
 
 /**

@@ -1,0 +1,5 @@
+import { AnalyticsPage } from '@/components/AnalyticsPage';
+
+export default function Page() {
+  return <AnalyticsPage />;
+}
