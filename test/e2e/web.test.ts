@@ -84,6 +84,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  // The integration tests run next on the same Redis DB: leave them no streams, leases or sessions.
+  await redis?.flushdb();
   redis?.disconnect();
   await prisma?.$disconnect();
   await database?.dispose();
