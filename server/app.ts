@@ -251,10 +251,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
 
   const persistedOperations = await PersistedOperations.load();
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
-    served: (operation, seconds) => {
-      metrics.observeRequest(operation.label, 'ok', seconds);
-      analyticsEvents.record({ kind: 'API_REQUEST', operation: operation.name ?? operation.label, partnerId: null, latencyMs: seconds * 1000, cacheHit: true, ok: true });
-    },
+    served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
   const app = express();
   app.disable('x-powered-by');
