@@ -62,9 +62,11 @@ function operationLabel(operationName: string | null | undefined, definition: Op
 }
 
 /**
- * Sends one API_REQUEST analytics event per GraphQL request: operation, the partner when the
- * request used an API key, latency and whether the response cache answered it. Recording only
- * buffers the event; Redis trouble never reaches the request.
+ * Sends one API_REQUEST analytics event per GraphQL request a partner makes with its API key:
+ * operation, partner, latency and whether the response cache answered it. Recording only buffers
+ * the event; Redis trouble never reaches the request. Requests without a key are not recorded:
+ * usage figures are per partner, and an event per anonymous request would cost the hot cached
+ * path more than answering it.
  */
 export function analyticsPlugin(events: AnalyticsEvents): ApolloServerPlugin<RequestContext> {
   return {
@@ -72,11 +74,12 @@ export function analyticsPlugin(events: AnalyticsEvents): ApolloServerPlugin<Req
       const startedAt = performance.now();
       return {
         async willSendResponse({ response, contextValue, operationName, operation }) {
+          if (contextValue.apiKeyId === null || !contextValue.viewer) return;
           const failed = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
           events.record({
             kind: 'API_REQUEST',
             operation: operationLabel(operationName, operation),
-            partnerId: contextValue.apiKeyId !== null && contextValue.viewer ? contextValue.viewer.id : null,
+            partnerId: contextValue.viewer.id,
             latencyMs: performance.now() - startedAt,
             cacheHit: contextValue.cacheHit,
             ok: !failed,

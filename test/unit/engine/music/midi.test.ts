@@ -34,13 +34,14 @@ function expectRoundTrip(score: Score, bytes: Uint8Array, label: string): void {
   });
 }
 
+// Composing and parsing the whole sample takes seconds: more than vitest's 5 s default on a busy machine.
 describe.each(BUILT_IN_THEMES.map((theme) => [theme.id, theme] as [string, Theme]))('theme %s', (_themeId, theme) => {
   test('every piece of the sample parses back to the same notes, programs and channels', () => {
     for (const { label, flight } of SAMPLE) {
       const score = compose(flight, { theme });
       expectRoundTrip(score, encodeMidi(score), label);
     }
-  });
+  }, 60_000);
 });
 
 test('header: format 1, one conductor track plus one per part, 480 PPQ', () => {
