@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ResponseCache } from '../adapters/response-cache.js';
+import { ResponseCache, type CachedResponse } from '../adapters/response-cache.js';
 import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
 
 export interface PersistedGetObserver {
@@ -8,6 +8,9 @@ export interface PersistedGetObserver {
 }
 
 const PATH = '/graphql';
+/** Distinct persisted-GET URLs remembered parsed (the oldest forgotten first). */
+const MAX_RESOLVED_URLS = 10_000;
+const MAX_REMEMBERED_URL_LENGTH = 2_048;
 
 interface PersistedGet {
   hash: string;
@@ -17,7 +20,6 @@ interface PersistedGet {
 
 function persistedGet(request: IncomingMessage): PersistedGet | null {
   const url = request.url ?? '';
-  if (request.method !== 'GET' || !url.startsWith(`${PATH}?`)) return null;
   const params = new URLSearchParams(url.slice(PATH.length + 1));
   const extensions = params.get('extensions');
   if (!extensions) return null;
@@ -42,11 +44,27 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
  * read-only queries and the API takes no ambient credentials (no cookies).
  */
 export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, observer: PersistedGetObserver) {
+  // A hot URL is parsed and hashed once; its stored answer is encoded to bytes once.
+  const resolvedUrls = new Map<string, { operation: PersistedOperation; key: string } | null>();
+  const encodedBodies = new WeakMap<CachedResponse, Buffer>();
+  const resolve = (request: IncomingMessage) => {
+    const url = request.url ?? '';
+    let resolved = resolvedUrls.get(url);
+    if (resolved === undefined) {
+      const get = persistedGet(request);
+      const operation = get ? operations.query(get.hash) : undefined;
+      resolved = get && operation && (!get.operationName || get.operationName === operation.name) ? { operation, key: ResponseCache.key(get.hash, operation.name, get.variables, 'anon') } : null;
+      if (url.length > MAX_REMEMBERED_URL_LENGTH) return resolved;
+      if (resolvedUrls.size >= MAX_RESOLVED_URLS) resolvedUrls.delete(resolvedUrls.keys().next().value!);
+      resolvedUrls.set(url, resolved);
+    }
+    return resolved;
+  };
+
   return (request: IncomingMessage, response: ServerResponse): boolean => {
-    const get = persistedGet(request);
-    if (!get) return false;
-    const operation = operations.query(get.hash);
-    if (!operation || (get.operationName && get.operationName !== operation.name)) return false;
+    if (request.method !== 'GET' || !request.url?.startsWith(`${PATH}?`)) return false;
+    const resolved = resolve(request);
+    if (!resolved) return false;
     request.headers['apollo-require-preflight'] = 'true';
     const headers = request.headers;
     if (headers.authorization || headers['x-api-key'] || headers.origin) return false;
@@ -55,23 +73,24 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
     if (!headers['if-none-match'] && /\bno-cache\b/i.test(headers['cache-control'] ?? '')) return false;
 
     const startedAt = performance.now();
-    const entry = cache.peekMemory(ResponseCache.key(get.hash, operation.name, get.variables, 'anon'));
+    const entry = cache.peekMemory(resolved.key);
     if (!entry) return false;
     const cacheControl = `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, public`;
-    const notModified = headers['if-none-match'] === entry.etag;
-    if (notModified) {
+    if (headers['if-none-match'] === entry.etag) {
       response.writeHead(304, { etag: entry.etag, 'cache-control': cacheControl });
       response.end();
     } else {
+      let body = encodedBodies.get(entry);
+      if (!body) encodedBodies.set(entry, (body = Buffer.from(entry.body)));
       response.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(entry.body),
+        'content-length': body.length,
         etag: entry.etag,
         'cache-control': cacheControl,
       });
-      response.end(entry.body);
+      response.end(body);
     }
-    observer.served(operation, (performance.now() - startedAt) / 1000);
+    observer.served(resolved.operation, (performance.now() - startedAt) / 1000);
     return true;
   };
 }
