@@ -52,6 +52,7 @@ import { createUserLoaders } from './modules/users/user.loaders.js';
 import { UserRepo } from './modules/users/user.repo.js';
 import { UserService } from './modules/users/user.service.js';
 import type { ResponseCache } from './adapters/response-cache.js';
+import { CacheService } from './modules/cache/cache.service.js';
 import type { FileStorage } from './adapters/file-storage.js';
 import type { JobQueue } from './adapters/job-queue.js';
 import { ExportQuota } from './modules/exports/export-quota.repo.js';
@@ -99,7 +100,7 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   contests: ContestService;
-  responseCache: ResponseCache;
+  cache: CacheService;
   exports: ExportService;
   analytics: AnalyticsService;
   apiKeys: ApiKeyService;
@@ -184,7 +185,7 @@ export function createServices(
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
     contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger, analyticsEvents),
-    responseCache,
+    cache: new CacheService(responseCache),
     exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
     analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),
     apiKeys: new ApiKeyService(repos.apiKeys),

@@ -53,7 +53,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [ContestResolver, new ContestResolver(services.contests)],
     [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
     [LeaderboardEntryResolver, new LeaderboardEntryResolver()],
-    [CacheResolver, new CacheResolver(services.responseCache)],
+    [CacheResolver, new CacheResolver(services.cache)],
     [ExportResolver, new ExportResolver(services.exports)],
     [AnalyticsResolver, new AnalyticsResolver(services.analytics)],
     [NetworkAnalyticsResolver, new NetworkAnalyticsResolver(services.analytics)],
