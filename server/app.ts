@@ -21,9 +21,8 @@ import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/
 import type { ExportTopics } from './modules/exports/export.topics.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
-import { maskFormattedError } from './errors.js';
-import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitPlugin, shapeLimits } from './graphql/limits.js';
-import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
+import { RequestGuard } from './graphql/guard.js';
+import { analyticsPlugin, errorLoggingPlugin, guardPlugin, metricsPlugin } from './graphql/plugins.js';
 import { createAnalyticsDatabase, unavailableAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
 import { ServiceUnavailableError } from './errors.js';
 import { AnalyticsSync } from './jobs/analytics-sync.js';
@@ -33,7 +32,9 @@ import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
 import { usageDownloads } from './modules/analytics/analytics.http.js';
 import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
-import { RateLimiter } from './adapters/rate-limiter.js';
+import { BatchedRateLimiter } from './adapters/rate-limiter.js';
+import { clientAddressOf } from './client-address.js';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { createSchema } from './graphql/schema.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
@@ -45,7 +46,8 @@ import { loadNetworkRows } from './modules/network/network.repo.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
-import { boundSendBuffer, subscribeSharingResults, subscriptionLimitErrors } from './graphql/websocket.js';
+import { boundSendBuffer } from './graphql/websocket.js';
+import { ConnectionsPerAddress, webSocketDoor } from './graphql/websocket-door.js';
 import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app.js';
 import { ResponseCache } from './adapters/response-cache.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
@@ -169,7 +171,16 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
   const metrics = createMetrics(database);
-  const responseCache = new ResponseCache(redis, subscriber, logger, { memoryBytes: config.cache.memoryBytes, onLookup: metrics.observeCacheLookup });
+  // The cache may live in a Redis of its own (CACHE_REDIS_URL, allkeys-lru): the main one is BullMQ's and must never evict.
+  const cacheRedis = config.cache.redisUrl ? await connectRedis(config.cache.redisUrl, logger) : redis;
+  const cacheSubscriber = config.cache.redisUrl ? cacheRedis.duplicate({ enableOfflineQueue: true }) : subscriber;
+  cacheSubscriber.on('error', () => undefined);
+  const responseCache = new ResponseCache(cacheRedis, cacheSubscriber, logger, {
+    memoryBytes: config.cache.memoryBytes,
+    maxEntryBytes: config.cache.maxEntryBytes,
+    redisMaxBytes: config.cache.redisMaxBytes,
+    onLookup: metrics.observeCacheLookup,
+  });
   await responseCache.start();
   await subscriber.subscribe(DATASET_IMPORTED_CHANNEL);
   subscriber.on('message', (channel) => {
@@ -234,7 +245,20 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   analyticsSync?.start();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
-  const contextFor = async (requestId: string, authorization: string | undefined, apiKey: string | undefined, clientAddress: string): Promise<RequestContext> => {
+  const production = config.env === 'production';
+  const guard = new RequestGuard(
+    schema,
+    { production, introspection: config.limits.introspection, playgroundKey: config.limits.playgroundKey },
+    config.limits.requestsPerMinute > 0 ? new BatchedRateLimiter(redis, logger, config.limits.requestsPerMinute, 60) : null,
+  );
+  interface Asking {
+    requestId: string;
+    authorization: string | undefined;
+    apiKey: string | undefined;
+    clientAddress: string;
+    mayIntrospect: boolean;
+  }
+  const contextFor = async ({ requestId, authorization, apiKey, clientAddress, mayIntrospect }: Asking): Promise<RequestContext> => {
     const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
     return {
       requestId,
@@ -242,6 +266,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       loaders: createLoaders(repos, viewer?.id ?? null),
       clientAddress,
       cacheHit: false,
+      mayIntrospect,
+      admitted: false,
       viewer,
       authError,
       watchComposition: (id) => services.collaboration.watch(id, viewer),
@@ -253,7 +279,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   };
 
   const persistedOperations = await PersistedOperations.load();
-  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
+  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
   const app = express();
@@ -271,9 +297,17 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Upgrades are routed by hand: a server-attached WebSocketServer would refuse every path but
   // /graphql, and the web app's own listener (Next's hot reload in dev mode) needs the others.
   const wsServer = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: limits.maxPayloadBytes });
+  const connections = new ConnectionsPerAddress(limits.maxConnectionsPerAddress);
   let webApp: WebApp | null = null;
   httpServer.on('upgrade', (request, socket, head) => {
     if (wsServer.shouldHandle(request)) {
+      const address = clientAddressOf(request);
+      if (!connections.tryOpen(address)) {
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      // The TCP socket closes once whatever happens to the handshake: its slot is given back then.
+      socket.once('close', () => connections.close(address));
       wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
     } else if (!webApp) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -282,26 +316,29 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
   const wsHandle = useServer(
-    {
+    webSocketDoor({
       schema,
+      guard,
+      limits,
+      logger,
       // The token travels in connection_init's payload: { authorization: "Bearer <token>" } or { accessToken }.
-      context: (ctx) => {
-        const params = ctx.connectionParams ?? {};
-        const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
-        const apiKey = typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined;
-        return contextFor(randomUUID(), authorization, apiKey, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+      contextOf: (params, request) =>
+        contextFor({
+          requestId: randomUUID(),
+          authorization: typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined,
+          apiKey: typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined,
+          clientAddress: clientAddressOf(request),
+          mayIntrospect: false,
+        }),
+      runOperation: async (query, operationName, variables, contextValue) => {
+        const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue });
+        return response.body.kind === 'single' ? response.body.singleResult : { errors: [{ message: 'Incremental delivery is not supported here' }] };
       },
-      connectionInitWaitTimeout: limits.initTimeoutMs,
-      onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
-      // A radio window is the same for every listener: execute it once per instance, not per socket.
-      subscribe: subscribeSharingResults(new Set(['liveRadio'])),
-    },
+    }),
     wsServer,
     limits.keepAliveMs,
   );
 
-  const production = config.env === 'production';
-  const shape = shapeLimits(production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // A browser page on another site cannot add these headers without a CORS preflight, so GET
@@ -310,19 +347,20 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: Apollo's handler would re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => maskFormattedError(formatted, error, !production),
-    validationRules: shape.validationRules,
-    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+    // The guard decides who may introspect; Apollo's own production default would refuse everyone.
+    introspection: true,
+    formatError: (formatted, error) => guard.format(formatted, error),
+    validationRules: guard.validationRules,
+    parseOptions: guard.parseOptions,
     persistedQueries: { cache: persistedOperations.documentStore() },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
       metricsPlugin(metrics),
       analyticsPlugin(analyticsEvents),
-      ...shape.plugins,
-      rateLimitPlugin(new RateLimiter(redis, logger), config.limits.requestsPerMinute),
-      introspectionGuardPlugin(production, config.limits.playgroundKey),
-      costLimitPlugin(),
+      guardPlugin(guard),
+      // Before the response cache, which sets the caching headers from the policy this computes.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       responseCachePlugin(responseCache),
     ],
   });
@@ -362,7 +400,13 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), req.socket.remoteAddress ?? 'unknown'),
+        contextFor({
+          requestId: req.header('x-request-id')?.slice(0, 100) || randomUUID(),
+          authorization: req.header('authorization'),
+          apiKey: req.header('x-api-key'),
+          clientAddress: clientAddressOf(req),
+          mayIntrospect: guard.mayIntrospect(req.header('x-playground-key')),
+        }),
     }),
   );
   const webAppMode = resolveWebAppMode(config.webApp);
@@ -396,7 +440,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await wsHandle.dispose();
       await apollo.stop();
       responseCache.dispose();
+      guard.dispose();
       subscriber.disconnect();
+      if (cacheRedis !== redis) {
+        cacheSubscriber.disconnect();
+        await cacheRedis.quit().catch(() => cacheRedis.disconnect());
+      }
       compositionEvents.dispose();
       radioEvents.dispose();
       services.contests.dispose();

@@ -60,12 +60,18 @@ const environmentSchema = z.object({
   WS_SEND_BUFFER_BYTES: z.coerce.number().int().min(16_384).max(67_108_864).default(1_048_576),
   WS_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(600_000).default(12_000),
   WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  WS_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  LIVE_MAX_STREAMS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  INTROSPECTION: z.enum(['on', 'off']).default('on'),
   LIVE_LOOKAHEAD_MS: z.coerce.number().int().min(50).max(5_000).default(500),
   LIVE_WINDOW_MS: z.coerce.number().int().min(10).max(1_000).default(100),
   RADIO_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(3_000),
   RADIO_PIECE_SECONDS: z.coerce.number().int().min(10).max(300).optional(),
   WEB_APP: z.enum(['on', 'off', 'dev']).optional(),
   CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
+  CACHE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1_024).max(16_777_216).default(262_144),
+  CACHE_REDIS_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(256),
+  CACHE_REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).optional(),
   SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
   EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
   EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
@@ -107,12 +113,23 @@ export interface Config {
   similarity: { indexDir: string };
   shutdownTimeoutMs: number;
   auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
-  /** Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, the playground key. */
-  limits: { requestsPerMinute: number; corsOrigins: string[]; playgroundKey: string | undefined; requestTimeoutMs: number };
+  /**
+   * Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, whether
+   * anyone may introspect the schema and the key that allows it when not, the time budget.
+   */
+  limits: { requestsPerMinute: number; corsOrigins: string[]; introspection: boolean; playgroundKey: string | undefined; requestTimeoutMs: number };
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
-  /** graphql-ws limits per socket. */
-  websocket: { maxPayloadBytes: number; maxSubscriptions: number; sendBufferBytes: number; keepAliveMs: number; initTimeoutMs: number };
+  /** graphql-ws limits per socket, sockets per client address, and live streams (subscriptions) per process. */
+  websocket: {
+    maxPayloadBytes: number;
+    maxSubscriptions: number;
+    sendBufferBytes: number;
+    keepAliveMs: number;
+    initTimeoutMs: number;
+    maxConnectionsPerAddress: number;
+    maxStreams: number;
+  };
   /**
    * Live streams: how far ahead of the moment it sounds an event is sent, the width of the windows
    * sent together, the radio generator's lease and (when set) the length of every radio piece.
@@ -123,8 +140,11 @@ export interface Config {
    * dev server with hot reload), `off`, or `auto` (on when a production build exists).
    */
   webApp: 'on' | 'off' | 'dev' | 'auto';
-  /** The in-process layer of the response cache (the shared layer is Redis). */
-  cache: { memoryBytes: number };
+  /**
+   * The response cache: its in-process layer, the largest answer it keeps, and its shared Redis
+   * layer (the main Redis unless `redisUrl` names one of its own) with the byte budget it keeps to.
+   */
+  cache: { memoryBytes: number; maxEntryBytes: number; redisMaxBytes: number; redisUrl: string | undefined };
   /** How many server processes `npm start` runs on the one port ('auto': one per core). */
   processes: number | 'auto';
   /**
@@ -201,6 +221,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     limits: Object.freeze({
       requestsPerMinute: env.RATE_LIMIT_PER_MINUTE,
       corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : [],
+      introspection: env.INTROSPECTION === 'on',
       playgroundKey: env.PLAYGROUND_KEY,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     }),
@@ -215,6 +236,8 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       sendBufferBytes: env.WS_SEND_BUFFER_BYTES,
       keepAliveMs: env.WS_KEEPALIVE_MS,
       initTimeoutMs: env.WS_INIT_TIMEOUT_MS,
+      maxConnectionsPerAddress: env.WS_MAX_CONNECTIONS_PER_ADDRESS,
+      maxStreams: env.LIVE_MAX_STREAMS,
     }),
     live: Object.freeze({
       lookaheadMs: env.LIVE_LOOKAHEAD_MS,
@@ -223,7 +246,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       radioPieceSeconds: env.RADIO_PIECE_SECONDS ?? null,
     }),
     webApp: env.WEB_APP ?? 'auto',
-    cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
+    cache: Object.freeze({
+      memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20,
+      maxEntryBytes: env.CACHE_MAX_ENTRY_BYTES,
+      redisMaxBytes: env.CACHE_REDIS_MAX_MB * 2 ** 20,
+      redisUrl: env.CACHE_REDIS_URL,
+    }),
     processes: env.SERVER_PROCESSES,
     exports: Object.freeze({
       dir: env.EXPORTS_DIR,

@@ -221,6 +221,10 @@ export interface RequestContext {
   clientAddress: string;
   /** Set by the response cache when it answered the request; read by the analytics plugin. */
   cacheHit: boolean;
+  /** Whether this request may introspect the schema (INTROSPECTION, or the playground key it carries). */
+  mayIntrospect: boolean;
+  /** The door already charged this request to the rate limit (graphql-ws does so in onSubscribe). */
+  admitted: boolean;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */

@@ -34,6 +34,10 @@ export interface ResponseCacheStats {
 
 export interface ResponseCacheOptions {
   memoryBytes: number;
+  /** Larger answers are not kept in either layer. */
+  maxEntryBytes: number;
+  /** What the Redis layer may hold; the soonest-expiring entries make room. */
+  redisMaxBytes: number;
   /** Redis key prefix; one per deployment sharing a Redis. */
   prefix?: string;
   onLookup?: (layer: CacheLayerName, hit: boolean) => void;
@@ -42,29 +46,94 @@ export interface ResponseCacheOptions {
 const INVALIDATION_CHANNEL_SUFFIX = 'invalidate';
 /** Above this many remembered tag invalidations the memory of them is reset (see `stillFresh`). */
 const MAX_REMEMBERED_TAGS = 50_000;
+/**
+ * How long a tag's invalidation version is kept in Redis: longer than any computation may take
+ * (a request's time budget), so one that began before the invalidation always finds it.
+ */
+const VERSION_TTL_MS = 3_600_000;
+/** The tag every store checks: `clear` moves it, so nothing computed before a new import is stored after. */
+const EVERYTHING_TAG = '*';
+/** Redis bytes counted per entry besides its body: key, bookkeeping, and per tag a set member. */
+const ENTRY_OVERHEAD_BYTES = 160;
+const PER_TAG_OVERHEAD_BYTES = 64;
 
-/** SET the entry, add its key to each tag's set, and keep every tag set at least as long as the entry. */
-const STORE_SCRIPT = `
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-local ttl = tonumber(ARGV[2])
-for i = 2, #KEYS do
-  redis.call('SADD', KEYS[i], KEYS[1])
-  if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
+/**
+ * Redis layout under the prefix P: `P r:<key>` an entry; `P t:<tag>` the keys carrying a tag;
+ * `P meta` key → "<bytes>\t<tag>\t..." for each stored entry; `P expiry` a sorted set of keys by
+ * expiry; `P bytes` the bytes stored; `P clock` the invalidation clock; `P v:<tag>` the clock when
+ * the tag was last invalidated. `drop` removes an entry and every trace of it.
+ */
+const DROP_FUNCTION = `
+local p = ARGV[1]
+local function drop(k)
+  local meta = redis.call('HGET', p .. 'meta', k)
+  if meta then
+    local first = true
+    for part in string.gmatch(meta, '[^\\t]+') do
+      if first then
+        redis.call('DECRBY', p .. 'bytes', tonumber(part))
+        first = false
+      else
+        redis.call('SREM', p .. 't:' .. part, k)
+      end
+    end
+    redis.call('HDEL', p .. 'meta', k)
+  end
+  redis.call('ZREM', p .. 'expiry', k)
+  redis.call('DEL', p .. 'r:' .. k)
 end
+`;
+
+/**
+ * ARGV: prefix, key, entry, ttl ms, now ms, budget bytes, computed-from clock, size, tags...
+ * Refuses (0) an entry one of whose tags was invalidated, on any instance, after its computation
+ * began; prunes entries that expired (and their tag-set members); evicts the soonest-expiring
+ * entries until the new one fits the byte budget.
+ */
+const STORE_SCRIPT = `${DROP_FUNCTION}
+local computedFrom = tonumber(ARGV[7])
+if tonumber(redis.call('GET', p .. 'v:${EVERYTHING_TAG}') or '0') > computedFrom then return 0 end
+for i = 9, #ARGV do
+  if tonumber(redis.call('GET', p .. 'v:' .. ARGV[i]) or '0') > computedFrom then return 0 end
+end
+local key = ARGV[2]
+local now = tonumber(ARGV[5])
+local ttl = tonumber(ARGV[4])
+local size = tonumber(ARGV[8])
+local budget = tonumber(ARGV[6])
+for _, expired in ipairs(redis.call('ZRANGEBYSCORE', p .. 'expiry', '-inf', now, 'LIMIT', 0, 100)) do drop(expired) end
+drop(key)
+local used = tonumber(redis.call('GET', p .. 'bytes') or '0')
+while used + size > budget do
+  local victim = redis.call('ZRANGE', p .. 'expiry', 0, 0)[1]
+  if not victim then break end
+  drop(victim)
+  used = tonumber(redis.call('GET', p .. 'bytes') or '0')
+end
+if used + size > budget then return 0 end
+redis.call('SET', p .. 'r:' .. key, ARGV[3], 'PX', ttl)
+local meta = tostring(size)
+for i = 9, #ARGV do
+  local tagKey = p .. 't:' .. ARGV[i]
+  redis.call('SADD', tagKey, key)
+  if redis.call('PTTL', tagKey) < ttl then redis.call('PEXPIRE', tagKey, ttl) end
+  meta = meta .. '\\t' .. ARGV[i]
+end
+redis.call('HSET', p .. 'meta', key, meta)
+redis.call('ZADD', p .. 'expiry', now + ttl, key)
+redis.call('INCRBY', p .. 'bytes', size)
 return 1
 `;
 
-/** Delete every entry listed under each tag, then the tag sets themselves. */
-const INVALIDATE_SCRIPT = `
-local removed = 0
-for i = 1, #KEYS do
-  local members = redis.call('SMEMBERS', KEYS[i])
-  for j = 1, #members, 500 do
-    removed = removed + redis.call('DEL', unpack(members, j, math.min(j + 499, #members)))
-  end
-  redis.call('DEL', KEYS[i])
+/** ARGV: prefix, version ttl ms, tags... Moves the clock, marks each tag with it, drops its entries; returns the clock. */
+const INVALIDATE_SCRIPT = `${DROP_FUNCTION}
+local clock = redis.call('INCR', p .. 'clock')
+for i = 3, #ARGV do
+  redis.call('SET', p .. 'v:' .. ARGV[i], clock, 'PX', ARGV[2])
+  for _, member in ipairs(redis.call('SMEMBERS', p .. 't:' .. ARGV[i])) do drop(member) end
+  redis.call('DEL', p .. 't:' .. ARGV[i])
 end
-return removed
+return clock
 `;
 
 /** Same JSON for the same value whatever the key order: variables {a,b} and {b,a} share an entry. */
@@ -149,6 +218,12 @@ class MemoryLayer {
   }
 }
 
+/** Readings of the invalidation clocks, this instance's and the one in Redis every instance shares. */
+export interface CacheClock {
+  local: number;
+  shared: number;
+}
+
 interface Flight {
   promise: Promise<CachedResponse | null>;
   settle: (entry: CachedResponse | null) => void;
@@ -168,6 +243,8 @@ export class ResponseCache {
   private readonly counters = { memoryHits: 0, memoryMisses: 0, redisHits: 0, redisMisses: 0, coalesced: 0, stores: 0, invalidations: 0 };
   /** Invalidation clock: a response computed before one of its tags was invalidated is not stored. */
   private clock = 0;
+  /** The highest reading of the Redis clock seen here: every instance's invalidations move it. */
+  private sharedClock = 0;
   private forgottenBefore = 0;
   private readonly invalidatedAt = new Map<string, number>();
   private redisWasDown = false;
@@ -187,7 +264,9 @@ export class ResponseCache {
   private readonly onMessage = (channel: string, message: string) => {
     if (channel !== this.channel) return;
     try {
-      this.forgetLocally(JSON.parse(message) as string[]);
+      const { tags, clock } = JSON.parse(message) as { tags: string[]; clock: number };
+      this.seeSharedClock(clock);
+      this.forgetLocally(tags);
     } catch (error) {
       this.logger.warn({ err: error }, 'ignoring a malformed cache invalidation message');
     }
@@ -225,9 +304,13 @@ export class ResponseCache {
       .digest('base64url');
   }
 
-  /** Where the invalidation clock stands: pass it to `store` for a response computed from now on. */
-  get now(): number {
-    return this.clock;
+  /**
+   * Where the invalidation clocks stand: pass it to `store` for a response computed from now on.
+   * The shared reading is the latest this instance saw (every Redis lookup reads it), never
+   * ahead of Redis: a store checked against it can only be refused too often, never too rarely.
+   */
+  get now(): CacheClock {
+    return { local: this.clock, shared: this.sharedClock };
   }
 
   /**
@@ -244,7 +327,8 @@ export class ResponseCache {
     const local = this.memory.get(key, Date.now());
     this.count('memory', local !== undefined);
     if (local) return { entry: local, layer: 'memory' };
-    const stored = await this.redisCall(() => this.redis.get(this.prefix + 'r:' + key));
+    const [stored, clock] = (await this.redisCall(() => this.redis.mget(this.prefix + 'r:' + key, this.prefix + 'clock'))) ?? [null, null];
+    this.seeSharedClock(Number(clock ?? 0));
     if (!stored) {
       this.count('redis', false);
       return null;
@@ -263,14 +347,21 @@ export class ResponseCache {
    * Stores a response computed since `computedFrom` (a reading of `now`), unless one of its tags
    * was invalidated meanwhile: the write it raced with would otherwise be hidden until expiry.
    */
-  async store(key: string, entry: CachedResponse, computedFrom: number): Promise<boolean> {
-    if (!this.stillFresh(entry.tags, computedFrom)) return false;
+  async store(key: string, entry: CachedResponse, computedFrom: CacheClock): Promise<boolean> {
+    if (Buffer.byteLength(entry.body) > this.options.maxEntryBytes) return false;
+    if (!this.stillFresh(entry.tags, computedFrom.local)) return false;
+    const now = Date.now();
+    const ttl = entry.expiresAt - now;
+    if (ttl <= 0) return false;
+    const value = JSON.stringify(entry);
+    const size = value.length + ENTRY_OVERHEAD_BYTES + PER_TAG_OVERHEAD_BYTES * entry.tags.length;
+    const stored = await this.redisCall(() =>
+      this.redis.eval(STORE_SCRIPT, 0, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags),
+    );
+    // Refused by Redis: another instance invalidated a tag meanwhile. Redis away: this instance's clock decides.
+    if (stored === 0 || !this.stillFresh(entry.tags, computedFrom.local)) return false;
     this.memory.set(key, entry);
     this.counters.stores++;
-    const ttl = entry.expiresAt - Date.now();
-    if (ttl <= 0) return true;
-    const keys = [this.prefix + 'r:' + key, ...entry.tags.map((tag) => this.prefix + 't:' + tag)];
-    await this.redisCall(() => this.redis.eval(STORE_SCRIPT, keys.length, ...keys, JSON.stringify(entry), ttl));
     return true;
   }
 
@@ -280,9 +371,9 @@ export class ResponseCache {
     if (list.length === 0) return;
     this.counters.invalidations++;
     this.forgetLocally(list);
-    const keys = list.map((tag) => this.prefix + 't:' + tag);
-    await this.redisCall(() => this.redis.eval(INVALIDATE_SCRIPT, keys.length, ...keys));
-    await this.redisCall(() => this.redis.publish(this.channel, JSON.stringify(list)));
+    const clock = await this.redisCall(() => this.redis.eval(INVALIDATE_SCRIPT, 0, this.prefix, VERSION_TTL_MS, ...list));
+    if (clock !== null) this.seeSharedClock(Number(clock));
+    await this.redisCall(() => this.redis.publish(this.channel, JSON.stringify({ tags: list, clock })));
   }
 
   /** Empties both layers (a new data import changes every reference answer). */
@@ -292,13 +383,17 @@ export class ResponseCache {
     this.forgottenBefore = this.clock;
     this.invalidatedAt.clear();
     await this.redisCall(async () => {
+      // The clock and the versions stay: they are what keeps older computations from being stored.
+      const kept = (key: string) => key === `${this.prefix}clock` || key.startsWith(`${this.prefix}v:`);
       let cursor = '0';
       do {
         const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await this.redis.del(...keys);
+        const dropped = keys.filter((key) => !kept(key));
+        if (dropped.length > 0) await this.redis.del(...dropped);
         cursor = next;
       } while (cursor !== '0');
     });
+    await this.invalidate([EVERYTHING_TAG]);
   }
 
   /**
@@ -346,6 +441,10 @@ export class ResponseCache {
     }
     for (const tag of tags) this.invalidatedAt.set(tag, this.clock);
     this.memory.deleteTags(tags);
+  }
+
+  private seeSharedClock(clock: number): void {
+    if (Number.isFinite(clock) && clock > this.sharedClock) this.sharedClock = clock;
   }
 
   private stillFresh(tags: string[], computedFrom: number): boolean {

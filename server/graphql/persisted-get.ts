@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseCache, type CachedResponse } from '../adapters/response-cache.js';
+import { clientAddressOf } from '../client-address.js';
+import { declaredVariables, type RequestGuard } from './guard.js';
 import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
+import { VARY } from './response-cache.plugin.js';
 
 export interface PersistedGetObserver {
   /** A request answered from the in-process cache, without GraphQL running at all. */
@@ -18,6 +21,8 @@ interface PersistedGet {
   variables: unknown;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 function persistedGet(request: IncomingMessage): PersistedGet | null {
   const url = request.url ?? '';
   const params = new URLSearchParams(url.slice(PATH.length + 1));
@@ -27,7 +32,7 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
     const hash = (JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } }).persistedQuery?.sha256Hash;
     const variables = params.get('variables');
     if (typeof hash !== 'string') return null;
-    return { hash, operationName: params.get('operationName'), variables: variables ? JSON.parse(variables) : {} };
+    return { hash, operationName: params.get('operationName'), variables: variables ? (JSON.parse(variables) as unknown) : {} };
   } catch {
     // Malformed JSON: Apollo answers it with a proper GraphQL error.
     return null;
@@ -37,13 +42,15 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
 /**
  * The hot path, in front of express and Apollo: a GET of a persisted query by an anonymous
  * same-origin client whose answer sits in the in-process cache is written out as the stored
- * bytes, with `ETag` and `304 Not Modified`. Everything else (a miss, a token, another origin,
- * an unconditional `Cache-Control: no-cache`) returns false and goes the normal way, which fills the cache.
+ * bytes, with `ETag` and `304 Not Modified`, once the guard's rate limit admits it (the document
+ * is one of the manifest's, validated when it was stored). Everything else (a miss, a token,
+ * another origin, an unconditional `Cache-Control: no-cache`, a spent budget) returns false and
+ * goes the normal way, which fills the cache or answers the refusal.
  * Persisted GETs that go the normal way are marked as preflighted: CSRF prevention guards
  * against a foreign page making a browser run an arbitrary operation; these are a fixed list of
  * read-only queries and the API takes no ambient credentials (no cookies).
  */
-export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, observer: PersistedGetObserver) {
+export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, guard: RequestGuard, observer: PersistedGetObserver) {
   // A hot URL is parsed and hashed once; its stored answer is encoded to bytes once.
   const resolvedUrls = new Map<string, { operation: PersistedOperation; key: string } | null>();
   const encodedBodies = new WeakMap<CachedResponse, Buffer>();
@@ -53,7 +60,10 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
     if (resolved === undefined) {
       const get = persistedGet(request);
       const operation = get ? operations.query(get.hash) : undefined;
-      resolved = get && operation && (!get.operationName || get.operationName === operation.name) ? { operation, key: ResponseCache.key(get.hash, operation.name, get.variables, 'anon') } : null;
+      resolved =
+        get && operation && isRecord(get.variables) && (!get.operationName || get.operationName === operation.name)
+          ? { operation, key: ResponseCache.key(get.hash, operation.name, declaredVariables(operation.definition, get.variables), 'anon') }
+          : null;
       if (url.length > MAX_REMEMBERED_URL_LENGTH) return resolved;
       if (resolvedUrls.size >= MAX_RESOLVED_URLS) resolvedUrls.delete(resolvedUrls.keys().next().value!);
       resolvedUrls.set(url, resolved);
@@ -74,10 +84,10 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
 
     const startedAt = performance.now();
     const entry = cache.peekMemory(resolved.key);
-    if (!entry) return false;
-    const cacheControl = `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, public`;
+    if (!entry || guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) return false;
+    const cacheControl = `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, ${entry.shared ? 'public' : 'private'}`;
     if (headers['if-none-match'] === entry.etag) {
-      response.writeHead(304, { etag: entry.etag, 'cache-control': cacheControl });
+      response.writeHead(304, { etag: entry.etag, 'cache-control': cacheControl, vary: VARY });
       response.end();
     } else {
       let body = encodedBodies.get(entry);
@@ -87,6 +97,7 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
         'content-length': body.length,
         etag: entry.etag,
         'cache-control': cacheControl,
+        vary: VARY,
       });
       response.end(body);
     }

@@ -8,6 +8,8 @@ export interface PersistedOperation {
   name: string | null;
   /** `query.airport`: the label /metrics uses for the operation. */
   label: string;
+  /** Its parsed definition: the variables it declares make its cache key, undeclared ones do not. */
+  definition: OperationDefinitionNode;
 }
 
 /** What Apollo's automatic persisted queries store needs (its KeyValueCache interface). */
@@ -35,7 +37,13 @@ export class PersistedOperations {
       const definition = parse(document).definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
       if (!definition) continue;
       const root = definition.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
-      operations.set(hash, { document, kind: definition.operation, name: definition.name?.value ?? null, label: `${definition.operation}.${root?.kind === Kind.FIELD ? root.name.value : 'unknown'}` });
+      operations.set(hash, {
+        document,
+        kind: definition.operation,
+        name: definition.name?.value ?? null,
+        label: `${definition.operation}.${root?.kind === Kind.FIELD ? root.name.value : 'unknown'}`,
+        definition,
+      });
     }
     return new PersistedOperations(operations);
   }

@@ -5,6 +5,31 @@ import type { RequestContext } from '../context.js';
 import { isExpectedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { AnalyticsEvents } from '../modules/analytics/analytics-events.repo.js';
+import type { RequestGuard } from './guard.js';
+
+/**
+ * The guard's per-operation steps in Apollo's pipeline (parsing under the token limit and the
+ * validation rules are Apollo's `parseOptions` and `validationRules`, taken from the same guard):
+ * introspection policy and cost, then the rate limit unless the door charged it already.
+ * Errors thrown here become a proper GraphQL response with their HTTP status.
+ */
+export function guardPlugin(guard: RequestGuard): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          if (!operation) return;
+          const [refused] = guard.operationErrors(document, operation, request.variables, contextValue.mayIntrospect);
+          if (refused) throw refused;
+          if (contextValue.admitted) return;
+          contextValue.admitted = true;
+          const limited = guard.admit({ viewerId: contextValue.viewer?.id ?? null, clientAddress: contextValue.clientAddress });
+          if (limited) throw limited;
+        },
+      };
+    },
+  };
+}
 
 /**
  * Logs every error that is not an expected, typed one with the request id; the client sees only a

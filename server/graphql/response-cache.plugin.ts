@@ -1,7 +1,9 @@
+import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
 import { getNamedType, isListType, isNonNullType, Kind, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
-import { etagOf, ResponseCache, type CachedResponse } from '../adapters/response-cache.js';
+import { etagOf, ResponseCache, type CacheClock, type CachedResponse } from '../adapters/response-cache.js';
 import type { RequestContext } from '../context.js';
+import { declaredVariables, rootFieldNames } from './guard.js';
 import { fromGlobalId } from './relay.js';
 
 /**
@@ -23,6 +25,9 @@ const ENTITY_KEYS: Record<string, (source: any) => unknown> = {
   User: (row) => row.id,
 };
 
+/** Root fields of reference data: an answer is shared between viewers only when every root field is one of them. */
+const REFERENCE_ROOT_FIELDS = new Set(['airline', 'airlines', 'airport', 'airports', 'findPaths', 'route', 'routes', 'searchAirports', 'similarRoutes', '__typename']);
+
 /** Types whose fields answer the same for every viewer: a response built only from them is shared. */
 const REFERENCE_TYPES = new Set(['Query', 'Airport', 'Airline', 'Route', 'RouteOperator', 'FlightPath', 'RouteMatch', 'PageInfo', 'AirportConnection', 'AirportEdge', 'AirlineConnection', 'AirlineEdge', 'RouteConnection', 'RouteEdge']);
 
@@ -34,6 +39,15 @@ const ALSO_CHANGES: Record<string, string[]> = {
 
 /** Mutations that change no data a query can read (sessions only). */
 const SESSION_MUTATIONS = new Set(['logIn', 'logOut', 'refreshSession']);
+
+/**
+ * Mutations that change the entities they touch but create none and change no list's membership
+ * or order a query can see: they drop the answers holding those entities, not every list.
+ */
+const IN_PLACE_MUTATIONS = new Set(['recordPlay', 'likeComposition', 'unlikeComposition', 'editComment', 'updateProfile', 'castVote', 'retractVote']);
+
+/** A preview that is not a route's default piece (a theme, a variation...) is kept this long at most. */
+const PREVIEW_VARIATION_MAX_AGE_SECONDS = 300;
 
 /** Every community response carries it; a mutation whose effects cannot be told drops them all. */
 const COMMUNITY_TAG = 'community';
@@ -54,6 +68,8 @@ class TouchedData {
   readonly tags = new Set<string>();
   readonly types = new Set<string>();
   viewerDependent = false;
+  /** Root mutation fields that ran without an error; only those change anything. */
+  readonly succeeded = new Set<string>();
 
   field(source: unknown, info: GraphQLResolveInfo, result: unknown): void {
     const parent = info.parentType.name;
@@ -95,12 +111,18 @@ class TouchedData {
     }
   }
 
+  /** What a mutation invalidates: nothing unless one of its root fields succeeded and changed data. */
   invalidations(viewerId: number | null): string[] {
+    const changing = [...this.succeeded].filter((field) => !SESSION_MUTATIONS.has(field));
+    if (changing.length === 0) return [];
     const tags = new Set(this.tags);
     if (viewerId !== null) tags.add(`viewer:${viewerId}`);
+    const inPlace = changing.every((field) => IN_PLACE_MUTATIONS.has(field));
     for (const type of this.types) {
-      tags.add(`${type}:list`);
-      tags.add(`${type}:missing`);
+      if (!inPlace) {
+        tags.add(`${type}:list`);
+        tags.add(`${type}:missing`);
+      }
       for (const related of ALSO_CHANGES[type] ?? []) tags.add(`${related}:*`);
     }
     if (this.types.size === 0) tags.add(COMMUNITY_TAG);
@@ -108,10 +130,25 @@ class TouchedData {
   }
 }
 
-function fromCache(entry: CachedResponse, scope: 'public' | 'private'): GraphQLResponse {
+/** An answer may differ by who asks (and CORS by origin): shared caches must key on these. */
+export const VARY = 'Origin, Authorization, x-api-key';
+
+/** `Cache-Control` and `Vary` that tell the truth: public only when the answer is the same for everyone. */
+function setCachingHeaders(headers: HeaderMap, maxAgeSeconds: number | null, shared: boolean): void {
+  if (maxAgeSeconds === null || maxAgeSeconds <= 0) {
+    headers.set('cache-control', 'no-store');
+    return;
+  }
+  headers.set('cache-control', `max-age=${maxAgeSeconds}, ${shared ? 'public' : 'private'}`);
+  headers.set('vary', VARY);
+}
+
+const secondsLeft = (entry: CachedResponse) => Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000));
+
+function fromCache(entry: CachedResponse): GraphQLResponse {
   const headers = new HeaderMap();
   headers.set('etag', entry.etag);
-  headers.set('cache-control', `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, ${scope}`);
+  setCachingHeaders(headers, secondsLeft(entry), entry.shared);
   return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: JSON.parse(entry.body) } };
 }
 
@@ -119,48 +156,58 @@ function wantsFreshAnswer(requestContext: GraphQLRequestContext<RequestContext>)
   return /\bno-cache\b/i.test(requestContext.request.http?.headers.get('cache-control') ?? '');
 }
 
+/** A preview input asking for anything beyond a route (or path) itself. */
+function isVariation(input: unknown): boolean {
+  if (!input || typeof input !== 'object') return false;
+  return Object.entries(input).some(([name, value]) => value !== undefined && value !== null && name !== 'route' && name !== 'path' && name !== 'journey');
+}
+
 /**
- * The response cache in the GraphQL pipeline. Queries: served from the cache when present (after
- * parsing and validation, which Apollo itself caches per document), otherwise computed once per
- * key however many identical requests arrive, then stored with their tags when Apollo's
- * cache-control policy says they may be. `Cache-Control: no-cache` from the client skips the
- * lookup (the fresh answer is still stored). Mutations: every tag they touched is invalidated
- * before their response goes out, so the next read on any instance sees the change.
+ * The response cache in the GraphQL pipeline. Queries: served from the cache when present, otherwise
+ * computed once per key however many identical requests arrive, then stored with their tags when
+ * the schema's cache hints allow. Keys are built from the document and its declared variables
+ * only. An answer is shared between viewers only when every root field is reference data and it
+ * touched nothing else; any other answer is kept per viewer (anonymous askers are one viewer).
+ * `Cache-Control: no-cache` skips the lookup (the fresh answer is still stored). Mutations: the
+ * tags their successful root fields touched are invalidated before the response goes out.
  */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
-      const computedFrom = cache.now;
       const touched = new TouchedData();
+      let computedFrom: CacheClock = cache.now;
       let mutation = false;
-      let changesData = true;
+      let query = false;
+      let sharable = false;
       let key: string | null = null;
       let sharedKey: string | null = null;
       let settle: ((entry: CachedResponse | null) => void) | null = null;
 
       return {
-        async didResolveOperation({ operation }) {
+        async didResolveOperation({ document, operation }) {
           mutation = operation?.operation === 'mutation';
-          if (!operation || !mutation) return;
-          changesData = operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || !SESSION_MUTATIONS.has(selection.name.value));
+          query = operation?.operation === 'query';
+          sharable = query && [...rootFieldNames(document, operation!)].every((field) => REFERENCE_ROOT_FIELDS.has(field));
         },
 
         async responseForOperation(requestContext) {
-          if (requestContext.operation?.operation !== 'query') return null;
-          const { contextValue, queryHash, request, operationName } = requestContext;
-          if (!queryHash) return null;
+          if (!query) return null;
+          const { contextValue, queryHash, request, operationName, operation } = requestContext;
+          if (!queryHash || !operation) return null;
           const viewerId = contextValue.viewer?.id ?? null;
-          sharedKey = ResponseCache.key(queryHash, operationName, request.variables, 'anon');
-          key = viewerId === null ? sharedKey : ResponseCache.key(queryHash, operationName, request.variables, `user:${viewerId}`);
+          const variables = declaredVariables(operation, request.variables);
+          sharedKey = ResponseCache.key(queryHash, operationName, variables, 'anon');
+          key = viewerId === null ? sharedKey : ResponseCache.key(queryHash, operationName, variables, `user:${viewerId}`);
           if (!wantsFreshAnswer(requestContext)) {
             const own = await cache.get(key);
-            const shared = own ?? (key !== sharedKey ? await cache.get(sharedKey) : null);
+            const shared = own ?? (sharable && key !== sharedKey ? await cache.get(sharedKey) : null);
             const found = own ?? (shared?.entry.shared ? shared : null);
             if (found) {
               contextValue.cacheHit = true;
-              return fromCache(found.entry, viewerId === null || found.entry.shared ? 'public' : 'private');
+              return fromCache(found.entry);
             }
           }
+          computedFrom = cache.now;
           const flight = cache.join(key);
           if (flight.leader) {
             settle = flight.settle;
@@ -169,33 +216,44 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Re
           const entry = await flight.result;
           if (!entry) return null;
           contextValue.cacheHit = true;
-          return fromCache(entry, viewerId === null || entry.shared ? 'public' : 'private');
+          return fromCache(entry);
         },
 
         async executionDidStart() {
           return {
             willResolveField({ source, args, info }) {
-              if (info.parentType.name === 'Mutation') touched.arguments(args);
-              return (_error, result) => touched.field(source, info, result);
+              const parent = info.parentType.name;
+              if (parent === 'Mutation') touched.arguments(args);
+              if (parent === 'Query' && info.fieldName === 'previewComposition' && isVariation(args.input)) {
+                cacheControlFromInfo(info).cacheHint.restrict({ maxAge: PREVIEW_VARIATION_MAX_AGE_SECONDS });
+              }
+              return (error, result) => {
+                if (parent === 'Mutation' && !error) touched.succeeded.add(info.fieldName);
+                touched.field(source, info, result);
+              };
             },
           };
         },
 
         async willSendResponse({ response, contextValue, overallCachePolicy }) {
           const viewerId = contextValue.viewer?.id ?? null;
-          if (mutation) {
-            if (changesData) await cache.invalidate(touched.invalidations(viewerId));
+          if (mutation) await cache.invalidate(touched.invalidations(viewerId));
+          if (contextValue.cacheHit) return;
+          if (!query) {
+            response.http.headers.set('cache-control', 'no-store');
             return;
           }
+          const policy = overallCachePolicy.policyIfCacheable();
+          const answered = response.body.kind === 'single' && !response.body.singleResult.errors;
+          const shared = sharable && !touched.viewerDependent;
+          setCachingHeaders(response.http.headers, policy && answered ? policy.maxAge : null, shared);
           if (!settle || !key) return;
           let entry: CachedResponse | null = null;
-          const policy = overallCachePolicy.policyIfCacheable();
-          if (policy && response.body.kind === 'single' && !response.body.singleResult.errors) {
+          if (policy && answered && response.body.kind === 'single') {
             const body = JSON.stringify(response.body.singleResult);
-            const shared = !touched.viewerDependent;
             entry = { body, etag: etagOf(body), expiresAt: Date.now() + policy.maxAge * 1000, tags: touched.storedTags(viewerId), shared };
-            await cache.store(shared && sharedKey ? sharedKey : key, entry, computedFrom);
-            response.http.headers.set('etag', entry.etag);
+            if (await cache.store(shared && sharedKey ? sharedKey : key, entry, computedFrom)) response.http.headers.set('etag', entry.etag);
+            else entry = null;
           }
           settle(entry);
         },
