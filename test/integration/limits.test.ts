@@ -95,8 +95,8 @@ describe('rate limits and production settings', () => {
     }
   });
 
-  it('turns introspection and field suggestions off in production, with a key for the playground', async () => {
-    const production = await startTestServer(testConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PLAYGROUND_KEY: 'a-long-playground-key' }));
+  it('with INTROSPECTION=off refuses introspection but to the playground key; field suggestions are off in production', async () => {
+    const production = await startTestServer(testConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PLAYGROUND_KEY: 'a-long-playground-key', INTROSPECTION: 'off' }));
     try {
       const ask = (headers: Record<string, string> = {}) =>
         fetch(`${production.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ __schema { queryType { name } } }"}' });
@@ -116,9 +116,22 @@ describe('rate limits and production settings', () => {
 });
 
 describe('GraphQL over HTTP', () => {
+  const failedMusts = async (target: TestServer) => {
+    const results = await auditServer({ url: `${target.url}/graphql` });
+    return results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST')).map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`);
+  };
+
   it('passes every MUST of the graphql-http audit suite', async () => {
-    const results = await auditServer({ url: `${server.url}/graphql` });
-    const failedMusts = results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'));
-    expect(failedMusts.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+    expect(await failedMusts(server)).toEqual([]);
+  });
+
+  it('passes every MUST in production too, where introspection is on by default', async () => {
+    const production = await startTestServer(testConfig({ NODE_ENV: 'production', AUTH_SECRET: 'y'.repeat(40) }));
+    try {
+      expect(await failedMusts(production)).toEqual([]);
+      expect((await production.graphql('{ __schema { queryType { name } } }')).data!.__schema.queryType.name).toBe('Query');
+    } finally {
+      await production.close();
+    }
   });
 });

@@ -2,7 +2,17 @@ import { Router } from 'express';
 import type { Loaders } from '../../context.js';
 import type { Viewer } from '../users/tokens.js';
 import { fromGlobalId } from '../../graphql/relay.js';
-import type { CompositionService } from './composition.service.js';
+import type { CompositionService, CompositionView } from './composition.service.js';
+
+/**
+ * A preview never changes (its id is its parameters), but one fetched with a token may use that
+ * person's private theme; a saved PUBLIC piece may be kept a day by anyone; any other piece was
+ * fetched with its owner's (or a collaborator's) token and must not be kept at all.
+ */
+function cacheControlOf(view: CompositionView, signedIn: boolean): string {
+  if (!view.saved) return `${signedIn ? 'private' : 'public'}, max-age=31536000, immutable`;
+  return view.visibility === 'PUBLIC' ? 'public, max-age=86400' : 'no-store';
+}
 
 /** `GET /compositions/<id>.mid`: the Standard MIDI File of a saved piece or a preview. */
 export function compositionDownloads(
@@ -25,7 +35,8 @@ export function compositionDownloads(
         .status(200)
         .type('audio/midi')
         .set('Content-Disposition', `attachment; filename="${compositions.fileNameOf(view)}"`)
-        .set('Cache-Control', view.saved ? 'public, max-age=86400' : 'public, max-age=31536000, immutable')
+        .set('Cache-Control', cacheControlOf(view, req.header('authorization') !== undefined))
+        .set('Vary', 'Authorization')
         .send(Buffer.from(midi));
     } catch (error) {
       next(error);
