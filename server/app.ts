@@ -359,9 +359,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       metricsPlugin(metrics),
       analyticsPlugin(analyticsEvents),
       guardPlugin(guard),
-      // Before the response cache, which sets the caching headers from the policy this computes.
-      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       responseCachePlugin(responseCache),
+      // The response cache sets the caching headers itself, from the policy this computes. Listed
+      // after it: Apollo runs execution listeners in reverse, so this one sets a field's hint first.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
   });
   await apollo.start();
