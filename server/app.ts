@@ -52,6 +52,7 @@ import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app
 import { ResponseCache } from './adapters/response-cache.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
 import { persistedGetFastPath } from './graphql/persisted-get.js';
+import { hotPostFastPath } from './graphql/hot-post.js';
 import { responseCachePlugin } from './graphql/response-cache.plugin.js';
 
 const REQUEST_READ_GRACE_MS = 300;
@@ -282,6 +283,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
+  const answerPostFromCache = hotPostFastPath(responseCache, guard, {
+    served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
+  });
   const app = express();
   app.disable('x-powered-by');
   let draining = false;
@@ -290,7 +294,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     lastArrivalAt = Date.now();
     // A client must not send another request on a socket that is about to be closed.
     if (draining) response.setHeader('connection', 'close');
-    if (!answerFromCache(request, response)) app(request, response);
+    if (answerFromCache(request, response)) return;
+    if (!answerPostFromCache(request, response, () => app(request, response))) app(request, response);
   });
   httpServer.on('connection', () => (lastArrivalAt = Date.now()));
   const limits = config.websocket;

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ResponseCache, type CachedResponse } from '../adapters/response-cache.js';
+import { ResponseCache } from '../adapters/response-cache.js';
 import { clientAddressOf } from '../client-address.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
 import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
-import { VARY } from './response-cache.plugin.js';
+import { cachedAnswerWriter } from './cached-answer.js';
 
 export interface PersistedGetObserver {
   /** A request answered from the in-process cache, without GraphQL running at all. */
@@ -53,7 +53,7 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
 export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, guard: RequestGuard, observer: PersistedGetObserver) {
   // A hot URL is parsed and hashed once; its stored answer is encoded to bytes once.
   const resolvedUrls = new Map<string, { operation: PersistedOperation; key: string } | null>();
-  const encodedBodies = new WeakMap<CachedResponse, Buffer>();
+  const writeAnswer = cachedAnswerWriter();
   const resolve = (request: IncomingMessage) => {
     const url = request.url ?? '';
     let resolved = resolvedUrls.get(url);
@@ -85,22 +85,7 @@ export function persistedGetFastPath(cache: ResponseCache, operations: Persisted
     const startedAt = performance.now();
     const entry = cache.peekMemory(resolved.key);
     if (!entry || guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) return false;
-    const cacheControl = `max-age=${Math.max(0, Math.floor((entry.expiresAt - Date.now()) / 1000))}, ${entry.shared ? 'public' : 'private'}`;
-    if (headers['if-none-match'] === entry.etag) {
-      response.writeHead(304, { etag: entry.etag, 'cache-control': cacheControl, vary: VARY });
-      response.end();
-    } else {
-      let body = encodedBodies.get(entry);
-      if (!body) encodedBodies.set(entry, (body = Buffer.from(entry.body)));
-      response.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': body.length,
-        etag: entry.etag,
-        'cache-control': cacheControl,
-        vary: VARY,
-      });
-      response.end(body);
-    }
+    writeAnswer(request, response, entry);
     observer.served(resolved.operation, (performance.now() - startedAt) / 1000);
     return true;
   };
