@@ -4,6 +4,7 @@
  * bench/results/latest.json: { machine, settings, baseline: { rps }, scenarios: { <name>: { rps,
  * p50Ms, p99Ms, errors, non2xx, cacheHitRate } } }. Scenarios:
  *   hot      one persisted airport-and-route query (`Route`) over GET, the same every time
+ *   hot-post the same route query as a plain JSON POST, the same body every time
  *   routes   `route` over random real pairs, cache bypassed (Cache-Control: no-cache)
  *   paths    `findPaths` over random pairs (cache on)
  *   preview  `previewComposition` over random routes, cache bypassed
@@ -226,6 +227,7 @@ async function scenariosFor(url: string, workload: Workload, names: string[]): P
   const { pairs } = workload;
   const build: Record<string, () => [BenchRequest[], boolean]> = {
     hot: () => [[persistedGet('Route', { from: 'JFK', to: 'LAX' })], true],
+    'hot-post': () => [[post(manifest[hashOf('Route')], { from: 'JFK', to: 'LAX' })], true],
     routes: () => [pairs.map(([f, t]) => post(ROUTE, { f, t }, true)), false],
     paths: () => [pairs.map(([f], i) => post(PATHS, { f, t: pairs[(i * 7 + 3) % pairs.length][1] })), true],
     preview: () => [pairs.map(([f, t]) => post(PREVIEW, { f, t }, true)), false],
@@ -293,14 +295,14 @@ async function main(): Promise<void> {
     const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false);
     const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms };
     console.log(`  bare node:http: ${baseline.rps} req/s`);
-    const scenarios = await scenariosFor(server.url, workload, ['hot', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    const scenarios = await scenariosFor(server.url, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
     if (cores > 1) {
       server.stop();
       server = await startServer(cores);
       await waitForSimilarity(server.url, pairs[0]);
       console.log(`again with ${cores} server processes:`);
       // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
-      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'mixed']))) {
+      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'hot-post', 'mixed']))) {
         scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
       }
     }
