@@ -129,7 +129,9 @@ export class RequestGuard {
 
   /** What a client reads of an error, the same over every door: expected errors as they are, the rest masked. */
   format(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const masked = maskFormattedError(formatted, error, !this.settings.production);
+    // `http` is for the HTTP door's status line (Apollo strips it); no client reads it in a body.
+    const { http: _http, ...extensions } = formatted.extensions ?? {};
+    const masked = maskFormattedError(formatted.extensions ? { ...formatted, extensions } : formatted, error, !this.settings.production);
     // Suggestions name fields a prober did not know: hidden in production.
     return this.settings.production && SUGGESTION.test(masked.message) ? { ...masked, message: masked.message.replace(SUGGESTION, '') } : masked;
   }

@@ -1,3 +1,4 @@
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, resetRateLimits, type TestServer } from '../../support/server.js';
@@ -31,7 +32,8 @@ describe('a signed-out graphql-ws client meets the HTTP door’s rules', () => {
       expect(ws.errors?.length).toBeGreaterThan(0);
       expect(withoutLocations(ws.errors)).toEqual(withoutLocations(http.body.errors));
     }
-    expect((await overWebSocket(server, MILLION)).errors![0].extensions!.code).toBe('QUERY_TOO_COMPLEX');
+    const tooComplex = await overWebSocket(server, MILLION);
+    expect(tooComplex.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
     expect((await overWebSocket(server, ALIASES)).errors![0].message).toMatch(/too many aliases/);
   });
 
@@ -99,6 +101,38 @@ describe('limits that count per address', () => {
     } finally {
       for (const socket of sockets) socket.terminate();
       await capped.close();
+    }
+  });
+});
+
+describe('live streams per process', () => {
+  it('refuses a stream past LIVE_MAX_STREAMS and takes one again once a stream ends', async () => {
+    const small = await startProductionServer({ LIVE_MAX_STREAMS: '1' });
+    const client = createClient({ url: `${small.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const owner = await small.signUp('streamer');
+      const id = (await small.graphql('mutation { createComposition(input: { route: { from: "LHR", to: "EDI" } }) { id } }', {}, owner.accessToken)).data!.createComposition.id;
+      const WATCH = { query: 'subscription($id: ID!) { compositionChanged(id: $id) { version } }', variables: { id } };
+      const outcome = () => {
+        let settled: unknown = 'open';
+        const stop = client.subscribe(WATCH, { next: () => undefined, error: (error) => (settled = error), complete: () => (settled = 'complete') });
+        return { stop, settled: () => settled };
+      };
+      const first = outcome();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const second = outcome();
+      await expect.poll(() => second.settled(), { timeout: 5_000 }).not.toBe('open');
+      expect((second.settled() as { extensions?: { code?: string } }[])[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(first.settled()).toBe('open');
+      first.stop();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const third = outcome();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(third.settled()).toBe('open');
+      third.stop();
+    } finally {
+      await client.dispose();
+      await small.close();
     }
   });
 });
