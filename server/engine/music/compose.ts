@@ -73,6 +73,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
     scale,
     harmony: theme.harmony,
     themeDensity: theme.density,
+    melodicForm: theme.form ?? 'AABA',
     rng: new Rng(deriveSeed(seed, 'form')),
   });
 

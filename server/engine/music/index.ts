@@ -6,6 +6,7 @@ export type {
   FlightKind,
   FlightLeg,
   HarmonyStyle,
+  MelodicForm,
   BarPattern,
   PitchClassName,
   ScaleName,

@@ -69,6 +69,13 @@ export interface ThemePart {
 export type HarmonyStyle = 'TRIADS' | 'SEVENTHS' | 'POWER';
 
 /**
+ * How periods (eight-bar tunes) follow each other: AABA (song form), ABAC, VERSE_CHORUS
+ * (verse and chorus alternate, ending on the chorus) or THEME_AND_VARIATIONS (the first period
+ * returns varied each time). Earlier material comes back in all of them.
+ */
+export type MelodicForm = 'AABA' | 'ABAC' | 'VERSE_CHORUS' | 'THEME_AND_VARIATIONS';
+
+/**
  * A bar pattern is a 16-character string, one character per sixteenth note of a 4/4 bar.
  * Melody and cadence rhythms: `x` starts a note, `-` holds whatever came before (note or rest), `.` starts a rest.
  * Comping: `x` strikes the whole chord, `0`-`3` strikes one voice of it (lowest = 0), `-` holds, `.` rests.
@@ -96,7 +103,12 @@ export interface Theme {
   dynamics: { base: number; range: number };
   /** Id of a rhythm pattern in DRUM_PATTERNS, null = no drums. */
   drumPattern: string | null;
-  /** One-bar melody rhythm cells (see BarPattern); busier cells are picked when density is higher. */
+  /** Form of the melody; absent means AABA. */
+  form?: MelodicForm;
+  /**
+   * One-bar melody rhythm cells (see BarPattern); busier cells are picked when density is higher.
+   * Their most common note length is the theme's pulse, the value a listener taps along to.
+   */
   melodyRhythms: BarPattern[];
   /** One-bar rhythms for bars that land a cadence; each must start a note on the downbeat. */
   cadenceRhythms: BarPattern[];

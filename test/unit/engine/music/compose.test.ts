@@ -292,7 +292,8 @@ describe('arrangement', () => {
     expect(Math.max(...velocities) - Math.min(...velocities)).toBeGreaterThanOrEqual(25);
   });
 
-  test('all velocities and pitches are valid MIDI data, durations positive, nothing past the end', () => {
+  // Tens of thousands of assertions: more than vitest's 5 s default on a busy machine.
+  test('all velocities and pitches are valid MIDI data, durations positive, nothing past the end', { timeout: 60_000 }, () => {
     for (const theme of BUILT_IN_THEMES) {
       const score = compose(flightThrough(['LPB', 'LIM', 'MIA', 'JFK'], 'PATH'), { theme });
       for (const track of score.tracks) {
