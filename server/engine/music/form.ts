@@ -6,7 +6,7 @@ import type { FlightFeatures, LegFeatures } from './features.js';
 import { hubFactor } from './features.js';
 import { Rng } from './random.js';
 import type { Chord } from './theory.js';
-import { HARMONIC_SYSTEMS, chordOnDegree, prefersFlats, relatedCentre } from './theory.js';
+import { HARMONIC_SYSTEMS, chordOnDegree, collectionSignature, keySignature, relatedCentre } from './theory.js';
 import type { FlightAirport, HarmonyStyle, MelodicForm, ScaleName } from './types.js';
 
 export const PPQ = 480;
@@ -311,6 +311,7 @@ export function planForm(request: FormRequest): FormPlan {
   const sections = planSections(request);
   const skeleton = phraseSkeletons(sections);
   const parts = periodParts(request.melodicForm, skeleton.periods);
+  const homeFlats = keySignature(request.homeKey, request.scale).sharps < 0;
   const phrases: PhrasePlan[] = [];
   const bars: BarPlan[] = [];
   // A returning material returns with its chords: one progression per material and phrase kind.
@@ -318,7 +319,7 @@ export function planForm(request: FormRequest): FormPlan {
   for (const { sectionIndex, startBar, bars: length, kind, period } of skeleton.phrases) {
     const section = sections[sectionIndex];
     const system = HARMONIC_SYSTEMS[section.scale];
-    const flats = prefersFlats(section.keyRoot, section.scale);
+    const signature = collectionSignature(section.keyRoot, section.scale, homeFlats);
     const { material, variation } = parts[period];
     const templates = kind === 'ANTECEDENT' ? system.antecedents : kind === 'CONSEQUENT' ? system.consequents : system.continuations;
     const templateKey = `${material}|${kind}`;
@@ -338,7 +339,7 @@ export function planForm(request: FormRequest): FormPlan {
       // Dominants resolving home (and the pivot into a new key) take their seventh in every style.
       const resolvesHome = degree === system.cadentialDegree && barInPhrase === length - 2 && kind === 'CONSEQUENT';
       const sevenths = harmony === 'SEVENTHS' || ((isPivot || resolvesHome) && chordDegree === 4);
-      bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, section.scale, chordDegree, sevenths, flats) });
+      bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, section.scale, chordDegree, sevenths, signature) });
     }
   }
   return { totalBars: request.totalBars, sections, phrases, bars, periodLabels: parts.map((part) => part.label) };

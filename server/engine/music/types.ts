@@ -47,6 +47,9 @@ export type ScaleName =
 
 export type PitchClassName = 'C' | 'C#' | 'D' | 'D#' | 'E' | 'F' | 'F#' | 'G' | 'G#' | 'A' | 'A#' | 'B';
 
+/** A note name as musicians spell it: a letter and at most one sharp or flat ("Bb", "F#", "Cb"). */
+export type NoteName = `${'C' | 'D' | 'E' | 'F' | 'G' | 'A' | 'B'}${'' | '#' | 'b'}`;
+
 export type TrackRole = 'MELODY' | 'HARMONY' | 'BASS' | 'DRUMS';
 
 export interface ThemePart {
@@ -138,7 +141,8 @@ export interface ThemeMapping {
 
 export interface ComposeOptions {
   theme: Theme;
-  keyRoot?: PitchClassName;
+  /** Any spelling is accepted ("A#" or "Bb"); the score spells keys its own way (see Score.keyRoot). */
+  keyRoot?: NoteName;
   scale?: ScaleName;
   tempoBpm?: number;
   /** Target length in seconds, 10..300; default derived from distance. */
@@ -177,7 +181,8 @@ export interface ScoreSection {
   startBar: number;
   bars: number;
   legIndex: number;
-  keyRoot: PitchClassName;
+  /** Spelled on the side of the piece's key signature: a flat piece's centres are flats too. */
+  keyRoot: NoteName;
   scale: ScaleName;
 }
 
@@ -196,7 +201,8 @@ export interface Score {
   themeId: string;
   ppq: 480;
   tempoBpm: number;
-  keyRoot: PitchClassName;
+  /** Spelled as musicians write the key: fewer accidentals wins (Bb minor, not A# minor; Eb, not D#). */
+  keyRoot: NoteName;
   scale: ScaleName;
   timeSignature: [number, number];
   durationSeconds: number;

@@ -3,7 +3,7 @@
  * (not on average): scale, steps, repetition, range, pitch-class entropy, tonic ending, uniqueness.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BUILT_IN_THEMES, PITCH_CLASS_NAMES, compose } from '../../../../server/engine/music/index.js';
+import { BUILT_IN_THEMES, compose, pitchClassOf } from '../../../../server/engine/music/index.js';
 import type { Score, Theme } from '../../../../server/engine/music/index.js';
 import { sampleFlights } from './fixtures.js';
 import type { SampleFlight } from './fixtures.js';
@@ -78,7 +78,7 @@ describe.each(BUILT_IN_THEMES.map((theme) => [theme.id, theme] as [string, Theme
     for (const { label, score, figures } of pieces) {
       expect(figures.endsOnTonic, label).toBe(true);
       const finalSection = score.sections[score.sections.length - 1];
-      const tonic = PITCH_CLASS_NAMES.indexOf(finalSection.keyRoot);
+      const tonic = pitchClassOf(finalSection.keyRoot);
       const lastChord = score.chords[score.chords.length - 1];
       expect(lastChord.bar, label).toBe(score.chords.length - 1);
       expect(lastChord.roman, label).toMatch(/^[Ii](maj7|7)?$/);
