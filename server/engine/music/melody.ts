@@ -34,6 +34,9 @@ const MIN_DISTINCT_PITCHES = 8;
 const MIN_ENTROPY_BITS = 2.05;
 const MAX_ENTROPY_BITS = 3.35;
 const MAX_TAKES = 24;
+/** From this take on, a line still missing its figures gets a little more room (LATE_EXTRA_RANGE) and fewer skips. */
+const LATE_TAKE = 12;
+const LATE_EXTRA_RANGE = 2;
 /** Places tried either side of where a development puts a bar, in scale steps. */
 const MAX_SHIFT = 4;
 
@@ -68,7 +71,7 @@ interface ScaleTable {
   halfRange: number;
 }
 
-function scaleTable(keyRoot: number, scale: keyof typeof SCALE_INTERVALS, centre: number): ScaleTable {
+function scaleTable(keyRoot: number, scale: keyof typeof SCALE_INTERVALS, centre: number, extraRange: number): ScaleTable {
   const intervals = SCALE_INTERVALS[scale];
   const pitches: number[] = [];
   let tonic = 0;
@@ -79,7 +82,7 @@ function scaleTable(keyRoot: number, scale: keyof typeof SCALE_INTERVALS, centre
     pitches.push(pitch);
   }
   const gapped = intervals.length < 7;
-  return { pitches, tonic, mask: scaleMask(keyRoot, scale), gapped, halfRange: gapped ? GAPPED_HALF_RANGE : HALF_RANGE };
+  return { pitches, tonic, mask: scaleMask(keyRoot, scale), gapped, halfRange: (gapped ? GAPPED_HALF_RANGE : HALF_RANGE) + extraRange };
 }
 
 /** Scale tones a semitone from a chord tone the scale lacks (e.g. the b7 under a major V in minor) would clash. */
@@ -139,8 +142,10 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyRe
   let bestShortfall = Infinity;
   let attempts = 0;
   for (let take = 0; take < MAX_TAKES && bestShortfall > 0; take++) {
-    // Each retake also lets the line travel a little further, since a line that stays put is the usual miss.
-    const line = writeLine(request, cells, cadenceCells, new Rng(deriveSeed(seed, `take:${take}`)), Math.min(2, 1 + 0.1 * Math.max(0, take - 6)));
+    // Later retakes let the line travel further and hold it to steps harder: the usual misses
+    // are a line that stays put and, in gapped scales, one that skips too often.
+    const late = take >= LATE_TAKE;
+    const line = writeLine(request, cells, cadenceCells, new Rng(deriveSeed(seed, `take:${take}`)), Math.min(2, 1 + 0.1 * Math.max(0, take - 6)), late);
     const missing = shortfall(line.pitches, request.longPiece);
     attempts = take + 1;
     if (missing < bestShortfall) {
@@ -189,10 +194,18 @@ function repeatOnWeakBeats(line: Line): void {
   }
 }
 
-function writeLine(request: MelodyRequest, cells: readonly (readonly PatternEvent[])[], cadenceCells: readonly (readonly PatternEvent[])[], rng: Rng, spread: number): Line {
+function writeLine(
+  request: MelodyRequest,
+  cells: readonly (readonly PatternEvent[])[],
+  cadenceCells: readonly (readonly PatternEvent[])[],
+  rng: Rng,
+  spread: number,
+  late: boolean,
+): Line {
   const { form, features, centre } = request;
   const line: Line = { bars: [], steps: [], lengths: [], pitches: [] };
-  const tables = form.sections.map((section) => scaleTable(section.keyRoot, section.scale, centre));
+  const tables = form.sections.map((section) => scaleTable(section.keyRoot, section.scale, centre, late ? LATE_EXTRA_RANGE : 0));
+  const skipCost = late ? 2.4 : 1.2;
   const materials = new Map<number, Material>();
   /** Bars as first placed, by material, variation, phrase kind and bar in phrase: a return restates them. */
   const placed = new Map<string, Figure>();
@@ -313,7 +326,7 @@ function writeLine(request: MelodyRequest, cells: readonly (readonly PatternEven
           if (jump > 9) cost += 4;
         } else if (table.gapped && last >= 0 && Math.abs(pitch - last) > 2) {
           // In a gapped scale the same contour has more true steps in some places than in others.
-          cost += 1.2;
+          cost += skipCost;
         }
         last = pitch;
       }
