@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import toneMidi from '@tonejs/midi';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { BUILT_IN_THEMES, pitchClassOf } from '../../server/engine/music/index.js';
+import { HUMAN_BANDS, measureMelody, quantile, type MeasureName, type MelodyMeasures } from '../../server/engine/music/measures.js';
 
 /**
  * The music-quality figures of the product brief, measured the way an outside listener's
@@ -13,7 +15,6 @@ const SCALE_STEPS: Record<string, number[]> = {
   DORIAN: [0, 2, 3, 5, 7, 9, 10], PHRYGIAN: [0, 1, 3, 5, 7, 8, 10], LYDIAN: [0, 2, 4, 6, 7, 9, 11], MIXOLYDIAN: [0, 2, 4, 5, 7, 9, 10],
   MAJOR_PENTATONIC: [0, 2, 4, 7, 9], MINOR_PENTATONIC: [0, 3, 5, 7, 10], BLUES: [0, 3, 5, 6, 7, 10],
 };
-const PITCH_CLASSES = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 const SAMPLE_ROUTES = 104;
 
 let server: TestServer;
@@ -33,6 +34,7 @@ interface Figures {
   endsOnTonic: boolean;
   durationSeconds: number;
   melody: string;
+  form: MelodyMeasures;
 }
 
 const figures: Figures[] = [];
@@ -46,7 +48,7 @@ function measure(route: string, theme: string, piece: any): Figures {
     piece.sections.find((s: any) => seconds >= s.startSeconds - 1e-6 && seconds < s.endSeconds - 1e-6) ?? piece.sections.at(-1);
   const inScale = notes.filter((note) => {
     const section = sectionAt(note.time);
-    return SCALE_STEPS[section.scale].includes((note.midi - PITCH_CLASSES.indexOf(section.key) + 120) % 12);
+    return SCALE_STEPS[section.scale].includes((note.midi - pitchClassOf(section.key) + 120) % 12);
   }).length;
   let steps = 0;
   let run = 1;
@@ -61,20 +63,24 @@ function measure(route: string, theme: string, piece: any): Figures {
   for (const note of notes) counts[note.midi % 12]++;
   const entropy = -counts.filter(Boolean).reduce((sum, c) => sum + (c / notes.length) * Math.log2(c / notes.length), 0);
   const finalKey = piece.sections.at(-1).key;
-  const inPieceScale = notes.filter((note) => SCALE_STEPS[piece.scale].includes((note.midi - PITCH_CLASSES.indexOf(piece.key) + 120) % 12)).length;
+  const inPieceScale = notes.filter((note) => SCALE_STEPS[piece.scale].includes((note.midi - pitchClassOf(piece.key) + 120) % 12)).length;
   return {
     route,
     theme,
     inScale: inScale / notes.length,
     inPieceScale: inPieceScale / notes.length,
-    endsOnPieceTonic: notes.at(-1)!.midi % 12 === PITCH_CLASSES.indexOf(piece.key),
+    endsOnPieceTonic: notes.at(-1)!.midi % 12 === pitchClassOf(piece.key),
     steps: steps / (notes.length - 1),
     longestRun,
     distinct: new Set(notes.map((n) => n.midi)).size,
     entropy,
-    endsOnTonic: notes.at(-1)!.midi % 12 === PITCH_CLASSES.indexOf(finalKey),
+    endsOnTonic: notes.at(-1)!.midi % 12 === pitchClassOf(finalKey),
     durationSeconds: piece.durationSeconds,
     melody: notes.map((n) => `${n.midi}@${n.ticks}`).join(' '),
+    form: measureMelody(
+      notes.map((n) => ({ pitch: n.midi, startTicks: n.ticks, durationTicks: n.durationTicks })),
+      { ppq: midi.header.ppq, swing: BUILT_IN_THEMES.find((t) => t.id === theme)?.swing ?? 0 },
+    ),
   };
 }
 
@@ -159,4 +165,37 @@ describe(`music quality on ${SAMPLE_ROUTES} real routes in every theme`, () => {
       expect(new Set(melodies.map((f) => f.melody)).size, theme).toBe(melodies.length);
     }
   });
+});
+
+const MEASURE_LABELS: Record<MeasureName, string> = {
+  motifRecurrence: 'motif recurrence (4-note groups recurring)',
+  barRepetition: 'bar repetition (bars repeating an earlier bar)',
+  distinctDurations: 'distinct note durations',
+  commonDurationShare: 'share of the most common duration',
+  leapRecovery: 'leap recovery (step back after a leap > 4)',
+  range: 'range in semitones',
+  stepwiseShare: 'stepwise share (<= 2 semitones)',
+};
+
+describe('form: motifs, repetition, pulse and register against 1,034 human folk tunes (issue #20)', () => {
+  const names = Object.keys(HUMAN_BANDS) as MeasureName[];
+  const band = (name: MeasureName) => [0.1, 0.5, 0.9].map((q) => quantile(figures.map((f) => f.form[name]), q));
+
+  it('prints the table', () => {
+    const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));
+    const rows = names.map((name) => {
+      const human = HUMAN_BANDS[name];
+      return `| ${MEASURE_LABELS[name]} | ${band(name).map(format).join(' / ')} | ${[human.p10, human.median, human.p90].map(format).join(' / ')} |`;
+    });
+    console.log(['| per piece, melody only | ours p10 / median / p90 | human p10 / median / p90 |', '|---|---|---|', ...rows].join('\n'));
+    expect(rows).toHaveLength(7);
+  });
+
+  for (const name of names) {
+    it(`puts the median ${MEASURE_LABELS[name]} inside the human p10-p90 band`, () => {
+      const [, median] = band(name);
+      expect(median).toBeGreaterThanOrEqual(HUMAN_BANDS[name].p10);
+      expect(median).toBeLessThanOrEqual(HUMAN_BANDS[name].p90);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 /** What a listener hears in a Score, measured from its notes rather than from the flight behind it. */
-import { BUILT_IN_THEMES, PITCH_CLASS_NAMES, SCALE_INTERVALS, type Score, type ScoreNote } from '../music/index.js';
+import { BUILT_IN_THEMES, SCALE_INTERVALS, pitchClassOf, type Score, type ScoreNote } from '../music/index.js';
 import { circularBins, histogramShares, joinEqually, radialBins, unit } from './encoding.js';
 
 const THEME_IDS = BUILT_IN_THEMES.map((theme) => theme.id);
@@ -37,7 +37,7 @@ export function themeBlock({ score }: Heard): number[] {
 
 /** The tonic's place on the circle of fifths, so C sits nearer G and F than F#. */
 export function keyBlock({ score }: Heard): number[] {
-  const pitchClass = PITCH_CLASS_NAMES.indexOf(score.keyRoot);
+  const pitchClass = pitchClassOf(score.keyRoot);
   return unit(circularBins(((pitchClass * 7) % 12) / 12, 12));
 }
 

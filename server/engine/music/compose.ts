@@ -6,7 +6,7 @@ import { composeMelody } from './melody.js';
 import { DEFAULT_PAN, DEFAULT_VOLUME } from './midi.js';
 import { NoteBuffer, performNotes } from './notes.js';
 import { Rng, deriveSeed, hashString } from './random.js';
-import { PITCH_CLASS_NAMES, SCALE_NAMES, pitchClassIndex } from './theory.js';
+import { SCALE_NAMES, keySignature, pitchClassOf } from './theory.js';
 import type { ComposeOptions, Flight, FlightAirport, Score, ScoreChord, ScoreSection, ScoreTrack, Theme, ThemePart } from './types.js';
 
 const DRUM_CHANNEL = 9;
@@ -24,7 +24,7 @@ function checkOptions(options: ComposeOptions): void {
     throw new RangeError(`durationSeconds must be ${MIN_DURATION_SECONDS}..${MAX_DURATION_SECONDS}`);
   }
   if (variation !== undefined && !(Number.isInteger(variation) && variation >= 0)) throw new RangeError('variation must be an integer >= 0');
-  if (keyRoot !== undefined && pitchClassIndex(keyRoot) < 0) throw new RangeError(`unknown keyRoot "${keyRoot}"`);
+  if (keyRoot !== undefined && pitchClassOf(keyRoot) < 0) throw new RangeError(`unknown keyRoot "${keyRoot}"`);
   if (scale !== undefined && !SCALE_NAMES.includes(scale)) throw new RangeError(`unknown scale "${scale}"`);
 }
 
@@ -59,7 +59,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
 
   const tempoBpm = options.tempoBpm ?? defaultTempo(features, theme);
   const scale = options.scale ?? scaleForFlight(features, theme);
-  const homeKey = options.keyRoot !== undefined ? pitchClassIndex(options.keyRoot) : homeKeyFor(features, theme);
+  const homeKey = options.keyRoot !== undefined ? pitchClassOf(options.keyRoot) : homeKeyFor(features, theme);
   const secondsPerBar = (4 * 60) / tempoBpm;
   const targetSeconds = options.durationSeconds ?? defaultDurationSeconds(features);
   const totalBars = Math.max(2, Math.round(targetSeconds / secondsPerBar));
@@ -73,6 +73,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
     scale,
     harmony: theme.harmony,
     themeDensity: theme.density,
+    melodicForm: theme.form ?? 'AABA',
     rng: new Rng(deriveSeed(seed, 'form')),
   });
 
@@ -119,6 +120,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
   });
 
   const secondsPerTick = 60 / (tempoBpm * PPQ);
+  const home = keySignature(homeKey, scale);
   const sections: ScoreSection[] = form.sections.map((section) => ({
     name: section.name,
     startSeconds: section.startBar * TICKS_PER_BAR * secondsPerTick,
@@ -126,7 +128,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
     startBar: section.startBar,
     bars: section.bars,
     legIndex: section.legIndex,
-    keyRoot: PITCH_CLASS_NAMES[section.keyRoot],
+    keyRoot: keySignature(section.keyRoot, section.scale, home.sharps < 0).name,
     scale: section.scale,
   }));
   const chords: ScoreChord[] = form.bars.map((bar, index) => ({
@@ -141,7 +143,7 @@ export function compose(flight: Flight, options: ComposeOptions): Score {
     themeId: theme.id,
     ppq: PPQ,
     tempoBpm,
-    keyRoot: PITCH_CLASS_NAMES[homeKey],
+    keyRoot: home.name,
     scale,
     timeSignature: [4, 4],
     durationSeconds: totalTicks * secondsPerTick,

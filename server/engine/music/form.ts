@@ -6,8 +6,8 @@ import type { FlightFeatures, LegFeatures } from './features.js';
 import { hubFactor } from './features.js';
 import { Rng } from './random.js';
 import type { Chord } from './theory.js';
-import { HARMONIC_SYSTEMS, chordOnDegree, prefersFlats, relatedCentre } from './theory.js';
-import type { FlightAirport, HarmonyStyle, ScaleName } from './types.js';
+import { HARMONIC_SYSTEMS, chordOnDegree, collectionSignature, keySignature, relatedCentre } from './theory.js';
+import type { FlightAirport, HarmonyStyle, MelodicForm, ScaleName } from './types.js';
 
 export const PPQ = 480;
 export const BEATS_PER_BAR = 4;
@@ -41,6 +41,12 @@ export interface PhrasePlan {
   kind: PhraseKind;
   /** Accompaniment plays its busy pattern. */
   busy: boolean;
+  /** Index of the period (antecedent + consequent, or a lone phrase) this phrase belongs to. */
+  period: number;
+  /** Which melodic material the period states: equal numbers are the same tune (A, B, C ... of the form). */
+  material: number;
+  /** 0 = the material as first stated; 1, 2 ... = variations of it (theme and variations). */
+  variation: number;
 }
 
 export interface BarPlan {
@@ -55,6 +61,8 @@ export interface FormPlan {
   sections: SectionPlan[];
   phrases: PhrasePlan[];
   bars: BarPlan[];
+  /** Letters of the periods in order, e.g. "AABA", "VCVC", "A A1 A2": the form a listener hears. */
+  periodLabels: string[];
 }
 
 export interface FormRequest {
@@ -65,6 +73,7 @@ export interface FormRequest {
   scale: ScaleName;
   harmony: HarmonyStyle;
   themeDensity: number;
+  melodicForm: MelodicForm;
   rng: Rng;
 }
 
@@ -227,38 +236,113 @@ function fitProgression(template: readonly number[], kind: PhraseKind, length: n
   return [last];
 }
 
+interface PeriodPart {
+  material: number;
+  variation: number;
+  label: string;
+}
+
+const LETTERS = 'ABCDEFGH';
+
+function cycle(pattern: readonly number[], count: number): number[] {
+  return Array.from({ length: count }, (_, i) => pattern[i % pattern.length]);
+}
+
+/**
+ * The order in which the periods state their material. Short pieces take the form's opening
+ * (a one-period piece is its A); longer ones cycle it and end on a return or a final chorus.
+ */
+export function periodParts(form: MelodicForm, count: number): PeriodPart[] {
+  const plain = (materials: readonly number[]): PeriodPart[] => materials.map((material) => ({ material, variation: 0, label: LETTERS[material] }));
+  switch (form) {
+    case 'THEME_AND_VARIATIONS':
+      return Array.from({ length: count }, (_, i) => ({ material: 0, variation: i, label: i === 0 ? 'A' : `A${i}` }));
+    case 'VERSE_CHORUS': {
+      const materials = count % 2 === 1 ? [1, ...cycle([0, 1], count - 1)] : cycle([0, 1], count);
+      return materials.map((material) => ({ material, variation: 0, label: material === 0 ? 'V' : 'C' }));
+    }
+    case 'ABAC': {
+      const materials = count === 2 ? [0, 1] : cycle([0, 1, 0, 2], count);
+      if (materials.length > 2 && materials[materials.length - 1] === 1) materials[materials.length - 1] = 0;
+      return plain(materials);
+    }
+    case 'AABA': {
+      if (count === 2) return [{ material: 0, variation: 0, label: 'A' }, { material: 0, variation: 1, label: 'A1' }];
+      const materials = count === 3 ? [0, 1, 0] : cycle([0, 0, 1, 0], count);
+      materials[materials.length - 1] = 0;
+      return plain(materials);
+    }
+  }
+}
+
+interface PhraseSkeleton {
+  sectionIndex: number;
+  startBar: number;
+  bars: number;
+  kind: PhraseKind;
+  period: number;
+}
+
+/** Phrases of every section, grouped into periods: an antecedent opens one, a consequent closes it. */
+function phraseSkeletons(sections: readonly SectionPlan[]): { phrases: PhraseSkeleton[]; periods: number } {
+  const phrases: PhraseSkeleton[] = [];
+  let period = -1;
+  let open = false;
+  for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+    const section = sections[sectionIndex];
+    const units = Math.floor(section.bars / 4);
+    const kinds = phraseKinds(units);
+    let startBar = section.startBar;
+    open = false;
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[k];
+      const bars = units === 0 ? section.bars : k === kinds.length - 1 ? section.bars - 4 * (units - 1) : 4;
+      if (!open || kind === 'ANTECEDENT') period++;
+      open = kind !== 'CONSEQUENT';
+      phrases.push({ sectionIndex, startBar, bars, kind, period });
+      startBar += bars;
+    }
+  }
+  return { phrases, periods: period + 1 };
+}
+
 export function planForm(request: FormRequest): FormPlan {
   const { harmony, rng } = request;
   const sections = planSections(request);
+  const skeleton = phraseSkeletons(sections);
+  const parts = periodParts(request.melodicForm, skeleton.periods);
+  const homeFlats = keySignature(request.homeKey, request.scale).sharps < 0;
   const phrases: PhrasePlan[] = [];
   const bars: BarPlan[] = [];
-  for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+  // A returning material returns with its chords: one progression per material and phrase kind.
+  const chosenTemplates = new Map<string, number>();
+  for (const { sectionIndex, startBar, bars: length, kind, period } of skeleton.phrases) {
     const section = sections[sectionIndex];
     const system = HARMONIC_SYSTEMS[section.scale];
-    const flats = prefersFlats(section.keyRoot, section.scale);
-    const units = Math.floor(section.bars / 4);
-    const kinds = phraseKinds(units);
-    let phraseStart = section.startBar;
-    for (let k = 0; k < kinds.length; k++) {
-      const kind = kinds[k];
-      const length = units === 0 ? section.bars : k === kinds.length - 1 ? section.bars - 4 * (units - 1) : 4;
-      const templates = kind === 'ANTECEDENT' ? system.antecedents : kind === 'CONSEQUENT' ? system.consequents : system.continuations;
-      const degrees = fitProgression(templates[rng.int(templates.length)], kind, length);
-      const phraseIndex = phrases.length;
-      phrases.push({ sectionIndex, startBar: phraseStart, bars: length, kind, busy: rng.next() < section.density });
-      for (let barInPhrase = 0; barInPhrase < length; barInPhrase++) {
-        const degree = degrees[barInPhrase];
-        const isPivot = section.pivot && k === 0 && barInPhrase === 0 && length >= 2;
-        const chordDegree = isPivot ? system.cadentialDegree : degree;
-        // Dominants resolving home (and the pivot into a new key) take their seventh in every style.
-        const resolvesHome = degree === system.cadentialDegree && barInPhrase === length - 2 && kind === 'CONSEQUENT';
-        const sevenths = harmony === 'SEVENTHS' || ((isPivot || resolvesHome) && chordDegree === 4);
-        bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, section.scale, chordDegree, sevenths, flats) });
-      }
-      phraseStart += length;
+    const signature = collectionSignature(section.keyRoot, section.scale, homeFlats);
+    const { material, variation } = parts[period];
+    const templates = kind === 'ANTECEDENT' ? system.antecedents : kind === 'CONSEQUENT' ? system.consequents : system.continuations;
+    const templateKey = `${material}|${kind}`;
+    let templateIndex = chosenTemplates.get(templateKey);
+    if (templateIndex === undefined) {
+      templateIndex = rng.int(templates.length);
+      chosenTemplates.set(templateKey, templateIndex);
+    }
+    const degrees = fitProgression(templates[templateIndex % templates.length], kind, length);
+    const phraseIndex = phrases.length;
+    const opensSection = startBar === section.startBar;
+    phrases.push({ sectionIndex, startBar, bars: length, kind, busy: rng.next() < section.density, period, material, variation });
+    for (let barInPhrase = 0; barInPhrase < length; barInPhrase++) {
+      const degree = degrees[barInPhrase];
+      const isPivot = section.pivot && opensSection && barInPhrase === 0 && length >= 2;
+      const chordDegree = isPivot ? system.cadentialDegree : degree;
+      // Dominants resolving home (and the pivot into a new key) take their seventh in every style.
+      const resolvesHome = degree === system.cadentialDegree && barInPhrase === length - 2 && kind === 'CONSEQUENT';
+      const sevenths = harmony === 'SEVENTHS' || ((isPivot || resolvesHome) && chordDegree === 4);
+      bars.push({ sectionIndex, phraseIndex, barInPhrase, chord: chordOnDegree(section.keyRoot, section.scale, chordDegree, sevenths, signature) });
     }
   }
-  return { totalBars: request.totalBars, sections, phrases, bars };
+  return { totalBars: request.totalBars, sections, phrases, bars, periodLabels: parts.map((part) => part.label) };
 }
 
 /** 0..1 loudness arc: each phrase swells to ~60% and relaxes into its cadence; the piece peaks at ~70%. */

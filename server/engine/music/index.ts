@@ -6,8 +6,10 @@ export type {
   FlightKind,
   FlightLeg,
   HarmonyStyle,
+  MelodicForm,
   BarPattern,
   PitchClassName,
+  NoteName,
   ScaleName,
   Score,
   ScoreChord,
@@ -28,7 +30,7 @@ export { BUILT_IN_THEMES, themeById } from './themes.js';
 export { defaultThemeIdFor } from './features.js';
 export { DRUM_PATTERNS } from './patterns.js';
 export type { DrumLane, DrumPattern } from './patterns.js';
-export { PITCH_CLASS_NAMES, SCALE_INTERVALS, SCALE_NAMES, isDiatonic, scaleMask } from './theory.js';
+export { PITCH_CLASS_NAMES, SCALE_INTERVALS, SCALE_NAMES, isDiatonic, keySignature, pitchClassOf, scaleMask } from './theory.js';
 
 /** Bump whenever the same input would produce different notes or bytes. */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '2.0.0';

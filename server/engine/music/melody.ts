@@ -1,54 +1,38 @@
 /**
- * The melody: rhythm first (motif cells arranged into periods), then pitches chosen note by note
- * by weighted chance. The weights encode the craft: mostly steps, leaps that turn back by step,
- * chord tones on strong beats, a pull towards the flight's contour, repeated motifs, and every
- * phrase steered onto its cadence note.
+ * The melody, built the way a tune is: each material of the form (A, B, verse, chorus ...) grows
+ * from one or two motifs; a phrase states a motif and develops it, a period answers its
+ * antecedent by restating its opening, and a returning material comes back note for note. Every
+ * bar is then placed on the scale where its downbeat is a chord tone, it joins the previous bar
+ * smoothly and it stays inside an octave and a half.
  */
 import type { FlightFeatures } from './features.js';
 import { PROFILE_SAMPLES } from './features.js';
-import type { FormPlan, PhraseKind } from './form.js';
+import type { FormPlan, PhrasePlan } from './form.js';
 import { TICKS_PER_BAR, TICKS_PER_STEP, intensityAt } from './form.js';
+import type { Figure, Motif } from './motifs.js';
+import { createMotif, develop, pickCell, pickDevelopment, rhythmicVariation, stateMotif } from './motifs.js';
 import type { NoteBuffer } from './notes.js';
 import type { PatternEvent } from './patterns.js';
 import { MELODY_SYMBOLS, parseBarPattern } from './patterns.js';
 import { Rng, deriveSeed } from './random.js';
 import { SCALE_INTERVALS, scaleMask } from './theory.js';
+import type { Line } from './melody-rules.js';
+import { repeatOnWeakBeats, shortfall } from './melody-rules.js';
 import type { Theme } from './types.js';
 
-/** Two octaves around the centre: room for contour without leaving a singable-instrument range. */
-const RANGE_SEMITONES = 12;
+/** The melody stays within this many semitones of its centre: an octave and a half in all. */
+const HALF_RANGE = 9;
+/** Gapped scales have fewer pitches per octave: a little more room keeps enough of them in reach. */
+const GAPPED_HALF_RANGE = 11;
 const FINAL_RHYTHM = 'x---------------';
-/** Farthest candidate considered from the previous note, in scale steps (an octave in a diatonic scale). */
-const MAX_REACH = 7;
 /** At most this many equal pitches in a row (the product promise is "never more than 4"). */
 const MAX_RUN = 3;
-/** Preference per scale step closer to the contour target (natural log). */
-const CONTOUR_PULL = 0.35;
-/** Promised figures, with margin: >= 60% steps, >= 8 pitches, entropy 2.0-3.4 bits. */
-const MIN_STEP_RATIO = 0.66;
-const MIN_DISTINCT_PITCHES = 9;
-const MIN_ENTROPY_BITS = 2.15;
-const MAX_ENTROPY_BITS = 3.3;
-/** Takes drawn before settling for the closest, and how many share one rhythm. */
-const MAX_TAKES = 32;
-const TAKES_PER_RHYTHM = 4;
-
-const enum Goal {
-  NONE = 0,
-  HALF_CADENCE = 1,
-  HOME = 2,
-}
-
-interface PlannedNote {
-  bar: number;
-  step: number;
-  length: number;
-  /** Index of the note this one restates (motif reuse), or -1. */
-  copyOf: number;
-  /** Restate the source's pitch, not just its intervals (only within one period: a literal repeat). */
-  literal: boolean;
-  goal: Goal;
-}
+const MAX_TAKES = 24;
+/** From this take on, a line still missing its figures gets a little more room (LATE_EXTRA_RANGE) and fewer skips. */
+const LATE_TAKE = 12;
+const LATE_EXTRA_RANGE = 2;
+/** Places tried either side of where a development puts a bar, in scale steps. */
+const MAX_SHIFT = 4;
 
 export interface MelodyRequest {
   form: FormPlan;
@@ -57,144 +41,8 @@ export interface MelodyRequest {
   /** Centre MIDI pitch after latitude shifted the theme's register. */
   centre: number;
   seed: number;
-  /** 30 s or more: the line must use at least MIN_DISTINCT_PITCHES pitches. */
+  /** 30 s or more: the line must use at least 8 distinct pitches. */
   longPiece: boolean;
-}
-
-/** Rhythm cells near the section's density (2 notes per bar when sparse, 8 when busy) are likelier. */
-function pickCell(cells: readonly (readonly PatternEvent[])[], density: number, rng: Rng, weights: Float64Array): number {
-  const wanted = 2 + density * 6;
-  for (let i = 0; i < cells.length; i++) weights[i] = Math.exp(-Math.abs(cells[i].length - wanted) / 1.5);
-  return rng.weighted(weights, cells.length);
-}
-
-/** Motif roles per bar of a phrase (A, B, C): antecedent A B A, consequent restates A B then turns. */
-const ROLES: Readonly<Record<PhraseKind, readonly number[]>> = {
-  ANTECEDENT: [0, 1, 0, 2],
-  CONSEQUENT: [0, 1, 2, 1],
-  CONTINUATION: [2, 1, 2, 0],
-};
-
-/** For each note, the index of the next cadence goal at or after it (-1 if none). */
-function goalLookup(notes: readonly PlannedNote[]): Int32Array {
-  const nextGoal = new Int32Array(notes.length);
-  let upcoming = -1;
-  for (let i = notes.length - 1; i >= 0; i--) {
-    if (notes[i].goal !== Goal.NONE) upcoming = i;
-    nextGoal[i] = upcoming;
-  }
-  return nextGoal;
-}
-
-function planRhythm(request: MelodyRequest, rng: Rng, densityBoost: number): PlannedNote[] {
-  const { form, theme } = request;
-  const cells = theme.melodyRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
-  const cadenceCells = theme.cadenceRhythms.map((cell) => parseBarPattern(cell, MELODY_SYMBOLS));
-  if (cells.length === 0 || cadenceCells.length === 0) throw new RangeError(`theme "${theme.id}" needs melody and cadence rhythms`);
-  for (let i = 0; i < cadenceCells.length; i++) {
-    if (cadenceCells[i].length === 0 || cadenceCells[i][0].step !== 0) throw new RangeError(`cadence rhythm "${theme.cadenceRhythms[i]}" must start a note on the downbeat`);
-  }
-  const finalCell = parseBarPattern(FINAL_RHYTHM, MELODY_SYMBOLS);
-  const weights = new Float64Array(cells.length);
-  const notes: PlannedNote[] = [];
-  const roleCells = [0, 0, 0];
-  // First bar that sounded each role: later bars of that role restate it. The A motif is the
-  // section's theme and returns throughout it; B and C are fresh in every period.
-  const roleSourceBar = [-1, -1, -1];
-  const roleSourceNote = [-1, -1, -1];
-  let currentSection = -1;
-  let periodStartBar = 0;
-  for (const phrase of form.phrases) {
-    if (phrase.sectionIndex !== currentSection) {
-      currentSection = phrase.sectionIndex;
-      const density = form.sections[currentSection].density;
-      for (let role = 0; role < 3; role++) roleCells[role] = pickCell(cells, Math.min(1, density + densityBoost), rng, weights);
-      roleSourceBar[0] = -1;
-    }
-    if (phrase.kind !== 'CONSEQUENT' || phrase.startBar === form.sections[currentSection].startBar) {
-      periodStartBar = phrase.startBar;
-      roleSourceBar[1] = -1;
-      roleSourceBar[2] = -1;
-    }
-    for (let barInPhrase = 0; barInPhrase < phrase.bars; barInPhrase++) {
-      const bar = phrase.startBar + barInPhrase;
-      const firstNote = notes.length;
-      if (bar === form.totalBars - 1 || barInPhrase === phrase.bars - 1) {
-        const isFinal = bar === form.totalBars - 1;
-        const cell = isFinal ? finalCell : cadenceCells[rng.int(cadenceCells.length)];
-        const goal = isFinal || phrase.kind === 'CONSEQUENT' ? Goal.HOME : phrase.kind === 'ANTECEDENT' ? Goal.HALF_CADENCE : Goal.NONE;
-        for (let i = 0; i < cell.length; i++) {
-          notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: -1, literal: false, goal: i === 0 ? goal : Goal.NONE });
-        }
-        continue;
-      }
-      const role = ROLES[phrase.kind][barInPhrase % 4];
-      const cell = cells[roleCells[role]];
-      const source = roleSourceBar[role];
-      const literal = source >= periodStartBar;
-      for (let i = 0; i < cell.length; i++) {
-        notes.push({ bar, step: cell[i].step, length: cell[i].length, copyOf: source >= 0 ? roleSourceNote[role] + i : -1, literal, goal: Goal.NONE });
-      }
-      if (source < 0) {
-        roleSourceBar[role] = bar;
-        roleSourceNote[role] = firstNote;
-      }
-    }
-  }
-  return notes;
-}
-
-/** Scale pitches within the melody range, ascending. */
-function pitchTable(keyRoot: number, intervals: readonly number[], centre: number): number[] {
-  const table: number[] = [];
-  for (let pitch = centre - RANGE_SEMITONES; pitch <= centre + RANGE_SEMITONES; pitch++) {
-    const offset = (((pitch - keyRoot) % 12) + 12) % 12;
-    if (intervals.includes(offset)) table.push(pitch);
-  }
-  return table;
-}
-
-function nearestIndex(table: readonly number[], pitch: number): number {
-  let best = 0;
-  for (let i = 1; i < table.length; i++) if (Math.abs(table[i] - pitch) < Math.abs(table[best] - pitch)) best = i;
-  return best;
-}
-
-/** Scale tones a semitone from a chord tone the scale lacks (e.g. the b7 under a major V in minor) would clash. */
-function clashMask(chordMask: number, keyScaleMask: number): number {
-  const foreign = chordMask & ~keyScaleMask;
-  let clash = 0;
-  for (let pc = 0; pc < 12; pc++) {
-    if (foreign & (1 << pc)) clash |= (1 << ((pc + 1) % 12)) | (1 << ((pc + 11) % 12));
-  }
-  return clash & keyScaleMask;
-}
-
-/**
- * Checks a finished line against the figures promised for every piece (with a margin) and returns
- * how far it falls short; 0 means it passes.
- */
-function shortfall(pitches: Int32Array, longPiece: boolean): number {
-  const count = pitches.length;
-  let steps = 0;
-  const histogram = new Int32Array(12);
-  const seen = new Set<number>();
-  for (let i = 0; i < count; i++) {
-    histogram[pitches[i] % 12]++;
-    seen.add(pitches[i]);
-    if (i > 0 && Math.abs(pitches[i] - pitches[i - 1]) <= 2) steps++;
-  }
-  let entropy = 0;
-  for (let pc = 0; pc < 12; pc++) {
-    if (histogram[pc] === 0) continue;
-    const share = histogram[pc] / count;
-    entropy -= share * Math.log2(share);
-  }
-  const stepRatio = count > 1 ? steps / (count - 1) : 1;
-  let penalty = Math.max(0, MIN_STEP_RATIO - stepRatio) * 10;
-  if (longPiece) penalty += Math.max(0, MIN_DISTINCT_PITCHES - seen.size);
-  penalty += Math.max(0, MIN_ENTROPY_BITS - entropy) * 4 + Math.max(0, entropy - MAX_ENTROPY_BITS) * 4;
-  return penalty;
 }
 
 export interface MelodyResult {
@@ -202,115 +50,177 @@ export interface MelodyResult {
   attempts: number;
 }
 
+interface Material {
+  primary: Motif;
+  secondary: Motif;
+  cadenceCells: Map<string, number>;
+}
+
+/** Scale pitches around the centre for one section; degree d is pitches[tonic + d]. */
+interface ScaleTable {
+  pitches: number[];
+  tonic: number;
+  mask: number;
+  gapped: boolean;
+  halfRange: number;
+}
+
+function scaleTable(keyRoot: number, scale: keyof typeof SCALE_INTERVALS, centre: number, extraRange: number): ScaleTable {
+  const intervals = SCALE_INTERVALS[scale];
+  const pitches: number[] = [];
+  let tonic = 0;
+  for (let pitch = centre - 24; pitch <= centre + 24; pitch++) {
+    const offset = (((pitch - keyRoot) % 12) + 12) % 12;
+    if (!intervals.includes(offset)) continue;
+    if (offset === 0 && (pitches.length === 0 || Math.abs(pitch - centre) < Math.abs(pitches[tonic] - centre))) tonic = pitches.length;
+    pitches.push(pitch);
+  }
+  const gapped = intervals.length < 7;
+  return { pitches, tonic, mask: scaleMask(keyRoot, scale), gapped, halfRange: (gapped ? GAPPED_HALF_RANGE : HALF_RANGE) + extraRange };
+}
+
+/** Scale tones a semitone from a chord tone the scale lacks (e.g. the b7 under a major V in minor) would clash. */
+function clashMask(chordMask: number, keyScaleMask: number): number {
+  const foreign = chordMask & ~keyScaleMask;
+  let clash = 0;
+  for (let pc = 0; pc < 12; pc++) if (foreign & (1 << pc)) clash |= (1 << ((pc + 1) % 12)) | (1 << ((pc + 11) % 12));
+  return clash & keyScaleMask;
+}
+
 /**
- * Writes the melody. A take that misses the promised figures (steps, range, pitch variety) is
- * redrawn from a derived seed, like a composer revising a line; the first passing take is kept,
- * else the closest one. Deterministic: the takes and their order depend only on the seed.
+ * Writes the melody. A take that misses the promised figures (steps, pitch variety) is redrawn
+ * with other developments, like a composer revising a line; the first passing take is kept, else
+ * the closest. Deterministic: the takes and their order depend only on the seed.
  */
 export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyResult {
   const { form, theme, seed } = request;
-  let rhythm: PlannedNote[] = [];
-  let nextGoal: Int32Array = new Int32Array(0);
-  let best: Int32Array = new Int32Array(0);
-  let notes: PlannedNote[] = [];
+  const cells = theme.melodyRhythms.map((pattern) => parseBarPattern(pattern, MELODY_SYMBOLS));
+  const cadenceCells = theme.cadenceRhythms.map((pattern) => parseBarPattern(pattern, MELODY_SYMBOLS));
+  if (cells.length === 0 || cadenceCells.length === 0) throw new RangeError(`theme "${theme.id}" needs melody and cadence rhythms`);
+  for (let i = 0; i < cadenceCells.length; i++) {
+    if (cadenceCells[i].length === 0 || cadenceCells[i][0].step !== 0) throw new RangeError(`cadence rhythm "${theme.cadenceRhythms[i]}" must start a note on the downbeat`);
+  }
+  for (let i = 0; i < cells.length; i++) if (cells[i].length === 0) throw new RangeError(`melody rhythm "${theme.melodyRhythms[i]}" has no note`);
+  let best: Line | null = null;
   let bestShortfall = Infinity;
   let attempts = 0;
   for (let take = 0; take < MAX_TAKES && bestShortfall > 0; take++) {
-    if (take % TAKES_PER_RHYTHM === 0) {
-      // Later rounds redraw the rhythm too, a little busier: a sparse rhythm is usually why a
-      // short piece cannot reach enough pitches.
-      const round = take / TAKES_PER_RHYTHM;
-      rhythm = planRhythm(request, new Rng(deriveSeed(seed, `rhythm:${round}`)), round * 0.2);
-      nextGoal = goalLookup(rhythm);
-    }
-    const pitches = choosePitches(request, rhythm, nextGoal, new Rng(deriveSeed(seed, `take:${take}`)));
-    const missing = shortfall(pitches, request.longPiece);
+    // Later retakes let the line travel further and hold it to steps harder: the usual misses
+    // are a line that stays put and, in gapped scales, one that skips too often.
+    const late = take >= LATE_TAKE;
+    const line = writeLine(request, cells, cadenceCells, new Rng(deriveSeed(seed, `take:${take}`)), Math.min(2, 1 + 0.1 * Math.max(0, take - 6)), late);
+    const missing = shortfall(line.pitches, request.longPiece);
     attempts = take + 1;
     if (missing < bestShortfall) {
-      best = pitches;
-      notes = rhythm;
+      best = line;
       bestShortfall = missing;
     }
   }
-  const count = notes.length;
+  const line = best!;
+  if (bestShortfall > 0) repeatOnWeakBeats(line);
+  const count = line.pitches.length;
   for (let i = 0; i < count; i++) {
-    const planned = notes[i];
-    const startTick = planned.bar * TICKS_PER_BAR + planned.step * TICKS_PER_STEP;
-    const lengthTicks = planned.length * TICKS_PER_STEP;
-    const accent = planned.step % 8 === 0 ? 6 : planned.step % 4 === 0 ? 3 : 0;
-    const velocity = theme.dynamics.base + theme.dynamics.range * intensityAt(form, planned.bar, planned.step) + 6 + accent;
+    const bar = line.bars[i];
+    const step = line.steps[i];
+    const startTick = bar * TICKS_PER_BAR + step * TICKS_PER_STEP;
+    const lengthTicks = line.lengths[i] * TICKS_PER_STEP;
+    const accent = step % 8 === 0 ? 6 : step % 4 === 0 ? 3 : 0;
+    const velocity = theme.dynamics.base + theme.dynamics.range * intensityAt(form, bar, step) + 6 + accent;
     // Slightly detached so repeated pitches re-articulate; the final note rings for its whole bar.
     const articulated = i === count - 1 ? lengthTicks : Math.max(TICKS_PER_STEP / 2, lengthTicks - 12);
-    out.add(startTick, articulated, best[i], velocity, planned.bar * TICKS_PER_BAR);
+    out.add(startTick, articulated, line.pitches[i], velocity, bar * TICKS_PER_BAR);
   }
   return { attempts };
 }
 
-function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], nextGoal: Int32Array, rng: Rng): Int32Array {
+function writeLine(
+  request: MelodyRequest,
+  cells: readonly (readonly PatternEvent[])[],
+  cadenceCells: readonly (readonly PatternEvent[])[],
+  rng: Rng,
+  spread: number,
+  late: boolean,
+): Line {
   const { form, features, centre } = request;
-  const count = notes.length;
-  const chosenPitch = new Int32Array(count);
-  const goalPitch = new Int32Array(count).fill(-1);
-  // A fresh register offset per phrase (up to +-3 semitones) keeps restated motifs from sitting in one place.
-  const phraseOffset = new Float64Array(form.phrases.length);
-  for (let i = 0; i < phraseOffset.length; i++) phraseOffset[i] = rng.signed() * 3;
-
-  // Gapped scales (pentatonic, blues) have fewer true steps: repeated notes, idiomatic in such
-  // tunes, make up for it, and a passing rub against the chord is only avoided on strong beats,
-  // since forbidding it everywhere would leave gaps of a fourth.
-  let gapped = false;
-  let repeatWeight = 0.3;
-  const candidates = new Int32Array(2 * MAX_REACH + 1);
-  const weights = new Float64Array(2 * MAX_REACH + 1);
-  let sectionIndex = -1;
-  let table: number[] = [];
-  let keyMask = 0;
-  let blues = false;
-  let barIndex = -1;
-  let chordMask = 0;
-  let clash = 0;
+  const line: Line = { bars: [], steps: [], lengths: [], pitches: [] };
+  const tables = form.sections.map((section) => scaleTable(section.keyRoot, section.scale, centre, late ? LATE_EXTRA_RANGE : 0));
+  const skipCost = late ? 2.4 : 1.2;
+  const materials = new Map<number, Material>();
+  /** Bars as first placed, by material, variation, phrase kind and bar in phrase: a return restates them. */
+  const placed = new Map<string, Figure>();
+  const finalCell = parseBarPattern(FINAL_RHYTHM, MELODY_SYMBOLS);
   let previousPitch = -1;
-  let previousMotion = 0;
   let run = 0;
+  let periodStart = -1;
+  let antecedent: Figure[] = [];
+  let previousFigure: Figure | null = null;
 
   const targetPitchAt = (bar: number, step: number): number => {
-    const section = form.sections[form.bars[bar].sectionIndex];
-    const phraseIndex = form.bars[bar].phraseIndex;
-    const phrase = form.phrases[phraseIndex];
+    const plan = form.bars[bar];
+    const section = form.sections[plan.sectionIndex];
+    const phrase = form.phrases[plan.phraseIndex];
     const position = bar + step / 16;
     const legFraction = section.legFrom + ((section.legTo - section.legFrom) * (position - section.startBar)) / section.bars;
     const contour = features.legs[section.legIndex].contour;
     const sample = Math.min(PROFILE_SAMPLES - 1.000001, Math.max(0, legFraction * (PROFILE_SAMPLES - 1)));
     const low = Math.floor(sample);
     const flightLine = contour[low] + (contour[low + 1] - contour[low]) * (sample - low);
-    // Each phrase rises to about two thirds of its length and falls back into its cadence, and the
-    // whole piece climbs to its climax at about 70%, where the dynamics peak too.
+    // Each phrase rises and falls back into its cadence; the piece climbs to a climax at about 70%.
     const arch = Math.sin(Math.PI * Math.pow((position - phrase.startBar) / phrase.bars, 1.2));
     const climax = Math.sin(Math.PI * Math.pow(position / form.totalBars, 1.9));
-    return centre + 5 * flightLine + 7 * arch - 3.5 + 6 * climax - 3 + phraseOffset[phraseIndex];
+    return centre + spread * (3 * flightLine + 4 * arch - 2 + 3 * climax - 1.5);
   };
 
-  const chooseGoal = (goalNote: number): number => {
-    const planned = notes[goalNote];
-    const bar = form.bars[planned.bar];
-    const section = form.sections[bar.sectionIndex];
-    const goalTable = pitchTable(section.keyRoot, SCALE_INTERVALS[section.scale], centre);
-    const target = targetPitchAt(planned.bar, planned.step);
+  const degreeNear = (table: ScaleTable, pitch: number): number => {
+    let best = 0;
+    for (let i = 1; i < table.pitches.length; i++) if (Math.abs(table.pitches[i] - pitch) < Math.abs(table.pitches[best] - pitch)) best = i;
+    return best - table.tonic;
+  };
+
+  const materialFor = (phrase: PhrasePlan): Material => {
+    let material = materials.get(phrase.material);
+    if (!material) {
+      const section = form.sections[phrase.sectionIndex];
+      const leg = features.legs[section.legIndex];
+      const first = pickCell(cells, section.density, rng);
+      const second = pickCell(cells, section.density, rng, first);
+      const gapped = tables[phrase.sectionIndex].gapped;
+      material = {
+        primary: createMotif(cells[first], leg, rng, false, gapped),
+        secondary: createMotif(cells[second], leg, rng, true, gapped),
+        cadenceCells: new Map(),
+      };
+      materials.set(phrase.material, material);
+    }
+    return material;
+  };
+
+  /** Goals are chosen once, when the bar leading into the cadence is placed, so that bar can lead to it. */
+  const goals = new Map<number, number>();
+  const goalPitch = (bar: number, home: boolean): number => {
+    let goal = goals.get(bar);
+    if (goal === undefined) {
+      goal = chooseGoal(bar, home);
+      goals.set(bar, goal);
+    }
+    return goal;
+  };
+
+  /** The goal of a cadence bar: the tonic (full cadence) or a tone of its chord (half cadence), near the line's target. */
+  const chooseGoal = (bar: number, home: boolean): number => {
+    const plan = form.bars[bar];
+    const section = form.sections[plan.sectionIndex];
+    const table = tables[plan.sectionIndex];
+    const target = targetPitchAt(bar, 0);
     const reference = previousPitch < 0 ? target : previousPitch;
-    const goalScaleMask = scaleMask(section.keyRoot, section.scale);
-    const goalClash = section.scale === 'BLUES' ? 0 : clashMask(bar.chord.mask, goalScaleMask);
-    let best = goalTable[0];
+    const clash = section.scale === 'BLUES' ? 0 : clashMask(plan.chord.mask, table.mask);
+    let best = -1;
     let bestCost = Infinity;
-    for (const pitch of goalTable) {
+    for (const pitch of table.pitches) {
+      if (Math.abs(pitch - centre) > table.halfRange) continue;
       const pc = pitch % 12;
-      let cost: number;
-      if (planned.goal === Goal.HOME) {
-        if (pc !== section.keyRoot) continue;
-        cost = Math.abs(pitch - reference) + 0.5 * Math.abs(pitch - target);
-      } else {
-        if (!(bar.chord.mask & (1 << pc)) || goalClash & (1 << pc)) continue;
-        cost = Math.abs(pitch - reference) + 0.5 * Math.abs(pitch - target) + (pc === bar.chord.root ? 0 : 1);
-      }
+      if (home ? pc !== section.keyRoot : !(plan.chord.mask & (1 << pc)) || clash & (1 << pc)) continue;
+      const cost = 0.6 * Math.abs(pitch - reference) + Math.abs(pitch - target) + (home || pc === plan.chord.root ? 0 : 0.5);
       if (cost < bestCost) {
         bestCost = cost;
         best = pitch;
@@ -319,134 +229,138 @@ function choosePitches(request: MelodyRequest, notes: readonly PlannedNote[], ne
     return best;
   };
 
-  for (let i = 0; i < count; i++) {
-    const planned = notes[i];
-    const bar = form.bars[planned.bar];
-    if (bar.sectionIndex !== sectionIndex) {
-      sectionIndex = bar.sectionIndex;
-      const section = form.sections[sectionIndex];
-      table = pitchTable(section.keyRoot, SCALE_INTERVALS[section.scale], centre);
-      keyMask = scaleMask(section.keyRoot, section.scale);
-      blues = section.scale === 'BLUES';
-      gapped = SCALE_INTERVALS[section.scale].length < 7;
-      repeatWeight = gapped ? 0.5 : 0.3;
-      previousMotion = 0;
-    }
-    if (planned.bar !== barIndex) {
-      barIndex = planned.bar;
-      chordMask = bar.chord.mask & keyMask ? bar.chord.mask & keyMask : bar.chord.mask;
-      // The blue notes' rub against the dominant-seventh chords is the point of the blues.
-      clash = blues ? 0 : clashMask(bar.chord.mask, keyMask);
-    }
-    const goalNote = nextGoal[i];
-    if (goalNote >= 0 && goalPitch[goalNote] < 0 && goalNote - i <= 4) goalPitch[goalNote] = chooseGoal(goalNote);
-
-    let pitch = -1;
-    if (planned.goal !== Goal.NONE) {
-      pitch = goalPitch[i];
-      if (pitch === previousPitch && run >= MAX_RUN) pitch += pitch + 12 <= centre + RANGE_SEMITONES ? 12 : -12;
-    } else if (planned.copyOf >= 0 && previousPitch >= 0) {
-      pitch = restatedPitch(i, planned);
-    }
-    if (pitch < 0) pitch = scoredPitch(i, planned);
-
-    const motion = previousPitch < 0 ? 0 : pitch - previousPitch;
-    run = motion === 0 && previousPitch >= 0 ? run + 1 : 1;
-    previousMotion = motion;
-    previousPitch = pitch;
-    chosenPitch[i] = pitch;
-  }
-  return chosenPitch;
-
-  /**
-   * Motif restatement: within a period the first note of a restated bar repeats its source exactly
-   * when the chord is the same (a true repeat); otherwise it is chosen afresh and the rest of the bar
-   * repeats the source's intervals (a sequence). Anything that would break a rule falls back to free choice.
-   */
-  function restatedPitch(index: number, planned: PlannedNote): number {
-    const source = planned.copyOf;
-    const sourceBar = notes[source].bar;
-    const startsBar = source === 0 || notes[source - 1].bar !== sourceBar;
-    let pitch: number;
-    if (startsBar) {
-      if (!planned.literal || form.bars[sourceBar].chord.mask !== form.bars[planned.bar].chord.mask) return -1;
-      pitch = chosenPitch[source];
-    } else {
-      const sourceIndex = table.indexOf(chosenPitch[source - 1]);
-      const sourceNext = table.indexOf(chosenPitch[source]);
-      const here = table.indexOf(previousPitch);
-      if (sourceIndex < 0 || sourceNext < 0 || here < 0) return -1;
-      const next = here + sourceNext - sourceIndex;
-      if (next < 0 || next >= table.length) return -1;
-      pitch = table[next];
-    }
-    const pc = pitch % 12;
-    const motion = pitch - previousPitch;
-    if (clash & (1 << pc) && (planned.step % 8 === 0 || !gapped)) return -1;
-    if (motion === 0 && run >= MAX_RUN) return -1;
-    if (Math.abs(previousMotion) >= 5 && (Math.sign(motion) === Math.sign(previousMotion) || Math.abs(motion) > 3 || motion === 0)) return -1;
-    if (planned.step % 8 === 0 && !(chordMask & (1 << pc))) return -1;
-    const goalNote = nextGoal[index];
-    if (goalNote >= 0 && goalPitch[goalNote] >= 0) {
-      const stepsLeft = goalNote - index;
-      if (Math.abs(nearestIndex(table, goalPitch[goalNote]) - table.indexOf(pitch)) > stepsLeft) return -1;
-    }
-    return pitch;
-  }
-
-  function scoredPitch(index: number, planned: PlannedNote): number {
-    const target = nearestIndex(table, targetPitchAt(planned.bar, planned.step));
-    const here = previousPitch < 0 ? target : nearestIndex(table, previousPitch);
-    const strong = planned.step % 8 === 0;
-    const onBeat = planned.step % 4 === 0;
-    const goalNote = nextGoal[index];
-    const goalIndex = goalNote >= 0 && goalPitch[goalNote] >= 0 ? nearestIndex(table, goalPitch[goalNote]) : -1;
-    const stepsLeft = goalNote - index;
-    let count = 0;
-    for (let candidate = here - MAX_REACH; candidate <= here + MAX_REACH; candidate++) {
-      if (candidate < 0 || candidate >= table.length) continue;
-      const pitch = table[candidate];
-      const pc = pitch % 12;
-      if (clash & (1 << pc) && (strong || !gapped)) continue;
-      const motion = previousPitch < 0 ? 0 : pitch - previousPitch;
-      const size = Math.abs(motion);
-      if (motion === 0 && previousPitch >= 0 && run >= MAX_RUN) continue;
-      if (size > 12) continue;
-      // Interval sizes in semitones, so pentatonic and blues lines also favour true steps.
-      let weight: number;
-      if (previousPitch < 0) weight = 1;
-      else if (size === 0) weight = repeatWeight;
-      else if (size <= 2) weight = 1;
-      else if (size <= 4) weight = 0.16;
-      else if (size <= 7) weight = 0.1;
-      else weight = size === 12 ? 0.04 : 0.025;
-      const previousSize = Math.abs(previousMotion);
-      if (previousSize >= 5) {
-        // A leap turns back by step.
-        if (motion === 0 || Math.sign(motion) === Math.sign(previousMotion) || size > 3) weight *= 0.03;
-      } else if (previousSize >= 3) {
-        if (motion !== 0 && Math.sign(motion) !== Math.sign(previousMotion)) weight *= 1.3;
-        else if (size >= 3) weight *= 0.4;
-      } else if (previousSize > 0 && size <= 2 && Math.sign(motion) === Math.sign(previousMotion)) {
-        // Scalar runs keep going for a while.
-        weight *= 1.5;
+  /** Puts a figure on the scale: tries nearby shifts and keeps the one that serves the line best. */
+  const place = (figure: Figure, bar: number, shiftWeight: number, nextGoal: number): number[] => {
+    const plan = form.bars[bar];
+    const table = tables[plan.sectionIndex];
+    const chordMask = plan.chord.mask;
+    const clash = form.sections[plan.sectionIndex].scale === 'BLUES' ? 0 : clashMask(chordMask, table.mask);
+    const target = targetPitchAt(bar, 0);
+    let bestShift = 0;
+    let bestCost = Infinity;
+    for (let shift = -MAX_SHIFT; shift <= MAX_SHIFT; shift++) {
+      let cost = Math.abs(shift) * shiftWeight;
+      let last = previousPitch;
+      let equal = run;
+      for (let i = 0; i < figure.degrees.length && cost < bestCost; i++) {
+        const index = table.tonic + figure.degrees[i] + shift;
+        if (index < 0 || index >= table.pitches.length) {
+          cost = Infinity;
+          break;
+        }
+        const pitch = table.pitches[index];
+        const pc = pitch % 12;
+        const outside = Math.abs(pitch - centre) - table.halfRange;
+        if (outside > 0) cost += 4 * outside;
+        const step = figure.steps[i];
+        const chordTone = (chordMask & (1 << pc)) !== 0;
+        if (step === 0 && !chordTone) cost += 3;
+        else if (step === 8 && !chordTone) cost += 2;
+        if (clash & (1 << pc) && (step % 8 === 0 || !table.gapped)) cost += 3;
+        equal = last === pitch ? equal + 1 : 1;
+        if (equal > MAX_RUN) cost += 50;
+        if (i === 0 && last >= 0) {
+          const jump = Math.abs(pitch - last);
+          if (jump > 2) cost += (table.gapped ? 0.5 : 0.3) * (jump - 2);
+          if (jump > 9) cost += 4;
+        } else if (table.gapped && last >= 0 && Math.abs(pitch - last) > 2) {
+          // In a gapped scale the same contour has more true steps in some places than in others.
+          cost += skipCost;
+        }
+        last = pitch;
       }
-      // Each scale step towards the contour is worth a constant factor, however far away it is, so
-      // a line that has drifted returns by steps rather than one big jump.
-      weight *= Math.exp(-CONTOUR_PULL * Math.abs(candidate - target));
-      const chordTone = (chordMask & (1 << pc)) !== 0;
-      if (strong) weight *= chordTone ? 2.6 : 0.35;
-      else if (onBeat && chordTone) weight *= 1.4;
-      if (goalIndex >= 0 && stepsLeft <= 3) {
-        const toGoal = Math.abs(candidate - goalIndex);
-        if (stepsLeft === 1) weight *= toGoal === 1 ? 3 : toGoal === 0 ? 0.2 : 0.1;
-        else if (toGoal > stepsLeft + 1) weight *= 0.05;
+      if (nextGoal >= 0 && last >= 0) cost += 0.8 * Math.max(0, Math.abs(last - nextGoal) - 2);
+      cost += 0.08 * Math.abs(table.pitches[Math.max(0, Math.min(table.pitches.length - 1, table.tonic + figure.degrees[0] + shift))] - target);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestShift = shift;
       }
-      candidates[count] = candidate;
-      weights[count] = weight;
-      count++;
     }
-    if (count === 0) return table[here];
-    return table[candidates[rng.weighted(weights, count)]];
+    return figure.degrees.map((degree) => degree + bestShift);
+  };
+
+  const emit = (bar: number, figure: Figure, degrees: readonly number[]): void => {
+    const table = tables[form.bars[bar].sectionIndex];
+    for (let i = 0; i < degrees.length; i++) {
+      const index = Math.max(0, Math.min(table.pitches.length - 1, table.tonic + degrees[i]));
+      const pitch = table.pitches[index];
+      run = pitch === previousPitch ? run + 1 : 1;
+      previousPitch = pitch;
+      line.bars.push(bar);
+      line.steps.push(figure.steps[i]);
+      line.lengths.push(figure.lengths[i]);
+      line.pitches.push(pitch);
+    }
+  };
+
+  for (const phrase of form.phrases) {
+    const material = materialFor(phrase);
+    if (phrase.period !== periodStart) {
+      periodStart = phrase.period;
+      antecedent = [];
+    }
+    const table = tables[phrase.sectionIndex];
+    for (let barInPhrase = 0; barInPhrase < phrase.bars; barInPhrase++) {
+      const bar = phrase.startBar + barInPhrase;
+      const isFinal = bar === form.totalBars - 1;
+      const towards = Math.sign(targetPitchAt(Math.min(form.totalBars - 1, bar + 1), 0) - (previousPitch < 0 ? centre : previousPitch)) || 1;
+      if (isFinal || barInPhrase === phrase.bars - 1) {
+        const home = isFinal || phrase.kind === 'CONSEQUENT';
+        const cellKey = `${phrase.kind}|${phrase.bars}`;
+        let cellIndex = material.cadenceCells.get(cellKey);
+        if (cellIndex === undefined) {
+          cellIndex = rng.int(cadenceCells.length);
+          material.cadenceCells.set(cellKey, cellIndex);
+        }
+        const cell = isFinal ? finalCell : cadenceCells[cellIndex];
+        const goal = degreeNear(table, goalPitch(bar, home));
+        // After the goal note, pickups run by step towards where the next phrase begins, on a
+        // chord tone when they fall on beat three.
+        const degrees = [goal];
+        for (let i = 1; i < cell.length; i++) {
+          const next = degrees[i - 1] + towards;
+          const pitch = table.pitches[table.tonic + next] ?? 0;
+          const onBeatThree = !table.gapped && cell[i].step === 8 && !(form.bars[bar].chord.mask & (1 << pitch % 12));
+          degrees.push(onBeatThree ? next + towards : next);
+        }
+        const figure: Figure = { steps: cell.map((e) => e.step), lengths: cell.map((e) => e.length), degrees };
+        emit(bar, figure, figure.degrees);
+        previousFigure = figure;
+        continue;
+      }
+      const key = `${phrase.material}|${phrase.variation}|${phrase.kind}|${barInPhrase}`;
+      const originalKey = `${phrase.material}|0|${phrase.kind}|${barInPhrase}`;
+      let figure: Figure;
+      let shiftWeight = 0.6;
+      const stored = placed.get(key);
+      if (stored) {
+        figure = stored;
+        shiftWeight = 2.5;
+      } else if (phrase.variation > 0 && placed.has(originalKey)) {
+        const original = placed.get(originalKey)!;
+        figure = rng.next() < 0.4 ? rhythmicVariation(original, cells[pickCell(cells, form.sections[phrase.sectionIndex].density, rng)]) : develop(original, pickDevelopment(rng, false), towards, rng);
+      } else if (phrase.kind === 'CONSEQUENT' && barInPhrase < 2 && antecedent[barInPhrase]) {
+        figure = antecedent[barInPhrase];
+        shiftWeight = 2.5;
+      } else if (barInPhrase === 0 || !previousFigure) {
+        const motif = phrase.kind === 'CONTINUATION' ? material.secondary : material.primary;
+        figure = stateMotif(motif, degreeNear(table, targetPitchAt(bar, 0)));
+      } else if (barInPhrase === 2 && phrase.kind === 'ANTECEDENT' && rng.next() < 0.5) {
+        figure = stateMotif(material.secondary, previousFigure.degrees[previousFigure.degrees.length - 1]);
+      } else {
+        const source = phrase.kind === 'CONSEQUENT' && antecedent[barInPhrase] ? antecedent[barInPhrase] : previousFigure;
+        figure = develop(source, pickDevelopment(rng, source !== previousFigure), towards, rng);
+      }
+      const nextIsCadence = barInPhrase + 1 === phrase.bars - 1 || bar + 1 === form.totalBars - 1;
+      const nextGoal = nextIsCadence ? goalPitch(bar + 1, bar + 1 === form.totalBars - 1 || phrase.kind === 'CONSEQUENT') : -1;
+      const degrees = place(figure, bar, shiftWeight, nextGoal);
+      const settled: Figure = { steps: figure.steps, lengths: figure.lengths, degrees };
+      if (!placed.has(key)) placed.set(key, settled);
+      if (phrase.kind === 'ANTECEDENT') antecedent[barInPhrase] = settled;
+      emit(bar, settled, degrees);
+      previousFigure = settled;
+    }
   }
+  return line;
 }
+

@@ -3,7 +3,7 @@
  * signatures and section markers, then one track per part. Written straight into a growing byte
  * buffer; every ordering is total so equal scores give byte-identical files.
  */
-import { PITCH_CLASS_NAMES, keySignature } from './theory.js';
+import { hasMinorThird, pitchClassOf } from './theory.js';
 import type { Score, ScoreTrack } from './types.js';
 
 const CC_VOLUME = 7;
@@ -128,6 +128,13 @@ function clamp7(value: number): number {
   return Math.min(127, Math.max(0, Math.round(value)));
 }
 
+/** The signature that matches a spelled tonic: F# major has 6 sharps, Gb major 6 flats, Bb minor 5 flats. */
+function signatureSharps(tonic: string, minor: boolean): number {
+  const letterFifths = [0, 2, 4, -1, 1, 3, 5]['CDEFGAB'.indexOf(tonic.charAt(0))];
+  const accidental = tonic.charAt(1) === '#' ? 1 : tonic.charAt(1) === 'b' ? -1 : 0;
+  return letterFifths + 7 * accidental - (minor ? 3 : 0);
+}
+
 function writeConductorTrack(out: ByteWriter, score: Score): void {
   const track = new TrackWriter(out);
   track.meta(0, 0x03, utf8.encode(`Aero Melody: ${score.airports.join(' - ')} (${score.themeId})`));
@@ -141,8 +148,8 @@ function writeConductorTrack(out: ByteWriter, score: Score): void {
     const tick = section.startBar * ticksPerBar;
     const key = section.keyRoot + section.scale;
     if (key !== previousKey) {
-      const signature = keySignature(PITCH_CLASS_NAMES.indexOf(section.keyRoot), section.scale);
-      track.meta(tick, 0x59, Uint8Array.of(signature.sharps & 0xff, signature.minor ? 1 : 0));
+      const minor = hasMinorThird(section.scale);
+      track.meta(tick, 0x59, Uint8Array.of(signatureSharps(section.keyRoot, minor) & 0xff, minor ? 1 : 0));
       previousKey = key;
     }
     track.meta(tick, 0x06, utf8.encode(section.name));

@@ -1,5 +1,5 @@
 /** Pitch classes, scales, keys and chords. Pitch classes are integers 0-11 with C = 0. */
-import type { PitchClassName, ScaleName } from './types.js';
+import type { NoteName, PitchClassName, ScaleName } from './types.js';
 
 export const PITCH_CLASS_NAMES: readonly PitchClassName[] = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 const FLAT_NAMES: readonly string[] = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'];
@@ -53,10 +53,6 @@ export function isDiatonic(scale: ScaleName): boolean {
   return SCALE_INTERVALS[scale].length === 7;
 }
 
-export function pitchClassIndex(name: PitchClassName): number {
-  return PITCH_CLASS_NAMES.indexOf(name);
-}
-
 /** 12-bit set of the scale's pitch classes (bit n = pitch class n). */
 export function scaleMask(keyRoot: number, scale: ScaleName): number {
   let mask = 0;
@@ -102,23 +98,87 @@ export function relatedCentre(homeKey: number, scale: ScaleName, fifths: number)
   return { keyRoot: homeKey, scale };
 }
 
-const MAJOR_KEY_SHARPS: readonly number[] = [0, -5, 2, -3, 4, -1, 6, 1, -4, 3, -2, 5];
-
 export function hasMinorThird(scale: ScaleName): boolean {
   return SCALE_INTERVALS[scale][1] === 3 || SCALE_INTERVALS[scale][2] === 3;
 }
 
-/**
- * MIDI key signature: sharps (+) or flats (-) and whether the key is minor. Modes are written as
- * the major or minor key of their tonic so readers show the right tonic.
- */
-export function keySignature(keyRoot: number, scale: ScaleName): { sharps: number; minor: boolean } {
-  const minor = hasMinorThird(scale);
-  return { sharps: MAJOR_KEY_SHARPS[minor ? (keyRoot + 3) % 12 : keyRoot], minor };
+const LETTERS = 'CDEFGAB';
+const LETTER_PITCH: readonly number[] = [0, 2, 4, 5, 7, 9, 11];
+/** Position of each letter's major key on the circle of fifths (C = 0, G = 1, F = -1 ...). */
+const LETTER_FIFTHS: readonly number[] = [0, 2, 4, -1, 1, 3, 5];
+const SHARP_ORDER = 'FCGDAEB';
+const FLAT_ORDER = 'BEADGCF';
+const ACCIDENTALS: Readonly<Record<string, number>> = { '': 0, '#': 1, b: -1 };
+
+/** Pitch class of a note name ("Bb" -> 10, "E#" -> 5), or -1 when the name is not a note. */
+export function pitchClassOf(name: string): number {
+  const letter = LETTERS.indexOf(name.charAt(0));
+  const accidental = ACCIDENTALS[name.slice(1)];
+  if (name.length === 0 || letter < 0 || accidental === undefined) return -1;
+  return (LETTER_PITCH[letter] + accidental + 12) % 12;
 }
 
-export function spellPitchClass(pitchClass: number, preferFlats: boolean): string {
-  return preferFlats ? FLAT_NAMES[pitchClass] : PITCH_CLASS_NAMES[pitchClass];
+function nameOf(letter: number, accidental: number): NoteName {
+  return (LETTERS[letter] + (accidental === 1 ? '#' : accidental === -1 ? 'b' : '')) as NoteName;
+}
+
+/**
+ * Key signature and spelled tonic, as musicians write them: modes take the signature of the
+ * major or minor key of their tonic (so readers show the right tonic), and of the two spellings
+ * of a tonic the one with fewer accidentals wins: B-flat minor (5 flats), not A-sharp minor (7
+ * sharps). Ties go by convention: F-sharp major, E-flat minor. Inside a piece, `preferFlats`
+ * keeps every centre on the home key's side, so a flat piece visits G-flat, not F-sharp.
+ */
+export function keySignature(keyRoot: number, scale: ScaleName, preferFlats?: boolean): { sharps: number; minor: boolean; name: NoteName } {
+  const minor = hasMinorThird(scale);
+  let best: { sharps: number; name: NoteName } | null = null;
+  let bestCost = Infinity;
+  for (let letter = 0; letter < 7; letter++) {
+    for (const accidental of [0, 1, -1]) {
+      if ((LETTER_PITCH[letter] + accidental + 12) % 12 !== keyRoot) continue;
+      const sharps = LETTER_FIFTHS[letter] + 7 * accidental - (minor ? 3 : 0);
+      if (Math.abs(sharps) > 7) continue;
+      const againstSide = preferFlats === undefined ? 0 : preferFlats ? sharps > 0 : sharps < 0;
+      const tieBreak = sharps < 0 === minor ? 0 : 0.5;
+      const cost = Math.abs(sharps) + (againstSide ? 8 : 0) + tieBreak;
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = { sharps, name: nameOf(letter, accidental) };
+      }
+    }
+  }
+  return { ...best!, minor };
+}
+
+/** Semitones from the major key whose notes a scale uses (its parent) up to the scale's tonic. */
+const PARENT_MAJOR_OFFSET: Readonly<Record<ScaleName, number>> = {
+  MAJOR: 0,
+  DORIAN: 2,
+  PHRYGIAN: 4,
+  LYDIAN: 5,
+  MIXOLYDIAN: 7,
+  NATURAL_MINOR: 9,
+  HARMONIC_MINOR: 9,
+  MAJOR_PENTATONIC: 0,
+  MINOR_PENTATONIC: 9,
+  BLUES: 9,
+};
+
+/**
+ * The signature of the notes a centre actually uses (A Phrygian uses F major's B-flat), on the
+ * piece's side: what chord roots are spelled by.
+ */
+export function collectionSignature(keyRoot: number, scale: ScaleName, preferFlats: boolean): number {
+  return keySignature((keyRoot - PARENT_MAJOR_OFFSET[scale] + 12) % 12, 'MAJOR', preferFlats).sharps;
+}
+
+/** A pitch class named inside a key signature: the signature's letters first, else sharps or flats by its side. */
+export function spellInSignature(pitchClass: number, sharps: number): NoteName {
+  for (let letter = 0; letter < 7; letter++) {
+    const accidental = sharps > 0 ? (SHARP_ORDER.indexOf(LETTERS[letter]) < sharps ? 1 : 0) : FLAT_ORDER.indexOf(LETTERS[letter]) < -sharps ? -1 : 0;
+    if ((LETTER_PITCH[letter] + accidental + 12) % 12 === pitchClass) return nameOf(letter, accidental);
+  }
+  return (sharps < 0 ? FLAT_NAMES[pitchClass] : PITCH_CLASS_NAMES[pitchClass]) as NoteName;
 }
 
 export type ChordQuality =
@@ -193,7 +253,8 @@ function qualityFromIntervals(third: number, fifth: number, seventh: number | nu
   return seventh === 10 ? 'DOMINANT_7' : 'MAJOR_7';
 }
 
-export function makeChord(keyRoot: number, degree: number, rootOffset: number, quality: ChordQuality, preferFlats: boolean): Chord {
+/** `signature` (sharps, or flats when negative) spells the root the way the key's score would. */
+export function makeChord(keyRoot: number, degree: number, rootOffset: number, quality: ChordQuality, signature: number): Chord {
   const root = (keyRoot + rootOffset) % 12;
   const intervals = QUALITY_INTERVALS[quality];
   let mask = 0;
@@ -206,7 +267,7 @@ export function makeChord(keyRoot: number, degree: number, rootOffset: number, q
     intervals,
     mask,
     roman: (minorish ? numeral.toLowerCase() : numeral) + ROMAN_SUFFIX[quality],
-    symbol: spellPitchClass(root, preferFlats) + SYMBOL_SUFFIX[quality],
+    symbol: spellInSignature(root, signature) + SYMBOL_SUFFIX[quality],
   };
 }
 
@@ -304,19 +365,14 @@ export const HARMONIC_SYSTEMS: Readonly<Record<ScaleName, HarmonicSystem>> = {
 };
 
 /** Triad (or seventh chord) on a scale degree of the key, with the system's dominant and blues rules applied. */
-export function chordOnDegree(keyRoot: number, scale: ScaleName, degree: number, sevenths: boolean, preferFlats: boolean): Chord {
+export function chordOnDegree(keyRoot: number, scale: ScaleName, degree: number, sevenths: boolean, signature: number): Chord {
   const system = HARMONIC_SYSTEMS[scale];
   const steps = system.chordScale;
   const rootOffset = steps[degree];
-  if (system.dominantSevenths) return makeChord(keyRoot, degree, rootOffset, 'DOMINANT_7', preferFlats);
-  if (degree === 4 && system.majorDominant) return makeChord(keyRoot, degree, rootOffset, sevenths ? 'DOMINANT_7' : 'MAJOR', preferFlats);
+  if (system.dominantSevenths) return makeChord(keyRoot, degree, rootOffset, 'DOMINANT_7', signature);
+  if (degree === 4 && system.majorDominant) return makeChord(keyRoot, degree, rootOffset, sevenths ? 'DOMINANT_7' : 'MAJOR', signature);
   const third = (steps[(degree + 2) % 7] - rootOffset + 12) % 12;
   const fifth = (steps[(degree + 4) % 7] - rootOffset + 12) % 12;
   const seventh = sevenths ? (steps[(degree + 6) % 7] - rootOffset + 12) % 12 : null;
-  return makeChord(keyRoot, degree, rootOffset, qualityFromIntervals(third, fifth, seventh), preferFlats);
-}
-
-/** Flat-side keys spell chord roots with flats, as a musician would read them. */
-export function prefersFlats(keyRoot: number, scale: ScaleName): boolean {
-  return keySignature(keyRoot, scale).sharps < 0;
+  return makeChord(keyRoot, degree, rootOffset, qualityFromIntervals(third, fifth, seventh), signature);
 }

@@ -47,6 +47,9 @@ export type ScaleName =
 
 export type PitchClassName = 'C' | 'C#' | 'D' | 'D#' | 'E' | 'F' | 'F#' | 'G' | 'G#' | 'A' | 'A#' | 'B';
 
+/** A note name as musicians spell it: a letter and at most one sharp or flat ("Bb", "F#", "Cb"). */
+export type NoteName = `${'C' | 'D' | 'E' | 'F' | 'G' | 'A' | 'B'}${'' | '#' | 'b'}`;
+
 export type TrackRole = 'MELODY' | 'HARMONY' | 'BASS' | 'DRUMS';
 
 export interface ThemePart {
@@ -67,6 +70,13 @@ export interface ThemePart {
  * seventh chords, used for jazz-like styles) or POWER (root, fifth, octave: distorted guitars).
  */
 export type HarmonyStyle = 'TRIADS' | 'SEVENTHS' | 'POWER';
+
+/**
+ * How periods (eight-bar tunes) follow each other: AABA (song form), ABAC, VERSE_CHORUS
+ * (verse and chorus alternate, ending on the chorus) or THEME_AND_VARIATIONS (the first period
+ * returns varied each time). Earlier material comes back in all of them.
+ */
+export type MelodicForm = 'AABA' | 'ABAC' | 'VERSE_CHORUS' | 'THEME_AND_VARIATIONS';
 
 /**
  * A bar pattern is a 16-character string, one character per sixteenth note of a 4/4 bar.
@@ -96,7 +106,12 @@ export interface Theme {
   dynamics: { base: number; range: number };
   /** Id of a rhythm pattern in DRUM_PATTERNS, null = no drums. */
   drumPattern: string | null;
-  /** One-bar melody rhythm cells (see BarPattern); busier cells are picked when density is higher. */
+  /** Form of the melody; absent means AABA. */
+  form?: MelodicForm;
+  /**
+   * One-bar melody rhythm cells (see BarPattern); busier cells are picked when density is higher.
+   * Their most common note length is the theme's pulse, the value a listener taps along to.
+   */
   melodyRhythms: BarPattern[];
   /** One-bar rhythms for bars that land a cadence; each must start a note on the downbeat. */
   cadenceRhythms: BarPattern[];
@@ -126,7 +141,8 @@ export interface ThemeMapping {
 
 export interface ComposeOptions {
   theme: Theme;
-  keyRoot?: PitchClassName;
+  /** Any spelling is accepted ("A#" or "Bb"); the score spells keys its own way (see Score.keyRoot). */
+  keyRoot?: NoteName;
   scale?: ScaleName;
   tempoBpm?: number;
   /** Target length in seconds, 10..300; default derived from distance. */
@@ -165,7 +181,8 @@ export interface ScoreSection {
   startBar: number;
   bars: number;
   legIndex: number;
-  keyRoot: PitchClassName;
+  /** Spelled on the side of the piece's key signature: a flat piece's centres are flats too. */
+  keyRoot: NoteName;
   scale: ScaleName;
 }
 
@@ -184,7 +201,8 @@ export interface Score {
   themeId: string;
   ppq: 480;
   tempoBpm: number;
-  keyRoot: PitchClassName;
+  /** Spelled as musicians write the key: fewer accidentals wins (Bb minor, not A# minor; Eb, not D#). */
+  keyRoot: NoteName;
   scale: ScaleName;
   timeSignature: [number, number];
   durationSeconds: number;

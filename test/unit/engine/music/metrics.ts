@@ -1,5 +1,5 @@
 /** Melody measurements, computed the way an outside listener's checker would: from notes, not from engine internals. */
-import { SCALE_INTERVALS, PITCH_CLASS_NAMES } from '../../../../server/engine/music/index.js';
+import { SCALE_INTERVALS, pitchClassOf } from '../../../../server/engine/music/index.js';
 import type { Score, ScoreNote } from '../../../../server/engine/music/index.js';
 
 export interface MelodyFigures {
@@ -35,7 +35,7 @@ export function sectionAt(score: Score, startTicks: number): Score['sections'][n
 
 export function inScale(score: Score, note: ScoreNote): boolean {
   const section = sectionAt(score, note.startTicks);
-  const root = PITCH_CLASS_NAMES.indexOf(section.keyRoot);
+  const root = pitchClassOf(section.keyRoot);
   return SCALE_INTERVALS[section.scale].includes((((note.pitch - root) % 12) + 12) % 12);
 }
 
@@ -76,7 +76,7 @@ export function melodyFigures(score: Score): MelodyFigures {
     longestRun,
     distinctPitches: new Set(melody.map((note) => note.pitch)).size,
     entropyBits: entropy,
-    endsOnTonic: last.pitch % 12 === PITCH_CLASS_NAMES.indexOf(finalSection.keyRoot),
+    endsOnTonic: last.pitch % 12 === pitchClassOf(finalSection.keyRoot),
     leapRecoveryRatio: leaps === 0 ? 1 : recovered / leaps,
     leaps,
   };

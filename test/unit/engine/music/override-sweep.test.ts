@@ -7,7 +7,7 @@ import { BUILT_IN_THEMES, SCALE_NAMES, compose, isDiatonic } from '../../../../s
 import { sampleFlights } from './fixtures.js';
 import { melodyFigures } from './metrics.js';
 
-test('figures hold for every forced scale; gapped scales may miss on at most 0.1% of short slow pieces', { timeout: 120_000 }, () => {
+test('figures hold for every forced scale; gapped scales may miss on at most 0.1% of short slow pieces', { timeout: 600_000 }, () => {
   const flights = sampleFlights().filter((_, index) => index % 4 === 0);
   const misses = { diatonic: [] as string[], gapped: [] as string[] };
   let gappedPieces = 0;

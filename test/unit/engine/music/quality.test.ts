@@ -3,13 +3,14 @@
  * (not on average): scale, steps, repetition, range, pitch-class entropy, tonic ending, uniqueness.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { BUILT_IN_THEMES, PITCH_CLASS_NAMES, compose } from '../../../../server/engine/music/index.js';
+import { BUILT_IN_THEMES, compose, pitchClassOf } from '../../../../server/engine/music/index.js';
 import type { Score, Theme } from '../../../../server/engine/music/index.js';
 import { sampleFlights } from './fixtures.js';
 import type { SampleFlight } from './fixtures.js';
 import { melodyFigures, melodyOf, melodySignature } from './metrics.js';
 import type { MelodyFigures } from './metrics.js';
 import { chordPitchClasses } from './chords.js';
+import { HUMAN_BANDS, measureMelody, quantile } from '../../../../server/engine/music/measures.js';
 
 const SAMPLE: SampleFlight[] = sampleFlights();
 
@@ -77,7 +78,7 @@ describe.each(BUILT_IN_THEMES.map((theme) => [theme.id, theme] as [string, Theme
     for (const { label, score, figures } of pieces) {
       expect(figures.endsOnTonic, label).toBe(true);
       const finalSection = score.sections[score.sections.length - 1];
-      const tonic = PITCH_CLASS_NAMES.indexOf(finalSection.keyRoot);
+      const tonic = pitchClassOf(finalSection.keyRoot);
       const lastChord = score.chords[score.chords.length - 1];
       expect(lastChord.bar, label).toBe(score.chords.length - 1);
       expect(lastChord.roman, label).toMatch(/^[Ii](maj7|7)?$/);
@@ -87,15 +88,13 @@ describe.each(BUILT_IN_THEMES.map((theme) => [theme.id, theme] as [string, Theme
     }
   });
 
-  test('leaps (>= a fourth) mostly turn back by step', () => {
-    let leaps = 0;
-    let recovered = 0;
-    for (const { figures } of pieces) {
-      leaps += figures.leaps;
-      recovered += figures.leapRecoveryRatio * figures.leaps;
-    }
-    expect(leaps).toBeGreaterThan(0);
-    expect(recovered / leaps).toBeGreaterThanOrEqual(0.75);
+  test('leaps sometimes turn back by step and sometimes carry on, as in human tunes', () => {
+    // Issue #20: folk tunes step back after 0-53% of their leaps (median 21%); a line that
+    // answers every leap with the same textbook step sounds mechanical, one that never does, aimless.
+    const perPiece = pieces.map(({ score }) => measureMelody(melodyOf(score), { ppq: score.ppq, swing: theme.swing }).leapRecovery).filter(Number.isFinite);
+    expect(perPiece.length).toBeGreaterThan(pieces.length / 2);
+    expect(perPiece.reduce((sum, share) => sum + share, 0) / perPiece.length).toBeGreaterThan(0.1);
+    expect(quantile(perPiece, 0.5)).toBeLessThanOrEqual(HUMAN_BANDS.leapRecovery.p90);
   });
 
   test('chord tones fall on the strong beats', () => {
