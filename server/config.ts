@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -67,6 +68,7 @@ const environmentSchema = z.object({
   WEB_APP: z.enum(['on', 'off', 'dev']).optional(),
   CACHE_MEMORY_MB: z.coerce.number().int().min(1).max(16_384).default(128),
   SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  COMPOSE_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default('auto'),
   EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
   EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
@@ -127,6 +129,8 @@ export interface Config {
   cache: { memoryBytes: number };
   /** How many server processes `npm start` runs on the one port ('auto': one per core). */
   processes: number | 'auto';
+  /** Worker threads per process composing previews ('auto' in the environment: one per core; 0: inline). */
+  composeWorkers: number;
   /**
    * Audio exports: where files are kept, how long a download URL works, whether this process
    * runs render workers (and how many renders at once), the job lock after which a silent worker's
@@ -225,6 +229,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
     webApp: env.WEB_APP ?? 'auto',
     cache: Object.freeze({ memoryBytes: env.CACHE_MEMORY_MB * 2 ** 20 }),
     processes: env.SERVER_PROCESSES,
+    composeWorkers: env.COMPOSE_WORKERS === 'auto' ? availableParallelism() : env.COMPOSE_WORKERS,
     exports: Object.freeze({
       dir: env.EXPORTS_DIR,
       urlTtlSeconds: env.EXPORT_URL_TTL_SECONDS,
