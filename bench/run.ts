@@ -4,15 +4,22 @@
  * bench/results/latest.json: { machine, settings, baseline: { rps }, scenarios: { <name>: { rps,
  * p50Ms, p99Ms, errors, non2xx, cacheHitRate } } }. Scenarios:
  *   hot      one persisted airport-and-route query (`Route`) over GET, the same every time
+ *   hot-post the issue's hot query `{ airport(code: "JFK") { name city } route(from: "JFK", to:
+ *            "LAX") { distanceKm } }` POSTed as JSON, the way urql, GraphiQL and most clients send
  *   routes   `route` over random real pairs, cache bypassed (Cache-Control: no-cache)
  *   paths    `findPaths` over random pairs (cache on)
  *   preview  `previewComposition` over random routes, cache bypassed
  *   similar  `similarRoutes` over random routes (cache on)
  *   mixed    shaped like real use: skewed popularity over airports, routes and saved pieces read
- *            by persisted GET, some previews and similarity searches, cache on (measured after
- *            an unmeasured warm-up run of half the duration)
+ *            by persisted GET (half the clients) or POSTed query text (the other half), some
+ *            previews and similarity searches, cache on (measured after an unmeasured warm-up run
+ *            of half the duration)
+ *   peers    the side-by-side (bench/peers/side-by-side.ts): hot-post against bare node:http, us,
+ *            Apollo Server, GraphQL Yoga and Mercurius, interleaved over --rounds rounds of
+ *            --peer-duration seconds each; written as `peers: { <name>: { rps, p99Ms, ratioToBare } }`
  * Per-core runs are reported as `<name>@<n>proc`. Options: --duration <s> (default 10),
- * --connections <n> (default 50), --only <comma-separated scenario names>.
+ * --connections <n> (default 50), --only <comma-separated scenario names, `peers` included>,
+ * --rounds <n> (default 3), --peer-duration <s> (default 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,17 +30,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
+import { HOT_QUERY } from './peers/fixture.js';
+import { sideBySide, type PeerResult } from './peers/side-by-side.js';
 
 const { values: options } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    'peer-duration': { type: 'string', default: '5' },
   },
 });
 const DURATION_S = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 const ONLY = options.only ? new Set(options.only.split(',')) : null;
+const ROUNDS = Number(options.rounds);
+const PEER_DURATION_S = Number(options['peer-duration']);
 
 interface ScenarioResult {
   rps: number;
@@ -54,7 +67,8 @@ interface BenchRequest {
 }
 
 const manifest = JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
-const hashOf = (operationName: string): string => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))![0];
+const entryOf = (operationName: string): [string, string] => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))!;
+const hashOf = (operationName: string): string => entryOf(operationName)[0];
 
 function persistedGet(operationName: string, variables: Record<string, unknown>): BenchRequest {
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(operationName) } });
@@ -63,6 +77,11 @@ function persistedGet(operationName: string, variables: Record<string, unknown>)
 
 function post(query: string, variables: Record<string, unknown>, bypassCache = false): BenchRequest {
   return { method: 'POST', path: '/graphql', body: JSON.stringify({ query, variables }), headers: bypassCache ? { 'cache-control': 'no-cache' } : {} };
+}
+
+/** A named operation as a client without persisted queries sends it: its whole text, POSTed. */
+function postOperation(operationName: string, variables: Record<string, unknown>): BenchRequest {
+  return { method: 'POST', path: '/graphql', body: JSON.stringify({ query: entryOf(operationName)[1], operationName, variables }) };
 }
 
 function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; firstLine: Promise<string> } {
@@ -151,7 +170,7 @@ async function cacheCounters(url: string): Promise<{ lookups: number; hits: numb
   return { lookups: memoryHits + counter('memory', 'miss'), hits: memoryHits + counter('redis', 'hit') };
 }
 
-function load(url: string, requests: BenchRequest[], seconds: number) {
+function load(url: string, requests: BenchRequest[], seconds: number = DURATION_S) {
   let next = 0;
   // One fixed request is built once; a rotation is built per request, which costs the load generator.
   const [only] = requests;
@@ -210,10 +229,12 @@ function mixedRequests({ pairs, compositionIds }: Workload, count: number): Benc
   return Array.from({ length: count }, (_, i) => {
     const roll = next();
     const pair = pairs[zipf(pairs.length, next)];
-    if (roll < 0.35) return persistedGet('Route', { from: pair[0], to: pair[1] });
-    if (roll < 0.6) return persistedGet('Airport', { code: airports[zipf(airports.length, next)] });
-    if (roll < 0.85) return persistedGet('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
-    if (roll < 0.93) return persistedGet('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
+    // Half the readers are apps with persisted queries (GET), half send the query text (POST).
+    const read = next() < 0.5 ? persistedGet : postOperation;
+    if (roll < 0.35) return read('Route', { from: pair[0], to: pair[1] });
+    if (roll < 0.6) return read('Airport', { code: airports[zipf(airports.length, next)] });
+    if (roll < 0.85) return read('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
+    if (roll < 0.93) return read('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
     if (roll < 0.97) return post(PREVIEW, { f: pair[0], t: pair[1] });
     if (roll < 0.99) return post(SIMILAR, { f: pair[0], t: pair[1] });
     // Compose something nobody asked for before: the cache cannot help.
@@ -226,6 +247,7 @@ async function scenariosFor(url: string, workload: Workload, names: string[]): P
   const { pairs } = workload;
   const build: Record<string, () => [BenchRequest[], boolean]> = {
     hot: () => [[persistedGet('Route', { from: 'JFK', to: 'LAX' })], true],
+    'hot-post': () => [[{ method: 'POST', path: '/graphql', body: JSON.stringify({ query: HOT_QUERY }) }], true],
     routes: () => [pairs.map(([f, t]) => post(ROUTE, { f, t }, true)), false],
     paths: () => [pairs.map(([f], i) => post(PATHS, { f, t: pairs[(i * 7 + 3) % pairs.length][1] })), true],
     preview: () => [pairs.map(([f, t]) => post(PREVIEW, { f, t }, true)), false],
@@ -295,25 +317,35 @@ async function main(): Promise<void> {
     const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false);
     const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms };
     console.log(`  bare node:http: ${baseline.rps} req/s`);
-    const scenarios = await scenariosFor(server.url, workload, ['hot', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    const scenarios = await scenariosFor(server.url, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    let peers: Record<string, PeerResult> | undefined;
+    if (!ONLY || ONLY.has('peers')) {
+      console.log(`side by side: hot-post for ${PEER_DURATION_S} s per server, ${ROUNDS} rounds`);
+      peers = await sideBySide({ bare: `http://127.0.0.1:${barePort}`, 'aero-melody': server.url }, ROUNDS, async (url, body) => {
+        const result = await load(url, [{ method: 'POST', path: '/graphql', body }], PEER_DURATION_S);
+        return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99 };
+      });
+    }
     if (cores > 1) {
       server.stop();
       server = await startServer(cores);
       await waitForSimilarity(server.url, pairs[0]);
       console.log(`again with ${cores} server processes:`);
       // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
-      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'mixed']))) {
+      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'hot-post', 'mixed']))) {
         scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
       }
     }
     for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
     printTable(baseline, scenarios);
+    if (peers) for (const [name, peer] of Object.entries(peers)) console.log(`${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare (median of ${ROUNDS} rounds)`);
 
     const report = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       settings: { durationSeconds: DURATION_S, connections: CONNECTIONS, serverProcesses: [1, cores] },
       baseline,
       scenarios,
+      ...(peers ? { peers } : {}),
     };
     await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
     await writeFile(join(PROJECT_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
