@@ -84,7 +84,7 @@ describe('previewComposition on worker threads', () => {
     sections { name startBar bars key scale } chords { bar symbol } tracks { role program notes { pitch start duration velocity } }`;
   const INPUTS = [
     { route: { from: 'JFK', to: 'LAX' } },
-    { route: { from: 'LHR', to: 'SYD' }, theme: 'jazz', variation: 2 },
+    { route: { from: 'LHR', to: 'SIN' }, theme: 'jazz', variation: 2 },
     { path: ['CDG', 'JFK', 'LAX'], theme: 'cinematic' },
     { journey: ['NRT', 'HNL', 'SFO'], keyRoot: 'E', scale: 'HARMONIC_MINOR', tempoBpm: 120, durationSeconds: 30 },
   ];
