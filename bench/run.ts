@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
+import { cpuMsPerRequest, cpuSecondsOf } from './cpu.js';
 import { HOT_QUERY } from './peers/fixture.js';
 import { sideBySide, type PeerResult } from './peers/side-by-side.js';
 
@@ -56,7 +57,11 @@ interface ScenarioResult {
   non2xx: number;
   /** Share of requests answered from the response cache (either layer); null when it was bypassed. */
   cacheHitRate: number | null;
+  /** Server CPU (all its threads) per request; null for multi-process runs. */
+  cpuMsPerRequest: number | null;
   ratioToBaseline?: number;
+  /** The baseline's CPU per request over this one's: the ratio a machine with no other work would show. */
+  cpuRatioToBaseline?: number | null;
 }
 
 interface BenchRequest {
@@ -193,9 +198,11 @@ function load(url: string, requests: BenchRequest[], seconds: number = DURATION_
   });
 }
 
-async function drive(url: string, requests: BenchRequest[], countsCache: boolean): Promise<ScenarioResult> {
+async function drive(url: string, requests: BenchRequest[], countsCache: boolean, pid?: number): Promise<ScenarioResult> {
   const before = countsCache ? await cacheCounters(url) : null;
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await load(url, requests, DURATION_S);
+  const cpuAfter = cpuSecondsOf(pid);
   let cacheHitRate: number | null = null;
   if (before) {
     const after = await cacheCounters(url);
@@ -209,6 +216,7 @@ async function drive(url: string, requests: BenchRequest[], countsCache: boolean
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     cacheHitRate,
+    cpuMsPerRequest: cpuMsPerRequest(cpuBefore, cpuAfter, result.requests.total),
   };
 }
 
@@ -243,7 +251,7 @@ function mixedRequests({ pairs, compositionIds }: Workload, count: number): Benc
   });
 }
 
-async function scenariosFor(url: string, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
+async function scenariosFor({ url, pid }: { url: string; pid?: number }, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
   const { pairs } = workload;
   const build: Record<string, () => [BenchRequest[], boolean]> = {
     hot: () => [[persistedGet('Route', { from: 'JFK', to: 'LAX' })], true],
@@ -260,13 +268,13 @@ async function scenariosFor(url: string, workload: Workload, names: string[]): P
     const [requests, countsCache] = build[name]();
     // Real use meets a warm cache: the mixed traffic runs once unmeasured first.
     if (name === 'mixed') await load(url, requests, Math.max(2, DURATION_S / 2));
-    results[name] = await drive(url, requests, countsCache);
-    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}`);
+    results[name] = await drive(url, requests, countsCache, pid);
+    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}, ${results[name].cpuMsPerRequest ?? 'n/a'} ms CPU per request`);
   }
   return results;
 }
 
-async function startServer(processes: number): Promise<{ url: string; stop: () => void }> {
+async function startServer(processes: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const port = String(4600 + Math.floor(Math.random() * 300));
   const server = startProcess([...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
     NODE_ENV: 'production',
@@ -279,7 +287,8 @@ async function startServer(processes: number): Promise<{ url: string; stop: () =
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForReady(url);
-  return { url, stop: () => server.child.kill('SIGTERM') };
+  // With several processes the primary only forwards: its CPU says nothing about a request's cost.
+  return { url, pid: processes === 1 ? server.child.pid : undefined, stop: () => server.child.kill('SIGTERM') };
 }
 
 /** Saved public pieces for the mixed scenario, made by one bench account. */
@@ -294,9 +303,14 @@ async function savedPieces(url: string, pairs: [string, string][], count: number
   return ids;
 }
 
-function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number }, scenarios: Record<string, ScenarioResult>): void {
-  const rows: (string | number)[][] = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'hit rate', 'x bare'], ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, 0, 0, '', '1.000']];
-  for (const [name, r] of Object.entries(scenarios)) rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3)]);
+function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number | null }, scenarios: Record<string, ScenarioResult>): void {
+  const rows: (string | number)[][] = [
+    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'hit rate', 'x bare', 'cpu ms', 'x bare cpu'],
+    ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, 0, 0, '', '1.000', baseline.cpuMsPerRequest ?? 'n/a', '1.000'],
+  ];
+  for (const [name, r] of Object.entries(scenarios)) {
+    rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3), r.cpuMsPerRequest ?? 'n/a', r.cpuRatioToBaseline ?? 'n/a']);
+  }
   for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 18 : 0)).join(' '));
 }
 
@@ -314,16 +328,18 @@ async function main(): Promise<void> {
     const workload: Workload = { pairs, compositionIds: needsPieces ? await savedPieces(server.url, pairs, 200) : [] };
     console.log(`driving each scenario for ${DURATION_S} s with ${CONNECTIONS} connections; ${pairs.length} real routes sampled`);
 
-    const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false);
-    const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms };
+    const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false, bare.child.pid);
+    const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms, cpuMsPerRequest: baselineRun.cpuMsPerRequest };
     console.log(`  bare node:http: ${baseline.rps} req/s`);
-    const scenarios = await scenariosFor(server.url, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    const scenarios = await scenariosFor(server, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
     let peers: Record<string, PeerResult> | undefined;
     if (!ONLY || ONLY.has('peers')) {
       console.log(`side by side: hot-post for ${PEER_DURATION_S} s per server, ${ROUNDS} rounds`);
-      peers = await sideBySide({ bare: `http://127.0.0.1:${barePort}`, 'aero-melody': server.url }, ROUNDS, async (url, body) => {
+      const servers = { bare: { url: `http://127.0.0.1:${barePort}`, pid: bare.child.pid }, 'aero-melody': server };
+      peers = await sideBySide(servers, ROUNDS, async ({ url, pid }, body) => {
+        const cpuBefore = cpuSecondsOf(pid);
         const result = await load(url, [{ method: 'POST', path: '/graphql', body }], PEER_DURATION_S);
-        return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99 };
+        return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99, cpuMsPerRequest: cpuMsPerRequest(cpuBefore, cpuSecondsOf(pid), result.requests.total) };
       });
     }
     if (cores > 1) {
@@ -332,13 +348,16 @@ async function main(): Promise<void> {
       await waitForSimilarity(server.url, pairs[0]);
       console.log(`again with ${cores} server processes:`);
       // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
-      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'hot-post', 'mixed']))) {
+      for (const [name, result] of Object.entries(await scenariosFor(server, workload, ['hot', 'hot-post', 'mixed']))) {
         scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
       }
     }
-    for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
+    for (const result of Object.values(scenarios)) {
+      result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
+      result.cpuRatioToBaseline = result.cpuMsPerRequest && baseline.cpuMsPerRequest ? Number((baseline.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(3)) : null;
+    }
     printTable(baseline, scenarios);
-    if (peers) for (const [name, peer] of Object.entries(peers)) console.log(`${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare (median of ${ROUNDS} rounds)`);
+    if (peers) for (const [name, peer] of Object.entries(peers)) console.log(`${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare, by CPU ${peer.cpuRatioToBare ?? 'n/a'} x bare (medians of ${ROUNDS} rounds)`);
 
     const report = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },

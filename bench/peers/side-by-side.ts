@@ -14,15 +14,24 @@ export interface PeerResult {
   rps: number;
   p99Ms: number;
   ratioToBare: number;
+  cpuMsPerRequest: number | null;
+  /** Bare's CPU per request over this server's: the ratio a machine with no other work would show. */
+  cpuRatioToBare: number | null;
 }
 
 export interface Measured {
   rps: number;
   p99Ms: number;
+  cpuMsPerRequest: number | null;
+}
+
+export interface Target {
+  url: string;
+  pid: number | undefined;
 }
 
 /** Runs the POST against one server for the round's duration. */
-export type Measure = (url: string, body: string) => Promise<Measured>;
+export type Measure = (target: Target, body: string) => Promise<Measured>;
 
 const PEERS = {
   'apollo-server': 'apollo.js',
@@ -30,7 +39,7 @@ const PEERS = {
   mercurius: 'mercurius.js',
 } as const;
 
-function startPeer(script: string): Promise<{ child: ChildProcess; url: string }> {
+function startPeer(script: string): Promise<{ child: ChildProcess; target: Target }> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'bench', 'peers', script)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let buffered = '';
@@ -38,7 +47,7 @@ function startPeer(script: string): Promise<{ child: ChildProcess; url: string }
     child.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve({ child, url: `http://127.0.0.1:${buffered.slice(0, newline)}` });
+      if (newline >= 0) resolve({ child, target: { url: `http://127.0.0.1:${buffered.slice(0, newline)}`, pid: child.pid } });
     });
   });
 }
@@ -49,23 +58,36 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+function cpuFigures(runs: { cpuMsPerRequest: number | null; cpuRatio: number | null }[]): Pick<PeerResult, 'cpuMsPerRequest' | 'cpuRatioToBare'> {
+  const costs = runs.map((run) => run.cpuMsPerRequest).filter((value): value is number => value !== null);
+  const ratios = runs.map((run) => run.cpuRatio).filter((value): value is number => value !== null);
+  return {
+    cpuMsPerRequest: costs.length ? Number(median(costs).toFixed(3)) : null,
+    cpuRatioToBare: ratios.length ? Number(median(ratios).toFixed(3)) : null,
+  };
+}
+
 /**
  * `servers` are already running (bare node:http and ours); the peers are started here and stopped
  * at the end. Returns every server but bare, by name.
  */
-export async function sideBySide(servers: { bare: string; 'aero-melody': string }, rounds: number, measure: Measure): Promise<Record<string, PeerResult>> {
+export async function sideBySide(servers: { bare: Target; 'aero-melody': Target }, rounds: number, measure: Measure): Promise<Record<string, PeerResult>> {
   const body = JSON.stringify({ query: HOT_QUERY });
   const started = await Promise.all(Object.entries(PEERS).map(async ([name, script]) => [name, await startPeer(script)] as const));
   try {
-    const urls: Record<string, string> = { ...servers, ...Object.fromEntries(started.map(([name, peer]) => [name, peer.url])) };
-    const names = Object.keys(urls);
-    const runs: Record<string, { rps: number; p99Ms: number; ratio: number }[]> = Object.fromEntries(names.map((name) => [name, []]));
+    const targets: Record<string, Target> = { ...servers, ...Object.fromEntries(started.map(([name, peer]) => [name, peer.target])) };
+    const names = Object.keys(targets);
+    const runs: Record<string, (Measured & { ratio: number; cpuRatio: number | null })[]> = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < rounds; round++) {
       // Each round starts with a different server, and bare is measured in every round.
       const order = names.map((_, i) => names[(i + round) % names.length]);
       const results: Record<string, Measured> = {};
-      for (const name of order) results[name] = await measure(urls[name], body);
-      for (const name of names) runs[name].push({ ...results[name], ratio: results[name].rps / results.bare.rps });
+      for (const name of order) results[name] = await measure(targets[name], body);
+      const bareCpu = results.bare.cpuMsPerRequest;
+      for (const name of names) {
+        const cpu = results[name].cpuMsPerRequest;
+        runs[name].push({ ...results[name], ratio: results[name].rps / results.bare.rps, cpuRatio: bareCpu && cpu ? bareCpu / cpu : null });
+      }
       console.log(`  round ${round + 1}: ${names.map((name) => `${name} ${results[name].rps} req/s`).join(', ')}`);
     }
     return Object.fromEntries(
@@ -77,6 +99,7 @@ export async function sideBySide(servers: { bare: string; 'aero-melody': string 
             rps: Math.round(median(runs[name].map((run) => run.rps))),
             p99Ms: median(runs[name].map((run) => run.p99Ms)),
             ratioToBare: Number(median(runs[name].map((run) => run.ratio)).toFixed(3)),
+            ...cpuFigures(runs[name]),
           },
         ]),
     );
