@@ -4,16 +4,22 @@
  * bench/results/latest.json: { machine, settings, baseline: { rps }, scenarios: { <name>: { rps,
  * p50Ms, p99Ms, errors, non2xx, cacheHitRate } } }. Scenarios:
  *   hot      one persisted airport-and-route query (`Route`) over GET, the same every time
- *   hot-post the same route query as a plain JSON POST, the same body every time
+ *   hot-post the issue's hot query `{ airport(code: "JFK") { name city } route(from: "JFK", to:
+ *            "LAX") { distanceKm } }` POSTed as JSON, the way urql, GraphiQL and most clients send
  *   routes   `route` over random real pairs, cache bypassed (Cache-Control: no-cache)
  *   paths    `findPaths` over random pairs (cache on)
  *   preview  `previewComposition` over random routes, cache bypassed
  *   similar  `similarRoutes` over random routes (cache on)
  *   mixed    shaped like real use: skewed popularity over airports, routes and saved pieces read
- *            by persisted GET, some previews and similarity searches, cache on (measured after
- *            an unmeasured warm-up run of half the duration)
+ *            by persisted GET (half the clients) or POSTed query text (the other half), some
+ *            previews and similarity searches, cache on (measured after an unmeasured warm-up run
+ *            of half the duration)
+ *   peers    the side-by-side (bench/peers/side-by-side.ts): hot-post against bare node:http, us,
+ *            Apollo Server, GraphQL Yoga and Mercurius, interleaved over --rounds rounds of
+ *            --peer-duration seconds each; written as `peers: { <name>: { rps, p99Ms, ratioToBare } }`
  * Per-core runs are reported as `<name>@<n>proc`. Options: --duration <s> (default 10),
- * --connections <n> (default 50), --only <comma-separated scenario names>.
+ * --connections <n> (default 50), --only <comma-separated scenario names, `peers` included>,
+ * --rounds <n> (default 3), --peer-duration <s> (default 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,17 +30,24 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
+import { cpuMsPerRequest, cpuSecondsOf } from './cpu.js';
+import { HOT_QUERY } from './peers/fixture.js';
+import { sideBySide, type PeerResult } from './peers/side-by-side.js';
 
 const { values: options } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     only: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+    'peer-duration': { type: 'string', default: '5' },
   },
 });
 const DURATION_S = Number(options.duration);
 const CONNECTIONS = Number(options.connections);
 const ONLY = options.only ? new Set(options.only.split(',')) : null;
+const ROUNDS = Number(options.rounds);
+const PEER_DURATION_S = Number(options['peer-duration']);
 
 interface ScenarioResult {
   rps: number;
@@ -44,7 +57,11 @@ interface ScenarioResult {
   non2xx: number;
   /** Share of requests answered from the response cache (either layer); null when it was bypassed. */
   cacheHitRate: number | null;
+  /** Server CPU (all its threads) per request; null for multi-process runs. */
+  cpuMsPerRequest: number | null;
   ratioToBaseline?: number;
+  /** The baseline's CPU per request over this one's: the ratio a machine with no other work would show. */
+  cpuRatioToBaseline?: number | null;
 }
 
 interface BenchRequest {
@@ -55,7 +72,8 @@ interface BenchRequest {
 }
 
 const manifest = JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
-const hashOf = (operationName: string): string => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))![0];
+const entryOf = (operationName: string): [string, string] => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))!;
+const hashOf = (operationName: string): string => entryOf(operationName)[0];
 
 function persistedGet(operationName: string, variables: Record<string, unknown>): BenchRequest {
   const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(operationName) } });
@@ -64,6 +82,11 @@ function persistedGet(operationName: string, variables: Record<string, unknown>)
 
 function post(query: string, variables: Record<string, unknown>, bypassCache = false): BenchRequest {
   return { method: 'POST', path: '/graphql', body: JSON.stringify({ query, variables }), headers: bypassCache ? { 'cache-control': 'no-cache' } : {} };
+}
+
+/** A named operation as a client without persisted queries sends it: its whole text, POSTed. */
+function postOperation(operationName: string, variables: Record<string, unknown>): BenchRequest {
+  return { method: 'POST', path: '/graphql', body: JSON.stringify({ query: entryOf(operationName)[1], operationName, variables }) };
 }
 
 function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; firstLine: Promise<string> } {
@@ -152,7 +175,7 @@ async function cacheCounters(url: string): Promise<{ lookups: number; hits: numb
   return { lookups: memoryHits + counter('memory', 'miss'), hits: memoryHits + counter('redis', 'hit') };
 }
 
-function load(url: string, requests: BenchRequest[], seconds: number) {
+function load(url: string, requests: BenchRequest[], seconds: number = DURATION_S) {
   let next = 0;
   // One fixed request is built once; a rotation is built per request, which costs the load generator.
   const [only] = requests;
@@ -175,9 +198,11 @@ function load(url: string, requests: BenchRequest[], seconds: number) {
   });
 }
 
-async function drive(url: string, requests: BenchRequest[], countsCache: boolean): Promise<ScenarioResult> {
+async function drive(url: string, requests: BenchRequest[], countsCache: boolean, pid?: number): Promise<ScenarioResult> {
   const before = countsCache ? await cacheCounters(url) : null;
+  const cpuBefore = cpuSecondsOf(pid);
   const result = await load(url, requests, DURATION_S);
+  const cpuAfter = cpuSecondsOf(pid);
   let cacheHitRate: number | null = null;
   if (before) {
     const after = await cacheCounters(url);
@@ -191,6 +216,7 @@ async function drive(url: string, requests: BenchRequest[], countsCache: boolean
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     cacheHitRate,
+    cpuMsPerRequest: cpuMsPerRequest(cpuBefore, cpuAfter, result.requests.total),
   };
 }
 
@@ -211,10 +237,12 @@ function mixedRequests({ pairs, compositionIds }: Workload, count: number): Benc
   return Array.from({ length: count }, (_, i) => {
     const roll = next();
     const pair = pairs[zipf(pairs.length, next)];
-    if (roll < 0.35) return persistedGet('Route', { from: pair[0], to: pair[1] });
-    if (roll < 0.6) return persistedGet('Airport', { code: airports[zipf(airports.length, next)] });
-    if (roll < 0.85) return persistedGet('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
-    if (roll < 0.93) return persistedGet('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
+    // Half the readers are apps with persisted queries (GET), half send the query text (POST).
+    const read = next() < 0.5 ? persistedGet : postOperation;
+    if (roll < 0.35) return read('Route', { from: pair[0], to: pair[1] });
+    if (roll < 0.6) return read('Airport', { code: airports[zipf(airports.length, next)] });
+    if (roll < 0.85) return read('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
+    if (roll < 0.93) return read('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
     if (roll < 0.97) return post(PREVIEW, { f: pair[0], t: pair[1] });
     if (roll < 0.99) return post(SIMILAR, { f: pair[0], t: pair[1] });
     // Compose something nobody asked for before: the cache cannot help.
@@ -223,11 +251,11 @@ function mixedRequests({ pairs, compositionIds }: Workload, count: number): Benc
   });
 }
 
-async function scenariosFor(url: string, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
+async function scenariosFor({ url, pid }: { url: string; pid?: number }, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
   const { pairs } = workload;
   const build: Record<string, () => [BenchRequest[], boolean]> = {
     hot: () => [[persistedGet('Route', { from: 'JFK', to: 'LAX' })], true],
-    'hot-post': () => [[post(manifest[hashOf('Route')], { from: 'JFK', to: 'LAX' })], true],
+    'hot-post': () => [[{ method: 'POST', path: '/graphql', body: JSON.stringify({ query: HOT_QUERY }) }], true],
     routes: () => [pairs.map(([f, t]) => post(ROUTE, { f, t }, true)), false],
     paths: () => [pairs.map(([f], i) => post(PATHS, { f, t: pairs[(i * 7 + 3) % pairs.length][1] })), true],
     preview: () => [pairs.map(([f, t]) => post(PREVIEW, { f, t }, true)), false],
@@ -240,13 +268,13 @@ async function scenariosFor(url: string, workload: Workload, names: string[]): P
     const [requests, countsCache] = build[name]();
     // Real use meets a warm cache: the mixed traffic runs once unmeasured first.
     if (name === 'mixed') await load(url, requests, Math.max(2, DURATION_S / 2));
-    results[name] = await drive(url, requests, countsCache);
-    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}`);
+    results[name] = await drive(url, requests, countsCache, pid);
+    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}, ${results[name].cpuMsPerRequest ?? 'n/a'} ms CPU per request`);
   }
   return results;
 }
 
-async function startServer(processes: number): Promise<{ url: string; stop: () => void }> {
+async function startServer(processes: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const port = String(4600 + Math.floor(Math.random() * 300));
   const server = startProcess([...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
     NODE_ENV: 'production',
@@ -259,7 +287,8 @@ async function startServer(processes: number): Promise<{ url: string; stop: () =
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForReady(url);
-  return { url, stop: () => server.child.kill('SIGTERM') };
+  // With several processes the primary only forwards: its CPU says nothing about a request's cost.
+  return { url, pid: processes === 1 ? server.child.pid : undefined, stop: () => server.child.kill('SIGTERM') };
 }
 
 /** Saved public pieces for the mixed scenario, made by one bench account. */
@@ -274,9 +303,14 @@ async function savedPieces(url: string, pairs: [string, string][], count: number
   return ids;
 }
 
-function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number }, scenarios: Record<string, ScenarioResult>): void {
-  const rows: (string | number)[][] = [['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'hit rate', 'x bare'], ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, 0, 0, '', '1.000']];
-  for (const [name, r] of Object.entries(scenarios)) rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3)]);
+function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number | null }, scenarios: Record<string, ScenarioResult>): void {
+  const rows: (string | number)[][] = [
+    ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'hit rate', 'x bare', 'cpu ms', 'x bare cpu'],
+    ['bare node:http', baseline.rps, baseline.p50Ms, baseline.p99Ms, 0, 0, '', '1.000', baseline.cpuMsPerRequest ?? 'n/a', '1.000'],
+  ];
+  for (const [name, r] of Object.entries(scenarios)) {
+    rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3), r.cpuMsPerRequest ?? 'n/a', r.cpuRatioToBaseline ?? 'n/a']);
+  }
   for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 18 : 0)).join(' '));
 }
 
@@ -289,31 +323,48 @@ async function main(): Promise<void> {
     const pairs = await samplePairs(server.url, 500);
     // A first start builds the index in the background; measuring meanwhile would skew every scenario.
     await waitForSimilarity(server.url, pairs[0]);
-    const workload: Workload = { pairs, compositionIds: await savedPieces(server.url, pairs, 200) };
+    // Saved pieces only matter to the mixed traffic; making them takes a while on a busy machine.
+    const needsPieces = !ONLY || ONLY.has('mixed');
+    const workload: Workload = { pairs, compositionIds: needsPieces ? await savedPieces(server.url, pairs, 200) : [] };
     console.log(`driving each scenario for ${DURATION_S} s with ${CONNECTIONS} connections; ${pairs.length} real routes sampled`);
 
-    const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false);
-    const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms };
+    const baselineRun = await drive(`http://127.0.0.1:${barePort}`, [{ method: 'GET', path: '/' }], false, bare.child.pid);
+    const baseline = { rps: baselineRun.rps, p50Ms: baselineRun.p50Ms, p99Ms: baselineRun.p99Ms, cpuMsPerRequest: baselineRun.cpuMsPerRequest };
     console.log(`  bare node:http: ${baseline.rps} req/s`);
-    const scenarios = await scenariosFor(server.url, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    const scenarios = await scenariosFor(server, workload, ['hot', 'hot-post', 'routes', 'paths', 'preview', 'similar', 'mixed']);
+    let peers: Record<string, PeerResult> | undefined;
+    if (!ONLY || ONLY.has('peers')) {
+      console.log(`side by side: hot-post for ${PEER_DURATION_S} s per server, ${ROUNDS} rounds`);
+      const servers = { bare: { url: `http://127.0.0.1:${barePort}`, pid: bare.child.pid }, 'aero-melody': server };
+      peers = await sideBySide(servers, ROUNDS, async ({ url, pid }, body) => {
+        const cpuBefore = cpuSecondsOf(pid);
+        const result = await load(url, [{ method: 'POST', path: '/graphql', body }], PEER_DURATION_S);
+        return { rps: Math.round(result.requests.average), p99Ms: result.latency.p99, cpuMsPerRequest: cpuMsPerRequest(cpuBefore, cpuSecondsOf(pid), result.requests.total) };
+      });
+    }
     if (cores > 1) {
       server.stop();
       server = await startServer(cores);
       await waitForSimilarity(server.url, pairs[0]);
       console.log(`again with ${cores} server processes:`);
       // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
-      for (const [name, result] of Object.entries(await scenariosFor(server.url, workload, ['hot', 'hot-post', 'mixed']))) {
+      for (const [name, result] of Object.entries(await scenariosFor(server, workload, ['hot', 'hot-post', 'mixed']))) {
         scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
       }
     }
-    for (const result of Object.values(scenarios)) result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
+    for (const result of Object.values(scenarios)) {
+      result.ratioToBaseline = Number((result.rps / baseline.rps).toFixed(3));
+      result.cpuRatioToBaseline = result.cpuMsPerRequest && baseline.cpuMsPerRequest ? Number((baseline.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(3)) : null;
+    }
     printTable(baseline, scenarios);
+    if (peers) for (const [name, peer] of Object.entries(peers)) console.log(`${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare, by CPU ${peer.cpuRatioToBare ?? 'n/a'} x bare (medians of ${ROUNDS} rounds)`);
 
     const report = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       settings: { durationSeconds: DURATION_S, connections: CONNECTIONS, serverProcesses: [1, cores] },
       baseline,
       scenarios,
+      ...(peers ? { peers } : {}),
     };
     await mkdir(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
     await writeFile(join(PROJECT_ROOT, 'bench', 'results', 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

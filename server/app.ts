@@ -221,6 +221,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     analyticsEvents,
     analyticsRepo,
     loadDimensionRows: () => loadDimensionRows(prisma),
+    composeWorkers: config.composeWorkers,
   });
   // By default this process renders exports too; with EXPORT_WORKERS=off only `npm run worker` processes do.
   const exportWorker: JobWorker | null =
@@ -440,6 +441,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       }
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await services.live.dispose();
+      await services.compositions.dispose();
       // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
       await exportWorker?.close(true);
       await exportQueue.dispose();

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -73,6 +74,7 @@ const environmentSchema = z.object({
   CACHE_REDIS_MAX_MB: z.coerce.number().int().min(1).max(1_048_576).default(256),
   CACHE_REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).optional(),
   SERVER_PROCESSES: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(256)]).default(1),
+  COMPOSE_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(64)]).default('auto'),
   EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
   EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
@@ -147,6 +149,8 @@ export interface Config {
   cache: { memoryBytes: number; maxEntryBytes: number; redisMaxBytes: number; redisUrl: string | undefined };
   /** How many server processes `npm start` runs on the one port ('auto': one per core). */
   processes: number | 'auto';
+  /** Worker threads per process composing previews ('auto' in the environment: one per core; 0: inline). */
+  composeWorkers: number;
   /**
    * Audio exports: where files are kept, how long a download URL works, whether this process
    * runs render workers (and how many renders at once), the job lock after which a silent worker's
@@ -253,6 +257,7 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       redisUrl: env.CACHE_REDIS_URL,
     }),
     processes: env.SERVER_PROCESSES,
+    composeWorkers: env.COMPOSE_WORKERS === 'auto' ? availableParallelism() : env.COMPOSE_WORKERS,
     exports: Object.freeze({
       dir: env.EXPORTS_DIR,
       urlTtlSeconds: env.EXPORT_URL_TTL_SECONDS,

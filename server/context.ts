@@ -33,6 +33,7 @@ import { CommunityRepo } from './modules/community/community.repo.js';
 import { CommunityService } from './modules/community/community.service.js';
 import type { CompositionTopics } from './modules/compositions/composition.topics.js';
 import { PlayWindows } from './modules/compositions/play-windows.repo.js';
+import { ComposePool } from './modules/compositions/compose-pool.js';
 import { CollaboratorRepo } from './modules/compositions/collaborator.repo.js';
 import { CompositionAccess } from './modules/compositions/composition-access.js';
 import { CollaborationService } from './modules/compositions/collaboration.service.js';
@@ -125,6 +126,8 @@ export interface ServiceDependencies {
   analyticsEvents: AnalyticsEvents;
   analyticsRepo: AnalyticsRepo;
   loadDimensionRows: () => Promise<DimensionRows>;
+  /** Worker threads composing previews (0: compose on the main thread). */
+  composeWorkers: number;
 }
 
 export function createRepos(prisma: PrismaClient): Repos {
@@ -149,7 +152,7 @@ export function createRepos(prisma: PrismaClient): Repos {
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache, exportEvents, exportQueue, exportStorage, exportSettings, analyticsEvents, analyticsRepo, loadDimensionRows }: ServiceDependencies,
+  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache, exportEvents, exportQueue, exportStorage, exportSettings, analyticsEvents, analyticsRepo, loadDimensionRows, composeWorkers }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
@@ -167,6 +170,7 @@ export function createServices(
     new CompositionAccess(repos.collaborators),
     repos.collaborators,
     analyticsEvents,
+    new ComposePool(composeWorkers),
   );
   const routes = new RouteService(networks, airports, repos.routes);
   return {

@@ -1,9 +1,9 @@
 import type DataLoader from 'dataloader';
 import {
   ENGINE_VERSION,
-  compose,
   defaultThemeIdFor,
   encodeMidi,
+  type ComposeOptions,
   type Flight,
   type FlightKind,
   type PitchClassName,
@@ -33,6 +33,8 @@ import { buildFlight, flightRequestOf } from './flight-builder.js';
 import { LruCache } from './lru-cache.js';
 import { actorOfListener, actorOfUser } from '../analytics/analytics-event.js';
 import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
+import type { ComposePool } from './compose-pool.js';
+import { renderScore, scoreSummary } from './compose-render.js';
 
 /** Everything that determines a piece: the same parameters always give the same notes and bytes. */
 export interface CompositionParameters {
@@ -119,14 +121,14 @@ function defaultTitle(airports: string[], theme: EngineTheme): string {
   return `${airports.join(' → ')} (${theme.name})`;
 }
 
-function scoreSummary(score: Score) {
+function composeOptionsOf(theme: EngineTheme, parameters: CompositionParameters): ComposeOptions {
   return {
-    tempoBpm: score.tempoBpm,
-    keyRoot: score.keyRoot,
-    scale: score.scale,
-    timeSignature: `${score.timeSignature[0]}/${score.timeSignature[1]}`,
-    durationSeconds: score.durationSeconds,
-    seed: String(score.seed),
+    theme,
+    keyRoot: parameters.keyRoot ?? undefined,
+    scale: parameters.scale ?? undefined,
+    tempoBpm: parameters.tempoBpm ?? undefined,
+    durationSeconds: parameters.durationSeconds ?? undefined,
+    variation: parameters.variation,
   };
 }
 
@@ -145,6 +147,8 @@ export class CompositionService {
     private readonly access: CompositionAccess,
     private readonly collaborators: CollaboratorRepo,
     private readonly analytics: AnalyticsEvents,
+    /** Composes previews off the main thread (on every core). */
+    private readonly composer: ComposePool,
   ) {}
 
   private async parametersOf(input: ComposeInput, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
@@ -168,19 +172,18 @@ export class CompositionService {
   }
 
   private render(flight: Flight, theme: EngineTheme, parameters: CompositionParameters): Rendering {
-    const score = compose(flight, {
-      theme,
-      keyRoot: parameters.keyRoot ?? undefined,
-      scale: parameters.scale ?? undefined,
-      tempoBpm: parameters.tempoBpm ?? undefined,
-      durationSeconds: parameters.durationSeconds ?? undefined,
-      variation: parameters.variation,
-    });
+    const score = renderScore({ flight, options: composeOptionsOf(theme, parameters) });
     return { score, midi: encodeMidi(score) };
   }
 
-  private previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): CompositionView {
-    const rendering = this.render(flight, theme, parameters);
+  /**
+   * A worker composes the piece and sends back its summary and MIDI; the score itself is composed
+   * again here only when a client asks for notes, sections or chords (the engine is deterministic).
+   */
+  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): Promise<CompositionView> {
+    const request = { flight, options: composeOptionsOf(theme, parameters) };
+    const { summary, midi } = await this.composer.render(request);
+    const score = memoize(() => renderScore(request));
     return {
       ref: PREVIEW_PREFIX + token,
       saved: false,
@@ -188,7 +191,7 @@ export class CompositionService {
       kind: parameters.kind,
       airports: parameters.airports,
       theme,
-      ...scoreSummary(rendering.score),
+      ...summary,
       variation: parameters.variation,
       engineVersion: ENGINE_VERSION,
       createdAt: null,
@@ -199,8 +202,12 @@ export class CompositionService {
       playCount: 0,
       parentId: null,
       attribution: null,
-      render: () => rendering,
+      render: () => ({ score: score(), midi }),
     };
+  }
+
+  dispose(): Promise<void> {
+    return this.composer.dispose();
   }
 
   /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
@@ -209,7 +216,7 @@ export class CompositionService {
     const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
     const cached = this.previews.get(token);
     if (cached) return cached;
-    const view = this.previewView(token, parameters, flight, theme);
+    const view = await this.previewView(token, parameters, flight, theme);
     this.previews.set(token, view);
     return view;
   }

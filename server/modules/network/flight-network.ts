@@ -1,6 +1,8 @@
 import { haversineKm } from '../../engine/geo/sphere.js';
 import { kShortestPaths, type FlightGraph } from '../../engine/geo/paths.js';
 import { foldForSearch } from '../airports/search-text.js';
+import type { AirlineRow } from '../airlines/airline.repo.js';
+import type { RouteAirlineRow } from '../routes/route.repo.js';
 import type { NetworkAirport, NetworkRoute, NetworkRows } from './network.repo.js';
 
 export interface Itinerary {
@@ -17,10 +19,14 @@ interface SearchEntry {
   text: string;
 }
 
+const NO_OPERATORS: readonly RouteAirlineRow[] = Object.freeze([]);
+
 /**
- * The whole route network held in memory (7,698 airports, 37,123 routes: a few MB), for what
- * SQL does badly: ranked autocomplete over every airport and k-shortest itineraries. Built once
- * per import and swapped whole, so a request always sees one consistent snapshot.
+ * The whole route network held in memory (7,698 airports, 37,123 routes, 67,091 airline entries,
+ * 6,162 airlines: some tens of MB), for what SQL does badly: ranked autocomplete over every
+ * airport and k-shortest itineraries, and so that a route and its airlines are answered without a
+ * database round trip. Built once per import and swapped whole, so a request always sees one
+ * consistent snapshot.
  */
 export class FlightNetwork {
   readonly importId: number | null;
@@ -31,14 +37,20 @@ export class FlightNetwork {
   private readonly indexById = new Map<number, number>();
   private readonly airportAtIndex: NetworkAirport[];
   private readonly routeByPair = new Map<number, NetworkRoute>();
-  private readonly airlineCountByRoute: Map<number, number>;
+  private readonly operatorsByRoute = new Map<number, RouteAirlineRow[]>();
+  private readonly airlinesById: Map<number, AirlineRow>;
   private readonly graph: FlightGraph;
   private readonly searchEntries: SearchEntry[];
 
   constructor(rows: NetworkRows) {
     this.importId = rows.latestImport?.id ?? null;
     this.routes = rows.routes;
-    this.airlineCountByRoute = new Map(rows.airlineCounts.map((row) => [row.routeId, row._count._all]));
+    for (const operator of rows.operators) {
+      const list = this.operatorsByRoute.get(operator.routeId);
+      if (list) list.push(operator);
+      else this.operatorsByRoute.set(operator.routeId, [operator]);
+    }
+    this.airlinesById = new Map(rows.airlines.map((airline) => [airline.id, airline]));
     this.airportAtIndex = rows.airports;
     rows.airports.forEach((airport, index) => {
       this.airportsById.set(airport.id, airport);
@@ -80,8 +92,18 @@ export class FlightNetwork {
     return this.routeByPair.size;
   }
 
+  /** How many airlines fly the route (routes.dat rows for the directed pair). */
   airlineCount(routeId: number): number {
-    return this.airlineCountByRoute.get(routeId) ?? 0;
+    return this.operatorsByRoute.get(routeId)?.length ?? 0;
+  }
+
+  /** The route's airline entries, in airline-code order. */
+  operators(routeId: number): readonly RouteAirlineRow[] {
+    return this.operatorsByRoute.get(routeId) ?? NO_OPERATORS;
+  }
+
+  airlineById(id: number): AirlineRow | undefined {
+    return this.airlinesById.get(id);
   }
 
   airportByCode(code: string): NetworkAirport | undefined {

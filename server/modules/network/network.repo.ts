@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
+import { airlineSelect, type AirlineRow } from '../airlines/airline.repo.js';
 import { airportSelect, type AirportRow } from '../airports/airport.repo.js';
-import { routeSelect, type RouteRow } from '../routes/route.repo.js';
+import { routeAirlineSelect, routeSelect, type RouteAirlineRow, type RouteRow } from '../routes/route.repo.js';
 
 export type NetworkAirport = AirportRow;
 export type NetworkRoute = RouteRow;
@@ -8,17 +9,19 @@ export type NetworkRoute = RouteRow;
 export interface NetworkRows {
   airports: AirportRow[];
   routes: RouteRow[];
-  /** How many airlines fly each route (routes.dat rows per directed pair). */
-  airlineCounts: { routeId: number; _count: { _all: number } }[];
+  /** Every airline entry of every route (routes.dat rows), by route id then airline code. */
+  operators: RouteAirlineRow[];
+  airlines: AirlineRow[];
   latestImport: { id: number; checksum: string } | null;
 }
 
 export async function loadNetworkRows(prisma: PrismaClient): Promise<NetworkRows> {
-  const [airports, routes, airlineCounts, latestImport] = await Promise.all([
+  const [airports, routes, operators, airlines, latestImport] = await Promise.all([
     prisma.airport.findMany({ select: airportSelect, orderBy: { id: 'asc' } }),
     prisma.route.findMany({ select: routeSelect, orderBy: { id: 'asc' } }),
-    prisma.routeAirline.groupBy({ by: ['routeId'], _count: { _all: true } }),
+    prisma.routeAirline.findMany({ select: routeAirlineSelect, orderBy: [{ routeId: 'asc' }, { airlineCode: 'asc' }] }),
+    prisma.airline.findMany({ select: airlineSelect, orderBy: { id: 'asc' } }),
     prisma.datasetImport.findFirst({ orderBy: { id: 'desc' }, select: { id: true, checksum: true } }),
   ]);
-  return { airports, routes, airlineCounts, latestImport };
+  return { airports, routes, operators, airlines, latestImport };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '../shared/batch.js';
-import type { RouteAirlineRow, RouteRepo, RouteRow } from './route.repo.js';
+import type { RouteRepo, RouteRow } from './route.repo.js';
 
 export interface RoutesFromKey {
   airportId: number;
@@ -10,10 +10,6 @@ export interface RoutesFromKey {
 
 export function createRouteLoaders(repo: RouteRepo) {
   return {
-    operatorsByRouteId: new DataLoader<number, RouteAirlineRow[]>(async (routeIds) => {
-      const groups = groupBy(await repo.operatorsOf(routeIds), (row) => row.routeId);
-      return routeIds.map((id) => groups.get(id) ?? []);
-    }),
     /**
      * `Airport.routesFrom` for many airports in one query per distinct cursor: each airport has
      * at most a few hundred routes, so fetching them all and slicing per airport is cheaper than

@@ -10,6 +10,8 @@ export interface RouteRow {
   durationMinutes: number;
 }
 
+export const routeAirlineSelect = { routeId: true, airlineId: true, airlineCode: true, codeshare: true, stops: true, equipment: true } as const;
+
 export interface RouteAirlineRow {
   routeId: number;
   airlineId: number | null;
@@ -46,14 +48,6 @@ export class RouteRepo {
       where: { originId: { in: [...originIds] }, id: afterId === undefined ? undefined : { gt: afterId } },
       orderBy: { id: 'asc' },
       select: routeSelect,
-    });
-  }
-
-  operatorsOf(routeIds: readonly number[]): Promise<RouteAirlineRow[]> {
-    return this.prisma.routeAirline.findMany({
-      where: { routeId: { in: [...routeIds] } },
-      orderBy: [{ routeId: 'asc' }, { airlineCode: 'asc' }],
-      select: { routeId: true, airlineId: true, airlineCode: true, codeshare: true, stops: true, equipment: true },
     });
   }
 }

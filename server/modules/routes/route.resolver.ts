@@ -1,5 +1,4 @@
-import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../context.js';
+import { Args, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { toGlobalId, type Page } from '../../graphql/relay.js';
 import type { AirlineRow } from '../airlines/airline.repo.js';
 import { Airline } from '../airlines/airline.type.js';
@@ -42,27 +41,27 @@ export class RouteResolver {
   }
 
   @FieldResolver(() => Airport)
-  async origin(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
-    return (await loaders.airportById.load(route.originId))!;
+  origin(@Root() route: RouteRow): AirportRow {
+    return this.routeService.airportOf(route.originId);
   }
 
   @FieldResolver(() => Airport)
-  async destination(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
-    return (await loaders.airportById.load(route.destinationId))!;
+  destination(@Root() route: RouteRow): AirportRow {
+    return this.routeService.airportOf(route.destinationId);
   }
 
   @FieldResolver(() => [Airline], { description: 'Airlines flying the route, each once (codeshares included).' })
-  async airlines(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirlineRow[]> {
-    return this.routeService.airlinesOf(await loaders.operatorsByRouteId.load(route.id), loaders.airlineById);
+  airlines(@Root() route: RouteRow): AirlineRow[] {
+    return this.routeService.airlinesOf(route);
   }
 
   @FieldResolver(() => [RouteOperator], { description: 'Every airline entry for the route with codeshare, stops and aircraft.' })
-  async operators(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<RouteOperator[]> {
-    return this.routeService.operatorsOf(await loaders.operatorsByRouteId.load(route.id));
+  operators(@Root() route: RouteRow): RouteOperator[] {
+    return this.routeService.operatorsOf(route);
   }
 
   @FieldResolver(() => [String], { description: 'Aircraft types flown on the route (IATA codes), each once.' })
-  async equipment(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<string[]> {
-    return this.routeService.equipmentOf(await loaders.operatorsByRouteId.load(route.id));
+  equipment(@Root() route: RouteRow): string[] {
+    return this.routeService.equipmentOf(route);
   }
 }

@@ -1,11 +1,11 @@
-import type DataLoader from 'dataloader';
 import { BadUserInputError } from '../../errors.js';
 import type { AirlineRow } from '../airlines/airline.repo.js';
 import { keysetPage, type Page } from '../../graphql/relay.js';
 import type { AirportService } from '../airports/airport.service.js';
 import type { Itinerary } from '../network/flight-network.js';
 import type { NetworkService } from '../network/network.service.js';
-import type { RouteAirlineRow, RouteFilter, RouteRepo, RouteRow } from './route.repo.js';
+import type { AirportRow } from '../airports/airport.repo.js';
+import type { RouteFilter, RouteRepo, RouteRow } from './route.repo.js';
 
 /** The defaults the schema declares, applied again when a client sends an explicit null. */
 const DEFAULT_MAX_STOPS = 2;
@@ -56,20 +56,27 @@ export class RouteService {
       .map((itinerary) => ({ ...itinerary, stops: itinerary.legs.length - 1 }));
   }
 
-  /** Aircraft codes across every airline on the route, each once, sorted. */
-  equipmentOf(operators: RouteAirlineRow[]): string[] {
-    return [...new Set(operators.flatMap((o) => splitEquipment(o.equipment)))].sort();
+  /** An airport of a route, from the same in-memory snapshot as the route itself. */
+  airportOf(id: number): AirportRow {
+    return this.networks.network.airportById(id)!;
   }
 
-  operatorsOf(operators: RouteAirlineRow[]) {
-    return operators.map((o) => ({ airlineCode: o.airlineCode, codeshare: o.codeshare, stops: o.stops, equipment: splitEquipment(o.equipment) }));
+  /** Aircraft codes across every airline on the route, each once, sorted. */
+  equipmentOf(route: RouteRow): string[] {
+    return [...new Set(this.networks.network.operators(route.id).flatMap((o) => splitEquipment(o.equipment)))].sort();
+  }
+
+  operatorsOf(route: RouteRow) {
+    return this.networks.network
+      .operators(route.id)
+      .map((o) => ({ airlineCode: o.airlineCode, codeshare: o.codeshare, stops: o.stops, equipment: splitEquipment(o.equipment) }));
   }
 
   /** The airlines behind the route's entries, each once; codes OpenFlights cannot resolve are left out. */
-  async airlinesOf(operators: RouteAirlineRow[], airlineById: DataLoader<number, AirlineRow | null>): Promise<AirlineRow[]> {
-    const ids = [...new Set(operators.map((o) => o.airlineId).filter((id): id is number => id !== null))];
-    const airlines = await airlineById.loadMany(ids);
-    return airlines.filter((a): a is AirlineRow => a !== null && !(a instanceof Error));
+  airlinesOf(route: RouteRow): AirlineRow[] {
+    const network = this.networks.network;
+    const ids = new Set(network.operators(route.id).map((o) => o.airlineId).filter((id): id is number => id !== null));
+    return [...ids].map((id) => network.airlineById(id)).filter((a): a is AirlineRow => a !== undefined);
   }
 }
 
