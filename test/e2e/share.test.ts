@@ -3,6 +3,8 @@
  * share image), the embeddable player and oEmbed, none of which shows anything of a private or
  * unlisted piece; pages that arrive in the reader's language; light and dark themes; 360 px.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, type Redis } from '../../server/adapters/redis.js';
@@ -94,10 +96,16 @@ describe('the embedded player', () => {
     expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
     expect(embed.headers.get('x-frame-options')).toBeNull();
 
+    // Another site, on an origin of its own, with the player in its page.
+    const blog = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(`<!doctype html><html lang="en"><title>A blog</title><h1>A blog</h1><iframe title="player" width="480" height="360" src="${server.url}/embed/pieces/${encodeURIComponent(pieces.public.id)}"></iframe></html>`);
+    });
+    await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
     const browser = await openBrowser();
     try {
       const host = await browser.context.newPage();
-      await host.setContent(`<h1>A blog</h1><iframe title="player" width="480" height="360" src="${server.url}/embed/pieces/${encodeURIComponent(pieces.public.id)}"></iframe>`);
+      await host.goto(`http://localhost:${(blog.address() as AddressInfo).port}/`);
       const frame = host.frameLocator('iframe');
       await frame.getByTestId('piece-roll').waitFor({ timeout: 20_000 });
       expect(await frame.getByRole('heading', { level: 1 }).textContent()).toBe(pieces.public.title);
@@ -107,6 +115,7 @@ describe('the embedded player', () => {
       await screenshot(host, 'embed');
     } finally {
       await browser.close();
+      blog.close();
     }
   });
 
