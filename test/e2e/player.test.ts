@@ -82,18 +82,18 @@ describe('the player', () => {
       expect(processor.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       await expect.poll(() => secondsShown(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
 
-      // K pauses; time stands still while paused.
-      await page.locator('body').press('k');
+      // K pauses (the focus is still on the play button); time stands still while paused.
+      await page.keyboard.press('k');
       await expect.poll(() => playerState(page)).toBe('paused');
       const pausedAt = await secondsShown(page);
       await page.waitForTimeout(1_200);
       expect(await secondsShown(page)).toBe(pausedAt);
 
       // → seeks 5 s, L 10 s, Home back to the start.
-      await page.locator('body').press('ArrowRight');
-      await page.locator('body').press('l');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('l');
       await expect.poll(() => secondsShown(page)).toBe(pausedAt + 15);
-      await page.locator('body').press('Home');
+      await page.keyboard.press('Home');
       await expect.poll(() => secondsShown(page)).toBe(0);
 
       // A click on the roll seeks there; playing continues from there.

@@ -13,8 +13,16 @@ const SEEK_STEP = 5;
 const JUMP_STEP = 10;
 const VOLUME_STEP = 0.1;
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A'].includes(target.tagName));
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** Keys the focused element uses itself: typing in a field, moving a slider, pressing a button. */
+function handledByFocus(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return true;
+  if (target instanceof HTMLInputElement) return target.type !== 'range' || NAVIGATION_KEYS.has(key);
+  if (target.tagName === 'BUTTON' || target.tagName === 'A') return key === ' ' || key === 'Enter';
+  return false;
+}
 
 /**
  * A saved piece's player: play/pause, seek, volume, time and length, keyboard shortcuts and the
@@ -81,7 +89,7 @@ export function PiecePlayer({ midiUrl }: { midiUrl: string }) {
   useEffect(() => {
     if (!playback) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || handledByFocus(event.target, event.key)) return;
       const inPlayer = region.current?.contains(document.activeElement) ?? false;
       const actions: Record<string, () => void> = {
         ' ': toggle,
