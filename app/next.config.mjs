@@ -1,8 +1,11 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { audioAssets } from './audio-assets.mjs';
 
 /** The repository root: node_modules and the lockfile live there, not in app/. */
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const { soundFontUrl, processorUrl } = audioAssets();
+const YEAR = 'public, max-age=31536000, immutable';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,6 +13,17 @@ const nextConfig = {
   poweredByHeader: false,
   turbopack: { root },
   outputFileTracingRoot: root,
+  env: { NEXT_PUBLIC_SOUND_FONT_URL: soundFontUrl, NEXT_PUBLIC_SYNTH_PROCESSOR_URL: processorUrl },
+  async headers() {
+    return [
+      { source: '/audio/:file*', headers: [{ key: 'Cache-Control', value: YEAR }] },
+      { source: '/icons/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400' }] },
+      // The worker must be revalidated on every visit, or a new release would wait for its cache to expire.
+      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache' }, { key: 'Service-Worker-Allowed', value: '/' }] },
+      // The embedded player is the one page other sites may frame.
+      { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -6,7 +6,10 @@
  *
  * - FCP and LCP from the browser's paint timing and largest-contentful-paint entries;
  * - CLS: the sum of layout shifts without recent input, over the load and 2 s after it;
- * - JS: the bytes of scripts transferred (compressed as served) and decoded, and all bytes.
+ * - JS: the bytes of scripts transferred (compressed as served) and decoded, and all bytes;
+ * - then axe-core on every page in both colour themes and all three languages, and Chromium's
+ *   installability verdict for the PWA (see web-checks.ts). Targets (issue #25): LCP <= 1.0 s,
+ *   CLS 0, first-load JS <= 250 KiB, no axe violation, installable.
  *
  *   npm run web:build && npm run build && node dist/bench/web.js [--runs 5]
  */
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../server/paths.js';
+import { accessibilityAudit, installability, piecePaths } from './web-checks.js';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(options.runs);
@@ -84,6 +88,8 @@ async function main(): Promise<void> {
   await fetch(url);
 
   const results: Record<string, Sample[]> = { desktop: [], 'cpu-4x': [] };
+  let audit: Awaited<ReturnType<typeof accessibilityAudit>> = { checked: 0, findings: [] };
+  let install: Awaited<ReturnType<typeof installability>> | null = null;
   try {
     for (const [profile, slowdown] of [['desktop', 1], ['cpu-4x', 4]] as const) {
       for (let run = 0; run < RUNS; run += 1) {
@@ -108,6 +114,9 @@ async function main(): Promise<void> {
         }
       }
     }
+    const paths = ['/', '/explore', '/community', '/contests', '/themes', '/radio', '/account', '/analytics', '/playground', '/no-such-page', ...(await piecePaths(`http://127.0.0.1:${port}`))];
+    audit = await accessibilityAudit(`http://127.0.0.1:${port}`, paths, ['en', 'de', 'es']);
+    install = await installability(`http://127.0.0.1:${port}`);
   } finally {
     child.kill('SIGTERM');
   }
@@ -129,8 +138,19 @@ async function main(): Promise<void> {
   );
   console.log('Compose page (/), cold loads, medians:');
   console.table(summary);
+  const desktop = summary.desktop;
+  const targets = {
+    'LCP <= 1000 ms': desktop.lcpMs <= 1000,
+    'CLS 0': desktop.cls === 0,
+    'first-load JS <= 250 KiB': desktop.scriptTransferKiB <= 250,
+    [`axe: 0 violations (${audit.checked} page x theme x language)`]: audit.findings.length === 0,
+    'PWA installable': install?.installable === true,
+  };
+  console.table(Object.entries(targets).map(([target, met]) => ({ target, met })));
+  if (audit.findings.length) console.table(audit.findings);
+  console.log('installability:', JSON.stringify(install));
   mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'web.json'), JSON.stringify({ measuredAt: new Date().toISOString(), summary, samples: results }, null, 2));
+  writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'web.json'), JSON.stringify({ measuredAt: new Date().toISOString(), summary, targets, audit, install, samples: results }, null, 2));
 }
 
 main().then(

@@ -274,6 +274,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       authError,
       watchComposition: (id) => services.collaboration.watch(id, viewer),
       liveComposition: (input) => services.live.composition(input, viewer),
+      livePiece: (id) => services.live.savedPiece(id, viewer),
       liveRadio: (channel) => services.live.radioStream(channel),
       watchLeaderboard: (contestId) => services.contests.watch(contestId),
       watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
@@ -418,7 +419,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   );
   const webAppMode = resolveWebAppMode(config.webApp);
   if (webAppMode !== 'off') {
-    const web = await createWebApp({ mode: webAppMode, httpServer, port: config.port }, logger);
+    const web = await createWebApp({ mode: webAppMode, httpServer, host: config.host, port: config.port }, logger);
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {

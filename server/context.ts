@@ -233,6 +233,8 @@ export interface RequestContext {
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */
   liveComposition(input: ComposeInput): Promise<AsyncIterable<unknown>>;
+  /** Streams a saved piece the viewer may see, exactly as saved. */
+  livePiece(id: string): Promise<AsyncIterable<unknown>>;
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
   /** Starts a leaderboardChanged stream for a contest. */
   watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;

@@ -32,13 +32,22 @@ interface NextServer {
 type CreateNext = (options: { dev: boolean; dir: string; httpServer?: Server; hostname?: string; port?: number; quiet?: boolean }) => NextServer;
 
 /**
+ * Where the web app's server-side code (page metadata, share images, oEmbed) sends its GraphQL
+ * requests: this same server, over loopback when it listens on every interface.
+ */
+export function internalApiUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/graphql`;
+}
+
+/**
  * Prepares Next.js in `dir` (production build or dev server) for mounting behind the API's
  * express routes. Next is imported lazily so that the API alone never loads it. Next adds its own
  * 'upgrade' listener to `httpServer` on the first request (hot reload in dev mode); it leaves
  * alone the paths it has no route for, such as /graphql.
  */
 export async function createWebApp(
-  options: { mode: 'on' | 'dev'; dir?: string; httpServer: Server; port: number },
+  options: { mode: 'on' | 'dev'; dir?: string; httpServer: Server; host: string; port: number },
   logger: Logger,
 ): Promise<WebApp> {
   const dir = options.dir ?? WEB_APP_DIR;
@@ -46,6 +55,8 @@ export async function createWebApp(
     throw new Error(`The web app is not built: run \`npm run web:build\` (or set WEB_APP=off to serve the API alone)`);
   }
   process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+  // Next runs in this process: its server code reads the address from the environment.
+  process.env.AERO_MELODY_API_URL = internalApiUrl(options.host, options.port);
   const imported = (await import('next')) as unknown as { default: CreateNext | { default: CreateNext } };
   const createNext = typeof imported.default === 'function' ? imported.default : imported.default.default;
   const next = createNext({ dev: options.mode === 'dev', dir, httpServer: options.httpServer, hostname: 'localhost', port: options.port, quiet: true });

@@ -69,8 +69,8 @@ export async function startE2EServer(): Promise<E2EServer> {
   };
 }
 
-/** Debian's Chromium, headless, with audio allowed to start without a gesture. */
-export async function openBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** Debian's Chromium, headless, with audio allowed to start without a gesture (and a browser language when given). */
+export async function openBrowser(options: { locale?: string } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'aero-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -86,6 +86,7 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close():
       '--autoplay-policy=no-user-gesture-required',
     ],
     viewport: { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   return {
     context,

@@ -221,7 +221,7 @@ export function ComposePage() {
             <div>
               <dt>{t('compose.duration')}</dt>
               <dd>
-                {Math.round(preview.durationSeconds)} {t('common.seconds')}
+                {t('common.secondsCount', { count: Math.round(preview.durationSeconds) })}
               </dd>
             </div>
           </dl>

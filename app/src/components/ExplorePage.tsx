@@ -142,7 +142,7 @@ export function ExplorePage() {
             {paths.map((path, index) => (
               <li key={index}>
                 {[code(path.legs[0].origin), ...path.legs.map((leg) => code(leg.destination))].join(' → ')} · {Math.round(path.totalDistanceKm).toLocaleString()} km ·{' '}
-                {path.stops === 0 ? t('explore.direct') : `${path.stops} ${t('explore.stops')}`}
+                {t('explore.stopCount', { count: path.stops })}
               </li>
             ))}
           </ol>

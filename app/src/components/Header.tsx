@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { LOCALES, type Locale } from '@/lib/dictionary';
+import { ColorSchemeSwitch } from '@/lib/color-scheme';
+import { LOCALES, type ColorScheme, type Locale } from '@/lib/locale';
 import { useI18n } from '@/lib/i18n';
 import { useAuth } from '@/lib/providers';
 
@@ -17,11 +18,12 @@ const LINKS = [
   { href: '/playground', key: 'nav.developers' },
 ] as const;
 
-export function Header() {
+/** The site's header; the radio kiosk and the embedded player show none. */
+export function Header({ colorScheme }: { colorScheme: ColorScheme | null }) {
   const { t, locale, setLocale } = useI18n();
   const { user, logOut } = useAuth();
   const pathname = usePathname();
-  if (pathname.startsWith('/radio/')) return null;
+  if (pathname.startsWith('/radio/') || pathname.startsWith('/embed/')) return null;
   return (
     <header className="site-header">
       <a href="#main" className="skip-link">
@@ -62,6 +64,7 @@ export function Header() {
             </option>
           ))}
         </select>
+        <ColorSchemeSwitch initial={colorScheme} />
       </div>
     </header>
   );

@@ -13,6 +13,8 @@ import { LivePiece, ThemeChoices } from './ComposePage';
 import { ErrorMessage, Loading } from './ErrorMessage';
 import { ExportButtons } from './ExportButtons';
 import { LiveStage } from './LiveStage';
+import { PiecePlayer } from './PiecePlayer';
+import { ShareButton } from './ShareButton';
 
 const PieceDetail = graphql(`
   query PieceDetail($id: ID!) {
@@ -187,7 +189,7 @@ export function PiecePage({ id }: { id: string }) {
   const [lastChange, setLastChange] = useState<string | null>(null);
   useSubscription({ query: PieceChanged, variables: { id }, pause: !data?.composition?.saved }, (_previous, change) => {
     const author = change.compositionChanged.author?.username ?? '';
-    setLastChange(`${t('piece.version')} ${change.compositionChanged.version} · ${t('piece.changedBy')} ${author} (${change.compositionChanged.changedFields.join(', ')})`);
+    setLastChange(t('piece.lastChange', { version: change.compositionChanged.version, author, fields: change.compositionChanged.changedFields.join(', ') }));
     refetch({ requestPolicy: 'network-only' });
     return change;
   });
@@ -228,10 +230,16 @@ export function PiecePage({ id }: { id: string }) {
         {piece.theme.name} · {piece.key} {piece.scale.toLowerCase().replace(/_/g, ' ')} · {Math.round(piece.tempoBpm)} BPM · {t(`license.${piece.license}`)} · {t(`visibility.${piece.visibility}`)}
       </p>
       {piece.attribution ? <p className="muted">{piece.attribution}</p> : null}
+      {/* The version in the address: an edited piece is a new file, never the cached old one. */}
+      {piece.saved ? <PiecePlayer midiUrl={`${piece.midiUrl}?v=${piece.version}`} /> : null}
       <div className="row">
-        <button type="button" onClick={() => void live.play({ input: liveInput(piece) })}>
-          {t('compose.play')}
-        </button>
+        {piece.saved ? (
+          <ShareButton path={`/pieces/${encodeURIComponent(piece.id)}`} title={piece.title} />
+        ) : (
+          <button type="button" onClick={() => void live.play({ input: liveInput(piece) })}>
+            {t('compose.play')}
+          </button>
+        )}
         <a className="button secondary" href={piece.midiUrl} download>
           {t('compose.downloadMidi')}
         </a>
@@ -374,7 +382,7 @@ export function PiecePage({ id }: { id: string }) {
 
       <section className="panel" aria-labelledby="comments-heading">
         <h2 id="comments-heading">
-          {t('piece.comments')} ({comments.length})
+          {t('piece.commentCount', { count: comments.length })}
         </h2>
         <p className="muted">{t('piece.timeline')}</p>
         <div className="timeline" data-testid="comment-timeline">

@@ -133,7 +133,7 @@ export function RadioPage({ airport }: { airport: string }) {
         {t('radio.title')} · {airport}
       </h1>
       <p className="muted">
-        {t('radio.intro')} {place}
+        {t('radio.introAt', { airport: place })}
       </p>
       {!started ? (
         <button type="button" className="big" autoFocus>

@@ -163,7 +163,7 @@ export function ThemesPage() {
           </p>
           {created.data ? (
             <p role="status">
-              {t('themes.created')} {created.data.createTheme.name} ({created.data.createTheme.id})
+              {t('themes.createdAs', { name: created.data.createTheme.name, id: created.data.createTheme.id })}
             </p>
           ) : null}
           <ErrorMessage error={created.error} />

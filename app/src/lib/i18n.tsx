@@ -1,35 +1,39 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DICTIONARIES, LOCALES, type Locale, type MessageKey } from './dictionary';
-
-const STORAGE_KEY = 'aero-melody.locale';
+import { LOCALE_COOKIE, type Locale } from './locale';
+import { translator, type Translate } from './translate';
 
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
-  t(key: MessageKey): string;
+  t: Translate;
 }
 
 const I18nContext = createContext<I18n | null>(null);
+const YEAR_SECONDS = 365 * 24 * 3600;
 
-function preferredLocale(): Locale {
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  if (stored && stored in LOCALES) return stored as Locale;
-  return navigator.language.toLowerCase().startsWith('de') ? 'de' : 'en';
-}
-
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>('en');
-  useEffect(() => setLocaleState(preferredLocale()), []);
+/**
+ * The language comes from the server (cookie or Accept-Language), so the first render, the
+ * hydration and `<html lang>` agree; a new choice is remembered in the cookie and the server's
+ * parts of the page (titles, descriptions) are rendered again in it.
+ */
+export function I18nProvider({ initialLocale, children }: { initialLocale: Locale; children: ReactNode }) {
+  const router = useRouter();
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const setLocale = useCallback((next: Locale) => {
-    window.localStorage.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
-  }, []);
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key) => DICTIONARIES[locale][key] }), [locale, setLocale]);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
+      setLocaleState(next);
+      router.refresh();
+    },
+    [router],
+  );
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,7 +1,4 @@
-// Tone.js is loaded when the first piece plays, not with the page (it is most of a page's script).
-type ToneModule = typeof import('tone');
-let tone: ToneModule | null = null;
-const loadTone = async (): Promise<ToneModule> => (tone ??= await import('tone'));
+import { soundEngine, type AudioCounters, type SoundEngine } from './audio/sound-engine';
 
 /** The fields of a live event the player uses (see LiveEvent in schema/schema.graphql). */
 export interface LiveEventData {
@@ -64,111 +61,39 @@ export interface NowPlaying {
   complete: boolean;
 }
 
-/** Counters the end-to-end tests read through `window.__aeroAudio`. */
-export interface AudioCounters {
-  batches: number;
-  events: number;
-  notesScheduled: number;
-  contextState(): string;
-}
-
-declare global {
-  interface Window {
-    __aeroAudio?: AudioCounters;
-  }
-}
-
 /** How far a batch's clock estimate may stray from the current one before it replaces it. */
 const CLOCK_RESET_MS = 1_000;
 
-type Voice = { trigger(pitch: number, duration: number, time: number, velocity: number): void; dispose(): void };
-
-/** A General-MIDI family (program / 8) as a Tone.js synth: oscillator shape and envelope. */
-function melodicVoice(Tone: ToneModule, program: number, destination: InstanceType<ToneModule['Volume']>): Voice {
-  const family = Math.floor(program / 8);
-  const shapes: Record<number, { type: 'sine' | 'triangle' | 'square' | 'sawtooth'; attack: number; decay: number; sustain: number; release: number }> = {
-    0: { type: 'triangle', attack: 0.005, decay: 0.8, sustain: 0.2, release: 0.6 }, // piano
-    1: { type: 'sine', attack: 0.002, decay: 0.6, sustain: 0.1, release: 0.8 }, // chromatic percussion
-    2: { type: 'sine', attack: 0.02, decay: 0.1, sustain: 0.9, release: 0.3 }, // organ
-    3: { type: 'triangle', attack: 0.003, decay: 0.5, sustain: 0.15, release: 0.4 }, // guitar
-    4: { type: 'triangle', attack: 0.01, decay: 0.3, sustain: 0.6, release: 0.2 }, // bass
-    5: { type: 'sawtooth', attack: 0.08, decay: 0.2, sustain: 0.7, release: 0.5 }, // strings
-    6: { type: 'sawtooth', attack: 0.1, decay: 0.3, sustain: 0.6, release: 0.8 }, // ensemble
-    7: { type: 'square', attack: 0.03, decay: 0.1, sustain: 0.8, release: 0.2 }, // brass
-    8: { type: 'square', attack: 0.03, decay: 0.1, sustain: 0.7, release: 0.2 }, // reed
-    9: { type: 'sine', attack: 0.04, decay: 0.1, sustain: 0.8, release: 0.3 }, // pipe
-    10: { type: 'sawtooth', attack: 0.01, decay: 0.2, sustain: 0.6, release: 0.3 }, // synth lead
-    11: { type: 'triangle', attack: 0.4, decay: 0.5, sustain: 0.8, release: 1.5 }, // synth pad
-  };
-  const shape = shapes[family] ?? shapes[0];
-  const synth = new Tone.PolySynth(Tone.Synth, {
-    oscillator: { type: shape.type },
-    envelope: { attack: shape.attack, decay: shape.decay, sustain: shape.sustain, release: shape.release },
-    volume: -14,
-  }).connect(destination);
-  synth.maxPolyphony = 24;
-  return {
-    trigger: (pitch, duration, time, velocity) => synth.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toFrequency(), Math.max(0.05, duration), time, velocity),
-    dispose: () => synth.dispose(),
-  };
-}
-
-/** General-MIDI drums (channel 10) by key: kicks, snares, hats and cymbals, toms. */
-function drumVoice(Tone: ToneModule, destination: InstanceType<ToneModule['Volume']>): Voice {
-  const kick = new Tone.MembraneSynth({ volume: -8 }).connect(destination);
-  const tom = new Tone.MembraneSynth({ volume: -14, pitchDecay: 0.02 }).connect(destination);
-  const snare = new Tone.NoiseSynth({ volume: -20, envelope: { attack: 0.001, decay: 0.15, sustain: 0 } }).connect(destination);
-  const hat = new Tone.MetalSynth({ volume: -32, envelope: { attack: 0.001, decay: 0.06, release: 0.01 } }).connect(destination);
-  const cymbal = new Tone.MetalSynth({ volume: -30, envelope: { attack: 0.001, decay: 0.8, release: 0.3 } }).connect(destination);
-  // Monophonic Tone instruments refuse two starts at one instant; nudge a repeat by a millisecond.
-  const lastStart = new Map<object, number>();
-  const at = (voice: object, time: number) => {
-    const previous = lastStart.get(voice) ?? -1;
-    const start = time <= previous ? previous + 0.001 : time;
-    lastStart.set(voice, start);
-    return start;
-  };
-  return {
-    trigger: (pitch, _duration, time, velocity) => {
-      if (pitch === 35 || pitch === 36) kick.triggerAttackRelease('C1', 0.2, at(kick, time), velocity);
-      else if (pitch === 38 || pitch === 40 || pitch === 37 || pitch === 39) snare.triggerAttackRelease(0.12, at(snare, time), velocity);
-      else if (pitch === 42 || pitch === 44 || pitch === 46 || pitch === 51 || pitch === 59) hat.triggerAttackRelease('C6', 0.05, at(hat, time), velocity);
-      else if (pitch === 49 || pitch === 52 || pitch === 55 || pitch === 57) cymbal.triggerAttackRelease('C5', 0.6, at(cymbal, time), velocity);
-      else tom.triggerAttackRelease(Tone.Frequency(pitch, 'midi').toFrequency() / 2, 0.2, at(tom, time), velocity);
-    },
-    dispose: () => [kick, tom, snare, hat, cymbal].forEach((node) => node.dispose()),
-  };
-}
-
 /**
- * Plays live batches with Tone.js: each NOTE at its `soundsAt`, mapped from the server's clock to
- * the audio clock. The server's clock is estimated from each batch (sent `lookaheadSeconds` before
- * its window sounds); the largest estimate is the one least delayed by the network.
+ * Plays live batches on the SoundFont synthesizer: each NOTE at its `soundsAt`, mapped from the
+ * server's clock to the audio clock, with its General MIDI program on its channel. The server's
+ * clock is estimated from each batch (sent `lookaheadSeconds` before its window sounds); the
+ * largest estimate is the one least delayed by the network.
  */
 export class LivePlayer {
   readonly counters: AudioCounters;
   private serverOffsetMs: number | null = null;
-  private readonly voices = new Map<number, Voice>();
-  private readonly output: InstanceType<ToneModule['Volume']>;
+  /** The program each channel is set to. */
+  private readonly programs = new Map<number, number>();
   private readonly pending: LiveEventData[] = [];
   private readonly listeners = new Set<(state: NowPlaying) => void>();
   private readonly notes: RollNote[] = [];
   private state: NowPlaying = { turn: -1, piece: null, section: null, key: null, scale: null, chord: null, roman: null, progress: 0, complete: false };
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  private constructor(private readonly Tone: ToneModule) {
-    this.counters = { batches: 0, events: 0, notesScheduled: 0, contextState: () => Tone.getContext().state };
-    this.output = new Tone.Volume(-4).toDestination();
+  private constructor(private readonly engine: SoundEngine) {
+    this.counters = { batches: 0, events: 0, notesScheduled: 0, contextState: () => engine.context.state };
     if (typeof window !== 'undefined') window.__aeroAudio = this.counters;
   }
 
   /**
    * Call from a click or tap: browsers start audio only on a gesture (its activation outlives the
-   * few milliseconds that loading Tone.js takes).
+   * time the synthesizer and its SoundFont take to load the first time).
    */
   static async start(): Promise<LivePlayer> {
-    const player = new LivePlayer(await loadTone());
-    await player.Tone.start();
+    const engine = await soundEngine();
+    engine.synth.stopAll(true);
+    const player = new LivePlayer(engine);
     player.timer = setInterval(() => player.advance(), 50);
     return player;
   }
@@ -214,13 +139,16 @@ export class LivePlayer {
     const delaySeconds = (event.soundsAt - serverNow) / 1000;
     // A window that arrived late is dropped rather than played out of time.
     if (delaySeconds < -0.05) return;
-    const channel = event.channel ?? 1;
-    let voice = this.voices.get(channel);
-    if (!voice) {
-      voice = channel === 10 ? drumVoice(this.Tone, this.output) : melodicVoice(this.Tone, event.program ?? 0, this.output);
-      this.voices.set(channel, voice);
+    const channel = (event.channel ?? 1) - 1;
+    const { synth, context } = this.engine;
+    const time = context.currentTime + Math.max(0, delaySeconds);
+    const program = event.program ?? 0;
+    if (channel !== 9 && this.programs.get(channel) !== program) {
+      synth.programChange(channel, program, { time });
+      this.programs.set(channel, program);
     }
-    voice.trigger(event.pitch, event.duration, this.Tone.now() + Math.max(0, delaySeconds), (event.velocity ?? 80) / 127);
+    synth.noteOn(channel, event.pitch, event.velocity ?? 80, { time });
+    synth.noteOff(channel, event.pitch, { time: time + Math.max(0.05, event.duration) });
     this.counters.notesScheduled += 1;
   }
 
@@ -250,9 +178,7 @@ export class LivePlayer {
   dispose(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    for (const voice of this.voices.values()) voice.dispose();
-    this.voices.clear();
-    this.output.dispose();
+    this.engine.synth.stopAll();
     this.listeners.clear();
   }
 }

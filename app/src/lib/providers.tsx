@@ -4,6 +4,7 @@ import { cacheExchange, createClient, fetchExchange, ssrExchange, subscriptionEx
 import { createClient as createWsClient } from 'graphql-ws';
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider } from './i18n';
+import type { Locale } from './locale';
 import { sessions, type AuthPayload, type SessionUser } from './session';
 
 interface Auth {
@@ -22,7 +23,8 @@ export function useAuth(): Auth {
   return value;
 }
 
-const authorizedFetch: typeof fetch = async (input, init) => {
+/** fetch with the signed-in person's access token, for files only they may get (e.g. a private piece's MIDI). */
+export const authorizedFetch: typeof fetch = async (input, init) => {
   const token = await sessions.accessToken();
   const headers = new Headers(init?.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
@@ -68,7 +70,7 @@ function makeClient() {
   return { client, ssr, dispose: () => wsClient?.dispose() };
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -110,7 +112,7 @@ export function Providers({ children }: { children: ReactNode }) {
     [user, ready],
   );
   return (
-    <I18nProvider>
+    <I18nProvider initialLocale={locale}>
       <AuthContext.Provider value={auth}>
         <UrqlProvider client={urql.client} ssr={urql.ssr}>
           {children}

@@ -1,4 +1,4 @@
-import { Arg, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { ComposeInput } from '../compositions/composition.type.js';
 import type { LiveBatchPayload, LiveService } from './live.service.js';
@@ -15,6 +15,15 @@ export class LiveResolver {
     subscribe: ({ args, context }) => (context as RequestContext).liveComposition(args.input as ComposeInput),
   })
   liveComposition(@Root() batch: LiveBatchPayload, @Arg('input', () => ComposeInput) _input: ComposeInput): LiveBatchPayload {
+    return batch;
+  }
+
+  @Subscription(() => LiveBatch, {
+    description:
+      'Streams a saved piece in real time exactly as it was saved (its flight, theme, key, scale, tempo and length), like liveComposition: each window sent lookaheadSeconds before it sounds, ending with COMPLETE. NOT_FOUND for a piece the viewer may not see.',
+    subscribe: ({ args, context }) => (context as RequestContext).livePiece(args.id as string),
+  })
+  livePiece(@Root() batch: LiveBatchPayload, @Arg('id', () => ID) _id: string): LiveBatchPayload {
     return batch;
   }
 

@@ -130,7 +130,19 @@ export class LiveService {
 
   /** Composes the piece (same checks as previewComposition: input, rights to a custom theme), then plays it once. */
   async composition(plain: ComposeInput, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
-    const view = await this.compositions.preview(await composeInputOf(plain), viewer);
+    return this.playOnce(await this.compositions.preview(await composeInputOf(plain), viewer));
+  }
+
+  /**
+   * A saved piece exactly as it was saved: its flight and theme snapshots and its key, scale, tempo
+   * and length overrides (NOT_FOUND for a piece the viewer may not see, like one that is missing).
+   */
+  async savedPiece(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
+    const { row } = await this.compositions.rowWithAccess(globalId, viewer);
+    return this.playOnce(this.compositions.savedView(row));
+  }
+
+  private playOnce(view: CompositionView): AsyncIterable<LiveBatchPayload> {
     const { lookaheadMs } = this.settings;
     return new Repeater<LiveBatchPayload>(async (push, stop) => {
       const prepared = this.prepare(view, Date.now() + lookaheadMs);

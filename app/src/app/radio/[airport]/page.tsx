@@ -1,6 +1,14 @@
+import type { Metadata } from 'next';
 import { RadioPage } from '@/components/RadioPage';
+import { radioMetadata } from '@/lib/share/page-metadata';
 
-export default async function Page({ params }: { params: Promise<{ airport: string }> }) {
+type Props = { params: Promise<{ airport: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return radioMetadata(decodeURIComponent((await params).airport).toUpperCase());
+}
+
+export default async function Page({ params }: Props) {
   const { airport } = await params;
   return <RadioPage airport={decodeURIComponent(airport).toUpperCase()} />;
 }

@@ -1,0 +1,87 @@
+/**
+ * bench:web's checks besides speed: axe-core on every page in both colour themes and every
+ * language, and Chromium's own installability verdict for the PWA (what Lighthouse's
+ * "installable" audit reads).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  page: string;
+  theme: string;
+  locale: string;
+  id: string;
+  impact: string;
+  nodes: number;
+}
+
+async function withBrowser<T>(run: (context: BrowserContext) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'aero-bench-web-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  try {
+    return await run(context);
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A saved public piece if the database has one (for its page and its embed), else a preview's page. */
+export async function piecePaths(url: string): Promise<string[]> {
+  const post = async (query: string) =>
+    (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { data?: Record<string, any> };
+  const saved = await post('{ compositions(first: 1) { nodes { id } } }');
+  const id = saved.data?.compositions?.nodes?.[0]?.id as string | undefined;
+  if (id) return [`/pieces/${encodeURIComponent(id)}`, `/embed/pieces/${encodeURIComponent(id)}`];
+  const preview = await post('{ previewComposition(input: { route: { from: "JFK", to: "LAX" } }) { id } }');
+  return [`/pieces/${encodeURIComponent(preview.data!.previewComposition.id as string)}`];
+}
+
+/** Every axe-core violation (any impact) on each page, in light and dark, in each language. */
+export async function accessibilityAudit(url: string, paths: string[], locales: string[]): Promise<{ checked: number; findings: AxeFinding[] }> {
+  return withBrowser(async (context) => {
+    const findings: AxeFinding[] = [];
+    let checked = 0;
+    const page = await context.newPage();
+    for (const locale of locales) {
+      await context.clearCookies();
+      await context.addCookies([{ name: 'aero-melody.locale', value: locale, url }]);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+        for (const path of paths) {
+          await page.goto(`${url}${path}`, { waitUntil: 'load' });
+          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+          await page.waitForTimeout(500);
+          await page.addScriptTag({ content: axeSource });
+          const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as { id: string; impact: string; nodes: number }[];
+          findings.push(...violations.map((violation) => ({ page: path, theme, locale, ...violation })));
+          checked += 1;
+        }
+      }
+    }
+    return { checked, findings };
+  });
+}
+
+/** Chromium's installability errors for the start page once its service worker controls it (none = installable). */
+export async function installability(url: string): Promise<{ installable: boolean; errors: string[]; serviceWorker: boolean; manifest: Record<string, unknown> }> {
+  return withBrowser(async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${url}/`, { waitUntil: 'load' });
+    const serviceWorker = await page
+      .waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 })
+      .then(() => true, () => false);
+    await page.reload({ waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+    const manifest = (await (await fetch(`${url}/manifest.webmanifest`)).json()) as Record<string, unknown>;
+    const errors = installabilityErrors.map((error) => error.errorId);
+    return { installable: errors.length === 0 && serviceWorker, errors, serviceWorker, manifest: { name: manifest.name, display: manifest.display, start_url: manifest.start_url, icons: (manifest.icons as unknown[]).length } };
+  });
+}
