@@ -34,7 +34,7 @@ export function decodeCursor(cursor: string | undefined | null): number | undefi
 }
 
 @InterfaceType('Node', {
-  description: 'An object with a global id, fetchable with `node(id:)`.',
+  description: 'An object with a global id, fetchable with `node(id:)` or, several at once, `nodes(ids:)`.',
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Node {

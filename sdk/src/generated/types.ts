@@ -655,7 +655,9 @@ export type NodeQuery = { node:
     | { __typename: 'Composition', title: string, id: string }
     | { __typename: 'Contest', title: string, status: ContestStatus, id: string }
     | { __typename: 'ContestEntry', votes: number, id: string }
+    | { __typename: 'Export', id: string }
     | { __typename: 'Route', distanceKm: number, id: string }
+    | { __typename: 'Theme', id: string }
     | { __typename: 'User', username: string, id: string }
    | null };
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/relay.js';
 
 export const ExportFormatEnum = { WAV: 'WAV', FLAC: 'FLAC' } as const;
 registerEnumType(ExportFormatEnum, {
@@ -12,10 +13,8 @@ registerEnumType(ExportStatusEnum, {
   description: 'QUEUED: waiting for a worker; RENDERING: a worker is on it (progress grows); DONE: the file is ready at url; FAILED: every attempt failed.',
 });
 
-@ObjectType('Export', { description: 'An audio file of a saved composition, rendered with General-MIDI instruments.' })
-export class Export {
-  @Field(() => ID)
-  id!: string;
+@ObjectType('Export', { implements: Node, description: 'An audio file of a saved composition, rendered with General-MIDI instruments.' })
+export class Export extends Node {
 
   @Field(() => ExportStatusEnum)
   status!: string;

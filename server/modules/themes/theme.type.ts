@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/relay.js';
 import { SCALE_NAMES } from '../../engine/music/index.js';
 import { Visibility } from '../shared/visibility.js';
 import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js';
@@ -51,9 +52,9 @@ export class ThemeInstrument {
 }
 
 @CommunityData()
-@ObjectType('Theme', { description: 'A musical style: instruments, tempo range, scales, rhythm and feel.' })
+@ObjectType('Theme', { implements: Node, description: 'A musical style: instruments, tempo range, scales, rhythm and feel.' })
 export class Theme {
-  @Field(() => String)
+  @Field(() => ID, { description: 'The theme id, e.g. "jazz" or "custom-12": what ComposeInput.theme takes, and its global id.' })
   id!: string;
 
   @Field(() => String)
