@@ -266,8 +266,14 @@ export const operations = {
   Node: {
     name: 'Node',
     type: 'query',
-    hash: '328c5863466f865e35563bfb97550e0fc10a1be75320d00a8176a38f7fc3a418',
-    document: "query Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Airport {\n      iata\n      name\n    }\n    ... on Airline {\n      name\n      iata\n    }\n    ... on Route {\n      distanceKm\n    }\n    ... on Composition {\n      title\n    }\n    ... on Comment {\n      body\n    }\n    ... on Contest {\n      title\n      status\n    }\n    ... on ContestEntry {\n      votes\n    }\n    ... on User {\n      username\n    }\n  }\n}",
+    hash: '27e0e5387676a223575af256c2d470cbbbd09a7664526b73ef165a1267615fce',
+    document: "query Node($id: ID!) {\n  node(id: $id) {\n    __typename\n    id\n    ... on Airport {\n      iata\n      name\n    }\n    ... on Airline {\n      name\n      iata\n    }\n    ... on Route {\n      distanceKm\n    }\n    ... on Composition {\n      title\n    }\n    ... on Comment {\n      body\n    }\n    ... on Contest {\n      title\n      status\n    }\n    ... on ContestEntry {\n      votes\n    }\n    ... on User {\n      username\n    }\n    ... on Theme {\n      name\n    }\n    ... on Export {\n      exportStatus: status\n      url\n    }\n  }\n}",
+  },
+  Nodes: {
+    name: 'Nodes',
+    type: 'query',
+    hash: '5c97ab39d603d7d87a48bc4d1a8a2c7eeb227d35262893f4a27f015498cc67bc',
+    document: "query Nodes($ids: [ID!]!) {\n  nodes(ids: $ids) {\n    __typename\n    id\n    ... on Airport {\n      iata\n      name\n    }\n    ... on Route {\n      distanceKm\n    }\n    ... on Composition {\n      title\n    }\n    ... on Contest {\n      title\n      status\n    }\n    ... on Theme {\n      name\n    }\n    ... on Export {\n      exportStatus: status\n      url\n    }\n    ... on User {\n      username\n    }\n  }\n}",
   },
   PartnerUsage: {
     name: 'PartnerUsage',
@@ -511,6 +517,7 @@ export interface OperationTypes {
   NetworkAnalytics: { type: 'query'; data: Types.NetworkAnalyticsQuery; variables: Types.NetworkAnalyticsQueryVariables };
   NetworkRoutes: { type: 'query'; data: Types.NetworkRoutesQuery; variables: Types.NetworkRoutesQueryVariables };
   Node: { type: 'query'; data: Types.NodeQuery; variables: Types.NodeQueryVariables };
+  Nodes: { type: 'query'; data: Types.NodesQuery; variables: Types.NodesQueryVariables };
   PartnerUsage: { type: 'query'; data: Types.PartnerUsageQuery; variables: Types.PartnerUsageQueryVariables };
   Presence: { type: 'query'; data: Types.PresenceQuery; variables: Types.PresenceQueryVariables };
   PreviewComposition: { type: 'query'; data: Types.PreviewCompositionQuery; variables: Types.PreviewCompositionQueryVariables };
@@ -724,6 +731,10 @@ export interface AeroMelodyOperations {
    */
   node(variables: Types.NodeQueryVariables, options?: RequestOptions): Promise<Types.NodeQuery>;
   /**
+   * Up to 100 objects by their global ids, in the order asked (null for each that does not exist).
+   */
+  nodes(variables: Types.NodesQueryVariables, options?: RequestOptions): Promise<Types.NodesQuery>;
+  /**
    * Your own API usage over a window: totals, a series per bucket, top operations and download links.
    */
   partnerUsage(variables?: Types.PartnerUsageQueryVariables, options?: RequestOptions): Promise<Types.PartnerUsageQuery>;
@@ -899,6 +910,7 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     networkAnalytics: (variables, options) => transport.execute<Types.NetworkAnalyticsQuery, Types.NetworkAnalyticsQueryVariables>(operations.NetworkAnalytics, variables, options),
     networkRoutes: (variables, options) => transport.execute<Types.NetworkRoutesQuery, Types.NetworkRoutesQueryVariables>(operations.NetworkRoutes, variables, options),
     node: (variables, options) => transport.execute<Types.NodeQuery, Types.NodeQueryVariables>(operations.Node, variables, options),
+    nodes: (variables, options) => transport.execute<Types.NodesQuery, Types.NodesQueryVariables>(operations.Nodes, variables, options),
     partnerUsage: (variables, options) => transport.execute<Types.PartnerUsageQuery, Types.PartnerUsageQueryVariables>(operations.PartnerUsage, variables, options),
     presence: (variables, options) => transport.execute<Types.PresenceQuery, Types.PresenceQueryVariables>(operations.Presence, variables, options),
     previewComposition: (variables, options) => transport.execute<Types.PreviewCompositionQuery, Types.PreviewCompositionQueryVariables>(operations.PreviewComposition, variables, options),

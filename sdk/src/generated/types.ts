@@ -655,11 +655,29 @@ export type NodeQuery = { node:
     | { __typename: 'Composition', title: string, id: string }
     | { __typename: 'Contest', title: string, status: ContestStatus, id: string }
     | { __typename: 'ContestEntry', votes: number, id: string }
-    | { __typename: 'Export', id: string }
+    | { __typename: 'Export', url: string | null, id: string, exportStatus: ExportStatus }
     | { __typename: 'Route', distanceKm: number, id: string }
-    | { __typename: 'Theme', id: string }
+    | { __typename: 'Theme', name: string, id: string }
     | { __typename: 'User', username: string, id: string }
    | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'Airline', id: string }
+    | { __typename: 'Airport', iata: string | null, name: string, id: string }
+    | { __typename: 'Comment', id: string }
+    | { __typename: 'Composition', title: string, id: string }
+    | { __typename: 'Contest', title: string, status: ContestStatus, id: string }
+    | { __typename: 'ContestEntry', id: string }
+    | { __typename: 'Export', url: string | null, id: string, exportStatus: ExportStatus }
+    | { __typename: 'Route', distanceKm: number, id: string }
+    | { __typename: 'Theme', name: string, id: string }
+    | { __typename: 'User', username: string, id: string }
+   | null> };
 
 export type PartnerUsageQueryVariables = Exact<{
   from?: string | null | undefined;
