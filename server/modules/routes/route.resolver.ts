@@ -36,17 +36,17 @@ export class RouteResolver {
     return this.routeService.findPaths(args);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() route: RouteRow): string {
     return routeGlobalId(route);
   }
 
-  @FieldResolver(() => Airport)
+  @FieldResolver(() => Airport, { description: 'Where it departs.' })
   async origin(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
     return (await loaders.airportById.load(route.originId))!;
   }
 
-  @FieldResolver(() => Airport)
+  @FieldResolver(() => Airport, { description: 'Where it lands.' })
   async destination(@Root() route: RouteRow, @Ctx() { loaders }: RequestContext): Promise<AirportRow> {
     return (await loaders.airportById.load(route.destinationId))!;
   }
