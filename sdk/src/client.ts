@@ -13,7 +13,7 @@ import {
 } from './generated/operations.js';
 import type { ComposeInput, LiveBatchFieldsFragment, LiveCompositionSubscription, LiveCompositionSubscriptionVariables, LiveRadioSubscription, LiveRadioSubscriptionVariables } from './generated/types.js';
 import { paginate } from './paginate.js';
-import { DEFAULT_RETRY_ATTEMPTS, RETRYABLE_CODES, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from './retry.js';
+import { DEFAULT_RETRY_ATTEMPTS, MAX_RETRY_DELAY_MS, RETRYABLE_CODES, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from './retry.js';
 import type { OperationDefinition, OperationTransport, RequestOptions } from './transport.js';
 
 export interface AeroMelodyClientOptions {
@@ -197,9 +197,12 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
     for (let retry = 0; ; retry++) {
       const { status, body, retryAfterMs } = await attempt(operation, variables, requestOptions);
       const code = codeOf(body);
-      if (body.errors?.length && typeof code === 'string' && RETRYABLE_CODES.has(code) && retry < attempts) {
-        const named = typeof body.errors[0].extensions?.retryAfter === 'number' ? body.errors[0].extensions.retryAfter * 1000 : undefined;
-        await sleep(retryDelayMs(retry, retryAfterMs ?? named, options.retry), requestOptions?.signal).catch((reason: unknown) => {
+      const named = typeof body.errors?.[0]?.extensions?.retryAfter === 'number' ? body.errors[0].extensions.retryAfter * 1000 : undefined;
+      const wait = retryAfterMs ?? named;
+      // A server asking for a longer wait than maxDelayMs gets its error back at once rather than an early retry.
+      const worthWaiting = wait === undefined || wait <= (options.retry?.maxDelayMs ?? MAX_RETRY_DELAY_MS);
+      if (body.errors?.length && typeof code === 'string' && RETRYABLE_CODES.has(code) && retry < attempts && worthWaiting) {
+        await sleep(retryDelayMs(retry, wait, options.retry), requestOptions?.signal).catch((reason: unknown) => {
           throw new AeroMelodyError(`${operation.name}: aborted while waiting to retry`, { code: 'NETWORK_ERROR', operationName: operation.name, cause: reason });
         });
         continue;

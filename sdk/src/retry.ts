@@ -4,7 +4,7 @@ export interface RetryOptions {
   attempts?: number;
   /** First backoff when the server names no wait (default 500 ms; doubles per attempt, with jitter). */
   baseDelayMs?: number;
-  /** Longest wait, whatever Retry-After says (default 30 s). */
+  /** Longest wait (default 30 s): a Retry-After beyond it is not waited for, the error comes back at once. */
   maxDelayMs?: number;
 }
 
@@ -16,6 +16,7 @@ export interface RetryOptions {
 export const RETRYABLE_CODES: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 export const DEFAULT_RETRY_ATTEMPTS = 2;
+export const MAX_RETRY_DELAY_MS = 30_000;
 
 /** Seconds (`"3"`) or an HTTP date in a Retry-After header, as milliseconds from `now`. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
@@ -28,7 +29,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
 
 /** The wait before retry number `attempt` (0-based): the server's Retry-After if any, else exponential backoff. */
 export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, options: RetryOptions = {}, random: () => number = Math.random): number {
-  const max = options.maxDelayMs ?? 30_000;
+  const max = options.maxDelayMs ?? MAX_RETRY_DELAY_MS;
   if (retryAfterMs !== undefined) return Math.min(max, retryAfterMs);
   const base = (options.baseDelayMs ?? 500) * 2 ** attempt;
   return Math.min(max, base / 2 + random() * (base / 2));

@@ -117,6 +117,11 @@ describe('retries', () => {
     const { calls: more, fetchImpl: stubborn } = refusingFetch(3, refusal(429, 'RATE_LIMITED', { 'retry-after': '0' }));
     expect((await rejection(createAeroMelodyClient({ url: client.url, fetch: stubborn }).airport({ code: 'ZRH' }))).code).toBe('RATE_LIMITED');
     expect(more).toHaveLength(3);
+
+    // A wait longer than maxDelayMs is not worth an early retry: the error comes back at once.
+    const { calls: once, fetchImpl: later } = refusingFetch(1, refusal(429, 'RATE_LIMITED', { 'retry-after': '60' }));
+    expect((await rejection(createAeroMelodyClient({ url: client.url, fetch: later, retry: { maxDelayMs: 5_000 } }).airport({ code: 'ZRH' }))).code).toBe('RATE_LIMITED');
+    expect(once).toHaveLength(1);
   });
 
   it('retries 503 SERVICE_UNAVAILABLE with backoff, also a proxy page without GraphQL; attempts: 0 turns retrying off', async () => {
