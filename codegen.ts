@@ -43,6 +43,11 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: CLIENT_TYPES,
     },
+    // The API reference the web app serves at /docs: schema, example operations, error codes.
+    'app/src/generated/reference.json': {
+      documents: OPERATIONS,
+      plugins: ['./scripts/codegen/reference-plugin.mjs'],
+    },
     // Persisted operations: sha256(document) -> document, for the server's allow-list.
     'schema/operations/manifest.json': {
       documents: OPERATIONS,

@@ -1,10 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
     // Node loads graphql's CommonJS build for type-graphql; Vite would pick the .mjs build for our
     // own files, and graphql refuses to mix types from two copies of itself.
-    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+    alias: [
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+      // sdk/examples import the SDK as partners do; tests run them against the SDK's sources.
+      { find: /^@aero-melody\/sdk$/, replacement: fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     setupFiles: ['reflect-metadata'],

@@ -13,7 +13,9 @@ import { Kind, print, visit } from 'graphql';
 /**
  * @typedef {{ document?: import('graphql').DocumentNode, location?: string }} DocumentFile
  * @typedef {{ name: string, type: 'query' | 'mutation' | 'subscription', document: string, hash: string,
- *   variables: { name: string, required: boolean }[], description: string | null, location: string | undefined }} NamedOperation
+ *   variables: { name: string, required: boolean }[], description: string | null, location: string | undefined,
+ *   node: import('graphql').OperationDefinitionNode }} NamedOperation
+ * @typedef {{ path: string[], list: 'edges' | 'nodes' }} Connection
  */
 
 /** @param {string} text */
@@ -91,7 +93,46 @@ export function namedOperations(files) {
       })),
       description: node.loc ? leadingComment(source, node.loc.start) : null,
       location,
+      node,
     };
   });
   return /** @type {NamedOperation[]} */ (result).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The connection a query pages through: a query taking `$first` and `$after` whose selection
+ * reaches (through single objects, by response key) a field selecting `pageInfo { hasNextPage
+ * endCursor }` and `edges { node }` or `nodes`. Null for every other operation.
+ * @param {NamedOperation} operation
+ * @returns {Connection | null}
+ */
+export function connectionOf(operation) {
+  const names = new Set(operation.variables.map((v) => v.name));
+  if (operation.type !== 'query' || !names.has('first') || !names.has('after')) return null;
+  /** @param {import('graphql').SelectionSetNode | undefined} set */
+  const fields = (set) => (set?.selections ?? []).filter((s) => s.kind === Kind.FIELD);
+  /** @param {import('graphql').SelectionSetNode | undefined} set @param {string} name */
+  const child = (set, name) => fields(set).find((f) => /** @type {import('graphql').FieldNode} */ (f).name.value === name);
+  /** @param {import('graphql').SelectionSetNode | undefined} set @param {string[]} path @returns {Connection | null} */
+  const search = (set, path) => {
+    for (const selection of fields(set)) {
+      const field = /** @type {import('graphql').FieldNode} */ (selection);
+      const key = field.alias?.value ?? field.name.value;
+      const pageInfo = child(field.selectionSet, 'pageInfo');
+      if (pageInfo) {
+        const info = /** @type {import('graphql').FieldNode} */ (pageInfo).selectionSet;
+        if (!child(info, 'hasNextPage') || !child(info, 'endCursor')) {
+          throw new Error(`${operation.name}: a paginated connection selects pageInfo { hasNextPage endCursor }`);
+        }
+        const edges = /** @type {import('graphql').FieldNode | undefined} */ (child(field.selectionSet, 'edges'));
+        if (edges && child(edges.selectionSet, 'node')) return { path: [...path, key], list: 'edges' };
+        if (child(field.selectionSet, 'nodes')) return { path: [...path, key], list: 'nodes' };
+        throw new Error(`${operation.name}: a paginated connection selects edges { node } or nodes`);
+      }
+      const found = search(field.selectionSet, [...path, key]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return search(operation.node.selectionSet, []);
 }

@@ -1,6 +1,19 @@
 import { createClient as createSocketClient, type Client as SocketClient } from 'graphql-ws/client';
+import { operationOfDocument, type TypedDocument } from './documents.js';
 import { AeroMelodyError, type GraphQLErrorPayload } from './errors.js';
-import { bindOperations, operations, type AeroMelodyOperations, type OperationName, type OperationTypes } from './generated/operations.js';
+import { exportAudio, type ExportAudioOptions } from './exports.js';
+import {
+  bindOperations,
+  bindPaginators,
+  operations,
+  type AeroMelodyOperations,
+  type AeroMelodyPaginators,
+  type OperationName,
+  type OperationTypes,
+} from './generated/operations.js';
+import type { ComposeInput, LiveBatchFieldsFragment, LiveCompositionSubscription, LiveCompositionSubscriptionVariables, LiveRadioSubscription, LiveRadioSubscriptionVariables } from './generated/types.js';
+import { paginate } from './paginate.js';
+import { DEFAULT_RETRY_ATTEMPTS, MAX_RETRY_DELAY_MS, RETRYABLE_CODES, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from './retry.js';
 import type { OperationDefinition, OperationTransport, RequestOptions } from './transport.js';
 
 export interface AeroMelodyClientOptions {
@@ -19,6 +32,12 @@ export interface AeroMelodyClientOptions {
    * `PERSISTED_QUERY_NOT_SUPPORTED` the text is sent without the hash. Default `false`.
    */
   persistedOperations?: boolean;
+  /**
+   * Repeats a query or mutation the server refused with RATE_LIMITED or SERVICE_UNAVAILABLE
+   * (HTTP 429/503), after its Retry-After or with exponential backoff, at most `attempts` times
+   * (default 2; `{ attempts: 0 }` turns it off). Other errors are never retried.
+   */
+  retry?: RetryOptions;
   /** `fetch` to use (default: the global one; Node >= 18 has it). */
   fetch?: typeof globalThis.fetch;
   /** Subscriptions (graphql-ws). */
@@ -36,20 +55,36 @@ type NameOf<K extends 'query' | 'mutation' | 'subscription'> = {
   [N in OperationName]: OperationTypes[N]['type'] extends K ? N : never;
 }[OperationName];
 
-export interface AeroMelodyClient extends AeroMelodyOperations {
+type LiveBatch = LiveBatchFieldsFragment;
+
+export interface AeroMelodyClient extends Omit<AeroMelodyOperations, 'liveComposition' | 'liveRadio'> {
   /** The GraphQL endpoint this client talks to. */
   readonly url: string;
-  /** Runs a query or mutation by operation name (the typed methods call this). */
-  request<N extends NameOf<'query' | 'mutation'>>(
-    name: N,
-    variables?: OperationTypes[N]['variables'],
-    options?: RequestOptions,
-  ): Promise<OperationTypes[N]['data']>;
   /**
-   * Runs any named operation over graphql-ws and yields each result's `data`: a subscription
-   * yields until it completes; a query or mutation yields once.
+   * Runs any query or mutation: a `TypedDocumentNode` (or typed document string) from your own
+   * graphql-codegen run against schema/schema.graphql, typed end to end.
+   */
+  request<TData, TVariables>(document: TypedDocument<TData, TVariables>, variables?: TVariables, options?: RequestOptions): Promise<TData>;
+  /** Runs a named operation of schema/operations by its name (the typed methods call this). */
+  request<N extends NameOf<'query' | 'mutation'>>(name: N, variables?: OperationTypes[N]['variables'], options?: RequestOptions): Promise<OperationTypes[N]['data']>;
+  /**
+   * Runs a named operation (or your own typed document) over graphql-ws and yields each result's
+   * `data`: a subscription yields until it completes; a query or mutation yields once.
    */
   subscribe<N extends OperationName>(name: N, variables?: OperationTypes[N]['variables'], options?: RequestOptions): AsyncIterableIterator<OperationTypes[N]['data']>;
+  subscribe<TData, TVariables>(document: TypedDocument<TData, TVariables>, variables?: TVariables, options?: RequestOptions): AsyncIterableIterator<TData>;
+  /** Every node of a connection across pages: `for await (const route of client.paginate.routes({ from: 'JFK' }))`. */
+  readonly paginate: AeroMelodyPaginators;
+  /** Renders a saved piece as WAV or FLAC, follows the job and resolves with the download URL. */
+  exportAudio(compositionId: string, options: ExportAudioOptions): Promise<string>;
+  /** Composes a piece and streams its batches in real time (see `createLiveClock` for `soundsAt`). */
+  liveComposition(input: ComposeInput, options?: RequestOptions): AsyncIterableIterator<LiveBatch>;
+  /** The generated form: yields `{ liveComposition }` results. */
+  liveComposition(variables: LiveCompositionSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<LiveCompositionSubscription>;
+  /** A departures radio channel (an airport code) as a never-ending stream of batches. */
+  liveRadio(channel: string, options?: RequestOptions): AsyncIterableIterator<LiveBatch>;
+  /** The generated form: yields `{ liveRadio }` results. */
+  liveRadio(variables: LiveRadioSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<LiveRadioSubscription>;
   /** Closes the WebSocket, if one was opened. HTTP calls keep working. */
   dispose(): Promise<void>;
 }
@@ -121,37 +156,63 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
       throw new AeroMelodyError(`${operation.name}: request to ${url} failed: ${message}`, { code: 'NETWORK_ERROR', operationName: operation.name, cause: error });
     }
     const text = await response.text();
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     let parsed: GraphQLResponseBody;
     try {
       parsed = JSON.parse(text) as GraphQLResponseBody;
     } catch {
-      throw new AeroMelodyError(`${operation.name}: HTTP ${response.status} without a GraphQL response: ${text.slice(0, 200)}`, {
-        code: 'HTTP_ERROR',
-        operationName: operation.name,
-        status: response.status,
-      });
+      // A proxy's 429/503 page: the server did not run the operation either.
+      if (response.status === 429 || response.status === 503) {
+        parsed = { errors: [{ message: `HTTP ${response.status}`, extensions: { code: response.status === 429 ? 'RATE_LIMITED' : 'SERVICE_UNAVAILABLE' } }] };
+      } else {
+        throw new AeroMelodyError(`${operation.name}: HTTP ${response.status} without a GraphQL response: ${text.slice(0, 200)}`, {
+          code: 'HTTP_ERROR',
+          operationName: operation.name,
+          status: response.status,
+        });
+      }
     }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: parsed, retryAfterMs };
+  }
+
+  /** One request and its persisted-operation fallbacks. */
+  async function attempt(operation: OperationDefinition, variables: unknown, requestOptions?: RequestOptions) {
+    const base = { ...(operation.name ? { operationName: operation.name } : {}), variables: variables ?? {} };
+    const persisted = options.persistedOperations && operation.hash !== '';
+    const persistedQuery = { version: 1, sha256Hash: operation.hash };
+    let result = persisted
+      ? await post(operation, { ...base, extensions: { persistedQuery } }, requestOptions)
+      : await post(operation, { ...base, query: operation.document }, requestOptions);
+    if (persisted && codeOf(result.body) === 'PERSISTED_QUERY_NOT_FOUND') {
+      result = await post(operation, { ...base, query: operation.document, extensions: { persistedQuery } }, requestOptions);
+    }
+    if (persisted && codeOf(result.body) === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+      result = await post(operation, { ...base, query: operation.document }, requestOptions);
+    }
+    return result;
   }
 
   async function execute<TData>(operation: OperationDefinition, variables: unknown, requestOptions?: RequestOptions): Promise<TData> {
-    const base = { operationName: operation.name, variables: variables ?? {} };
-    const persistedQuery = { version: 1, sha256Hash: operation.hash };
-    let result = options.persistedOperations
-      ? await post(operation, { ...base, extensions: { persistedQuery } }, requestOptions)
-      : await post(operation, { ...base, query: operation.document }, requestOptions);
-    if (options.persistedOperations && codeOf(result.body) === 'PERSISTED_QUERY_NOT_FOUND') {
-      result = await post(operation, { ...base, query: operation.document, extensions: { persistedQuery } }, requestOptions);
+    const attempts = options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS;
+    for (let retry = 0; ; retry++) {
+      const { status, body, retryAfterMs } = await attempt(operation, variables, requestOptions);
+      const code = codeOf(body);
+      const named = typeof body.errors?.[0]?.extensions?.retryAfter === 'number' ? body.errors[0].extensions.retryAfter * 1000 : undefined;
+      const wait = retryAfterMs ?? named;
+      // A server asking for a longer wait than maxDelayMs gets its error back at once rather than an early retry.
+      const worthWaiting = wait === undefined || wait <= (options.retry?.maxDelayMs ?? MAX_RETRY_DELAY_MS);
+      if (body.errors?.length && typeof code === 'string' && RETRYABLE_CODES.has(code) && retry < attempts && worthWaiting) {
+        await sleep(retryDelayMs(retry, wait, options.retry), requestOptions?.signal).catch((reason: unknown) => {
+          throw new AeroMelodyError(`${operation.name}: aborted while waiting to retry`, { code: 'NETWORK_ERROR', operationName: operation.name, cause: reason });
+        });
+        continue;
+      }
+      if (body.errors?.length) throw AeroMelodyError.fromGraphQLErrors(body.errors, { operationName: operation.name, data: body.data, status });
+      if (body.data === undefined || body.data === null) {
+        throw new AeroMelodyError(`${operation.name}: HTTP ${status} with neither data nor errors`, { code: 'HTTP_ERROR', operationName: operation.name, status });
+      }
+      return body.data as TData;
     }
-    if (options.persistedOperations && codeOf(result.body) === 'PERSISTED_QUERY_NOT_SUPPORTED') {
-      result = await post(operation, { ...base, query: operation.document }, requestOptions);
-    }
-    const { status, body } = result;
-    if (body.errors?.length) throw AeroMelodyError.fromGraphQLErrors(body.errors, { operationName: operation.name, data: body.data, status });
-    if (body.data === undefined || body.data === null) {
-      throw new AeroMelodyError(`${operation.name}: HTTP ${status} with neither data nor errors`, { code: 'HTTP_ERROR', operationName: operation.name, status });
-    }
-    return body.data as TData;
   }
 
   async function socketClient(): Promise<SocketClient> {
@@ -188,7 +249,7 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
     const signal = requestOptions?.signal;
     if (signal?.aborted) return;
     const unsubscribe = client.subscribe(
-      { operationName: operation.name, query: operation.document, variables: (variables ?? {}) as Record<string, unknown> },
+      { ...(operation.name ? { operationName: operation.name } : {}), query: operation.document, variables: (variables ?? {}) as Record<string, unknown> },
       {
         next: (result) => {
           state.results.push(result as (typeof state.results)[number]);
@@ -232,15 +293,40 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
     subscribe: <TData>(operation: OperationDefinition, variables: unknown, requestOptions?: RequestOptions) => subscribe<TData>(operation, variables, requestOptions),
   };
 
-  return {
-    ...bindOperations(transport),
+  const resolve = (operation: OperationName | TypedDocument<unknown, unknown>): OperationDefinition =>
+    typeof operation === 'string' && Object.hasOwn(operations, operation) ? operations[operation as OperationName] : operationOfDocument(operation);
+  const generated = bindOperations(transport);
+  const unwrap = async function* <K extends string, T>(stream: AsyncIterableIterator<Record<K, T>>, key: K): AsyncGenerator<T, void, undefined> {
+    for await (const result of stream) yield result[key];
+  };
+
+  const client = {
+    ...generated,
     url,
-    request: (name, variables, requestOptions) => execute(operations[name], variables, requestOptions),
-    subscribe: (name, variables, requestOptions) => subscribe(operations[name], variables, requestOptions),
+    request: (operation: OperationName | TypedDocument<unknown, unknown>, variables?: unknown, requestOptions?: RequestOptions) => {
+      const definition = resolve(operation);
+      if (definition.type === 'subscription') {
+        throw new TypeError(`client.request: ${definition.name || 'the operation'} is a subscription; use client.subscribe`);
+      }
+      return execute(definition, variables, requestOptions);
+    },
+    subscribe: (operation: OperationName | TypedDocument<unknown, unknown>, variables?: unknown, requestOptions?: RequestOptions) =>
+      subscribe(resolve(operation), variables, requestOptions),
+    paginate: bindPaginators({ paginate: (operation, connection, variables, paginateOptions) => paginate(execute, operation, connection, variables, paginateOptions) }),
+    exportAudio: (compositionId: string, exportOptions: ExportAudioOptions) => exportAudio(generated, url, compositionId, exportOptions),
+    liveComposition: (input: ComposeInput | LiveCompositionSubscriptionVariables, requestOptions?: RequestOptions) =>
+      isComposeVariables(input) ? generated.liveComposition(input, requestOptions) : unwrap(generated.liveComposition({ input }, requestOptions), 'liveComposition'),
+    liveRadio: (channel: string | LiveRadioSubscriptionVariables, requestOptions?: RequestOptions) =>
+      typeof channel === 'string' ? unwrap(generated.liveRadio({ channel }, requestOptions), 'liveRadio') : generated.liveRadio(channel, requestOptions),
     async dispose() {
       const current = socket;
       socket = null;
       if (current) await (await current.catch(() => null))?.dispose();
     },
   };
+  return client as AeroMelodyClient;
 }
+
+/** `{ input: {...} }` (the generated method's variables) rather than the input itself: ComposeInput has no `input` field. */
+const isComposeVariables = (value: ComposeInput | LiveCompositionSubscriptionVariables): value is LiveCompositionSubscriptionVariables =>
+  Object.keys(value).length === 1 && 'input' in value;

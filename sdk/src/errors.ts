@@ -9,7 +9,8 @@ export interface GraphQLErrorPayload {
 /**
  * Codes the Aero Melody API uses in `extensions.code`, plus the SDK's own transport codes:
  * `NETWORK_ERROR` (no response: DNS, refused, aborted), `HTTP_ERROR` (a response without a
- * GraphQL body) and `SOCKET_CLOSED` (the graphql-ws connection closed abnormally).
+ * GraphQL body), `SOCKET_CLOSED` (the graphql-ws connection closed abnormally) and
+ * `EXPORT_FAILED` (`exportAudio`: the render failed on the server).
  * Other strings can appear: the type stays open so new server codes do not break builds.
  */
 export type AeroMelodyErrorCode =
@@ -18,8 +19,11 @@ export type AeroMelodyErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'DUPLICATE_ENTRY'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'PREMIUM_REQUIRED'
+  | 'QUOTA_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
@@ -28,6 +32,7 @@ export type AeroMelodyErrorCode =
   | 'NETWORK_ERROR'
   | 'HTTP_ERROR'
   | 'SOCKET_CLOSED'
+  | 'EXPORT_FAILED'
   | (string & {});
 
 /**

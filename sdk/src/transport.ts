@@ -25,3 +25,24 @@ export interface OperationTransport {
     options?: RequestOptions,
   ): AsyncIterableIterator<TData>;
 }
+
+/** Where a paginated query keeps its connection (generated into ./generated/operations.ts). */
+export interface ConnectionDefinition {
+  /** Response keys from `data` down to the connection, e.g. `['user', 'compositions']`. */
+  readonly path: readonly string[];
+  /** Whether the operation selects `edges { node }` or `nodes`. */
+  readonly list: 'edges' | 'nodes';
+}
+
+/** Options of `client.paginate.<method>()`. */
+export interface PaginateOptions extends RequestOptions {
+  /** Nodes asked per request, 1 to 100 (default 50). */
+  pageSize?: number;
+  /** Stop after this many nodes overall (default: every node). */
+  limit?: number;
+}
+
+/** What the generated paginators call. */
+export interface PageTransport {
+  paginate(operation: OperationDefinition, connection: ConnectionDefinition, variables: object | undefined, options?: PaginateOptions): AsyncIterableIterator<unknown>;
+}

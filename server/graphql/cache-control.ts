@@ -20,7 +20,7 @@ export const COMMUNITY_MAX_AGE_SECONDS = 30;
 const CacheControlScope = new GraphQLEnumType({
   name: 'CacheControlScope',
   description: 'PUBLIC answers may be shared between viewers; PRIVATE ones are cached per viewer.',
-  values: { PUBLIC: { value: 'PUBLIC' }, PRIVATE: { value: 'PRIVATE' } },
+  values: { PUBLIC: { value: 'PUBLIC', description: 'May be shared between viewers.' }, PRIVATE: { value: 'PRIVATE', description: 'Cached per viewer only.' } },
 });
 
 export const cacheControlDirective = new GraphQLDirective({

@@ -34,7 +34,7 @@ export function decodeCursor(cursor: string | undefined | null): number | undefi
 }
 
 @InterfaceType('Node', {
-  description: 'An object with a global id, fetchable with `node(id:)`.',
+  description: 'An object with a global id, fetchable with `node(id:)` or, several at once, `nodes(ids:)`.',
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Node {
@@ -45,16 +45,16 @@ export abstract class Node {
 @InheritCacheHint()
 @ObjectType('PageInfo')
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more nodes follow: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether nodes come before this page (it was asked with `after`).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge; null for an empty page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge, for `after`; null for an empty page.' })
   endCursor!: string | null;
 }
 
@@ -140,23 +140,23 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
   @InheritCacheHint()
   @ObjectType(`${name}Edge`)
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Pass as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: 'The object.' })
     node!: T;
   }
 
   @InheritCacheHint()
   @ObjectType(`${name}Connection`)
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page\'s nodes with their cursors.' })
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page is: cursors and whether more follow.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many nodes match, over all pages.' })

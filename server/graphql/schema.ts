@@ -35,7 +35,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [AirportResolver, new AirportResolver(services.airports)],
     [AirlineResolver, new AirlineResolver(services.airlines)],
     [RouteResolver, new RouteResolver(services.routes)],
-    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments, services.contests))],
+    [NodeResolver, new NodeResolver(new NodeService(services.routes, services.compositions, services.comments, services.contests, services.themes, services.exports))],
     [ThemeResolver, new ThemeResolver(services.themes)],
     [CompositionResolver, new CompositionResolver(services.compositions)],
     [SimilarityResolver, new SimilarityResolver(services.similarity, services.compositions)],

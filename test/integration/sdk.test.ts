@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Kind, buildSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AeroMelodyError,
@@ -20,6 +21,9 @@ import {
   type OperationName,
 } from '../../sdk/src/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { communityCases } from './sdk/community-cases.js';
+import { collect, rejection, sdkContext, type SdkContext } from './sdk/context.js';
+import { contestCases } from './sdk/contest-cases.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -28,35 +32,22 @@ let server: TestServer;
 let client: AeroMelodyClient;
 let endpoint: string;
 let member: Awaited<ReturnType<TestServer['signUp']>>;
+let context: SdkContext;
 
 beforeAll(async () => {
   server = await startTestServer();
   endpoint = `${server.url}/graphql`;
   member = await server.signUp('sdk');
   client = createAeroMelodyClient({ url: endpoint, accessToken: member.accessToken });
+  context = sdkContext(server, { ...member, client });
 });
 
 afterAll(async () => {
-  await client?.dispose();
+  await context?.dispose();
   await server?.close();
 });
 
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-
-async function rejection(promise: Promise<unknown>): Promise<AeroMelodyError> {
-  const error = await promise.then(
-    () => expect.fail('expected the call to reject'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AeroMelodyError);
-  return error as AeroMelodyError;
-}
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterator) items.push(item);
-  return items;
-}
 
 describe('generated SDK and manifest', () => {
   it('are up to date with schema/schema.graphql and schema/operations (else run `npm run sdk:generate`)', async () => {
@@ -85,6 +76,20 @@ describe('generated SDK and manifest', () => {
       expect(typeof (client as unknown as Record<string, unknown>)[camel(required)]).toBe('function');
     }
 
+    const schema = buildSchema(await readFile(resolve(ROOT, 'schema/schema.graphql'), 'utf8'));
+    const covered = new Set(
+      sources.flatMap((source) =>
+        parse(source).definitions.flatMap((definition) =>
+          definition.kind === Kind.OPERATION_DEFINITION
+            ? definition.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [`${definition.operation}.${selection.name.value}`] : []))
+            : [],
+        ),
+      ),
+    );
+    const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()], ['subscription', schema.getSubscriptionType()]] as const;
+    const uncovered = roots.flatMap(([kind, type]) => Object.keys(type!.getFields()).map((field) => `${kind}.${field}`)).filter((field) => !covered.has(field));
+    expect(uncovered, 'every root field has an operation in schema/operations (and so an SDK method)').toEqual([]);
+
     const manifest = JSON.parse(await readFile(resolve(ROOT, 'schema/operations/manifest.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(manifest)).toHaveLength(Object.keys(operations).length);
     for (const operation of Object.values(operations)) {
@@ -105,10 +110,10 @@ async function partnerClient(): Promise<AeroMelodyClient> {
 }
 
 /**
- * One case per named operation, through its generated method. A new operation file without a
- * case here fails the "covers every operation" test.
+ * One case per named operation, through its generated method (the rest are in ./sdk/*-cases.ts).
+ * A new operation file without a case fails the "covers every operation" test.
  */
-const CASES: Record<OperationName, () => Promise<void>> = {
+const CORE_CASES: Partial<Record<OperationName, () => Promise<void>>> = {
   async Route() {
     const { route } = await client.route({ from: 'JFK', to: 'LAX' });
     expect(route!.distanceKm).toBeCloseTo(3974, 0);
@@ -245,15 +250,18 @@ const CASES: Record<OperationName, () => Promise<void>> = {
   },
 };
 
+const allCases = () => ({ ...CORE_CASES, ...communityCases(context), ...contestCases(context) });
+
 describe('every operation in schema/operations through the SDK', () => {
   it('covers every operation', () => {
-    expect(Object.keys(CASES).sort()).toEqual(Object.keys(operations).sort());
+    expect(Object.keys(allCases()).sort()).toEqual(Object.keys(operations).sort());
   });
 
   for (const name of Object.keys(operations).sort() as OperationName[]) {
     it(`${camel(name)}()`, async () => {
-      if (!CASES[name]) expect.fail(`no test case for operation ${name}`);
-      await CASES[name]();
+      const run = allCases()[name];
+      if (!run) expect.fail(`no test case for operation ${name}`);
+      await run();
     });
   }
 });

@@ -2,58 +2,66 @@
 
 import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
+import { ToolbarButton, useGraphiQL } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
-import { createClient } from 'graphql-ws';
-import { useMemo } from 'react';
-import { sessions } from '@/lib/session';
+import { useEffect, useMemo, useState } from 'react';
+import reference from '@/generated/reference.json';
+import { useI18n } from '@/lib/i18n';
+import { EXAMPLE_TABS } from './playground/examples';
+import { createFetcher } from './playground/fetcher';
+import { asCurl, asSdkCall, parseJsonObject, stringHeaders, type PlaygroundRequest } from './playground/request';
 
-const EXAMPLES = [
-  {
-    query: `# Airports for an autocomplete\nquery SearchAirports {\n  searchAirports(query: "zurich", first: 5) {\n    iata\n    name\n    city\n    country\n  }\n}\n`,
-  },
-  {
-    query: `# Compose a route without saving it\nquery Preview {\n  previewComposition(input: { route: { from: "JFK", to: "LAX" }, theme: "jazz" }) {\n    title\n    tempoBpm\n    key\n    scale\n    durationSeconds\n    midiUrl\n    sections { name startSeconds }\n  }\n}\n`,
-  },
-  {
-    query: `# Shortest itineraries of real routes\nquery Paths {\n  findPaths(from: "BER", to: "SYD", maxStops: 2, limit: 3) {\n    stops\n    totalDistanceKm\n    legs { origin { iata } destination { iata } }\n  }\n}\n`,
-  },
-  {
-    query: `# Stream a piece live (graphql-ws)\nsubscription Live {\n  liveComposition(input: { route: { from: "LHR", to: "JFK" } }) {\n    sequence\n    events { kind soundsAt pitch chord section }\n  }\n}\n`,
-  },
-];
+/** Named operations of schema/operations (the SDK's methods): name -> exact text. */
+const SDK_DOCUMENTS = new Map(reference.operations.flatMap((operation) => operation.examples.map((example) => [example.name, example.document] as const)));
 
-type Params = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
-
-/** GraphiQL's fetcher: POST for queries and mutations, graphql-ws for subscriptions, with the playground key and the sign-in. */
-function createFetcher(playgroundKey: string) {
-  const headersFor = async (extra?: Record<string, unknown>) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (playgroundKey) headers['x-playground-key'] = playgroundKey;
-    const token = await sessions.accessToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    for (const [name, value] of Object.entries(extra ?? {})) headers[name] = String(value);
-    return headers;
-  };
-  const ws = createClient({
-    url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-    lazy: true,
-    connectionParams: async () => {
-      const token = await sessions.accessToken();
-      return token ? { authorization: `Bearer ${token}` } : {};
-    },
+/** "Copy as SDK call" and "copy as curl" for the operation in the editor, with its variables and headers. */
+function CopyActions() {
+  const { t } = useI18n();
+  const queryEditor = useGraphiQL((state) => state.queryEditor);
+  const variableEditor = useGraphiQL((state) => state.variableEditor);
+  const headerEditor = useGraphiQL((state) => state.headerEditor);
+  const operationName = useGraphiQL((state) => state.operationName);
+  const [copied, setCopied] = useState<string | null>(null);
+  const current = (): PlaygroundRequest => ({
+    query: queryEditor?.getValue() ?? '',
+    variables: parseJsonObject(variableEditor?.getValue()),
+    headers: stringHeaders(parseJsonObject(headerEditor?.getValue())),
+    operationName: operationName || undefined,
   });
-  return (params: Params, options?: { headers?: Record<string, unknown> }) => {
-    if (/^\s*(#[^\n]*\n\s*)*subscription\b/.test(params.query)) {
-      return ws.iterate({ query: params.query, variables: params.variables ?? undefined, operationName: params.operationName ?? undefined });
-    }
-    return (async () => {
-      const response = await fetch('/graphql', { method: 'POST', headers: await headersFor(options?.headers), body: JSON.stringify(params) });
-      return response.json();
-    })();
+  const endpoint = `${window.location.origin}/graphql`;
+  const copy = async (kind: 'sdk' | 'curl') => {
+    const text = kind === 'sdk' ? asSdkCall(endpoint, current(), SDK_DOCUMENTS) : asCurl(endpoint, current());
+    await navigator.clipboard.writeText(text);
+    setCopied(kind);
+    setTimeout(() => setCopied(null), 1500);
   };
+  return (
+    <>
+      <ToolbarButton label={copied === 'sdk' ? t('dev.copied') : t('dev.copySdk')} onClick={() => void copy('sdk')} data-testid="copy-sdk">
+        <span aria-hidden>SDK</span>
+      </ToolbarButton>
+      <ToolbarButton label={copied === 'curl' ? t('dev.copied') : t('dev.copyCurl')} onClick={() => void copy('curl')} data-testid="copy-curl">
+        <span aria-hidden>curl</span>
+      </ToolbarButton>
+    </>
+  );
 }
 
 export default function Playground({ playgroundKey }: { playgroundKey: string }) {
-  const fetcher = useMemo(() => createFetcher(playgroundKey), [playgroundKey]);
-  return <GraphiQL fetcher={fetcher as never} defaultTabs={EXAMPLES} defaultEditorToolsVisibility />;
+  const { fetcher, dispose } = useMemo(() => createFetcher(playgroundKey), [playgroundKey]);
+  useEffect(() => dispose, [dispose]);
+  return (
+    <GraphiQL fetcher={fetcher as never} defaultTabs={EXAMPLE_TABS} defaultEditorToolsVisibility isHeadersEditorEnabled>
+      <GraphiQL.Toolbar>
+        {({ prettify, copy, merge }) => (
+          <>
+            {prettify}
+            {merge}
+            {copy}
+            <CopyActions />
+          </>
+        )}
+      </GraphiQL.Toolbar>
+    </GraphiQL>
+  );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import Link from 'next/link';
 import { useState } from 'react';
 import { useI18n } from '@/lib/i18n';
 import { Loading } from './ErrorMessage';
@@ -15,6 +16,9 @@ export function PlaygroundPage() {
     <>
       <h1>{t('dev.title')}</h1>
       <p className="muted">{t('dev.intro')}</p>
+      <p>
+        {t('dev.docsIntro')} <Link href="/docs">{t('dev.docs')}</Link>
+      </p>
       <div className="row" style={{ maxWidth: 520, marginBottom: '0.75rem' }}>
         <div>
           <label htmlFor="playground-key">{t('dev.key')}</label>

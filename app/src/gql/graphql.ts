@@ -7,7 +7,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AddCommentInput = {
   /** Seconds into the piece; within its length. */
   atSecond?: number | null | undefined;
+  /** The comment, 1 to 2,000 characters. */
   body: string;
+  /** The piece to comment on. */
   compositionId: string;
   /** The comment this answers; replies stay one level deep. */
   replyTo?: string | null | undefined;
@@ -15,7 +17,9 @@ export type AddCommentInput = {
 
 /** EDITOR changes the piece (not its visibility or licence); VIEWER only sees it. */
 export type CollaboratorRole =
+  /** May change the piece (not its visibility or licence). */
   | 'EDITOR'
+  /** May see the piece. */
   | 'VIEWER';
 
 /** Exactly one of route, path or journey, plus optional choices. */
@@ -32,11 +36,13 @@ export type ComposeInput = {
   path?: Array<string> | null | undefined;
   /** One real route. */
   route?: RouteInput | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
   /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
@@ -52,11 +58,13 @@ export type CompositionPatch = {
   keyRoot?: string | null | undefined;
   /** When saved; default CC_BY_4_0 (for a remix: the original's). */
   license?: License | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
   /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
@@ -66,64 +74,94 @@ export type CompositionPatch = {
 
 /** Follows the server clock: DRAFT before submissions open; OPEN from then until voting opens (entries are accepted until submissionsCloseAt); VOTING until votingCloseAt; CLOSED after it or once an admin closed it. */
 export type ContestStatus =
+  /** Over: the results are frozen. */
   | 'CLOSED'
+  /** Before submissions open. */
   | 'DRAFT'
+  /** Taking entries. */
   | 'OPEN'
+  /** Votes are being cast. */
   | 'VOTING';
 
 /** WAV: 16-bit PCM, 44.1 kHz stereo (FREE and PREMIUM). FLAC: the same samples, losslessly compressed (PREMIUM). */
 export type ExportFormat =
+  /** Lossless FLAC (PREMIUM). */
   | 'FLAC'
+  /** 16-bit PCM WAV, 44.1 kHz stereo. */
   | 'WAV';
 
 /** QUEUED: waiting for a worker; RENDERING: a worker is on it (progress grows); DONE: the file is ready at url; FAILED: every attempt failed. */
 export type ExportStatus =
+  /** The file is ready at url. */
   | 'DONE'
+  /** Every attempt failed. */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** A worker is rendering it; progress grows. */
   | 'RENDERING';
 
 /** ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order. */
 export type FlightKind =
+  /** Any airports in order (legs need not be real routes). */
   | 'JOURNEY'
+  /** Consecutive real routes. */
   | 'PATH'
+  /** One real route. */
   | 'ROUTE';
 
 /** What sets the home key: the initial heading, the origin's longitude or the mean latitude. */
 export type KeyDriver =
+  /** The initial heading. */
   | 'HEADING'
+  /** The mean latitude. */
   | 'LATITUDE'
+  /** The origin's longitude. */
   | 'LONGITUDE';
 
 /** CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not. */
 export type License =
+  /** No remixes by others. */
   | 'ALL_RIGHTS_RESERVED'
+  /** Creative Commons Attribution 4.0: remix with credit. */
   | 'CC_BY_4_0'
+  /** Creative Commons Attribution-NonCommercial 4.0: remix with credit, not commercially. */
   | 'CC_BY_NC_4_0';
 
 /** What a live event is; only the fields of its kind are set. */
 export type LiveEventKind =
+  /** A chord starts. */
   | 'CHORD'
+  /** The piece is over. */
   | 'COMPLETE'
+  /** A note sounds. */
   | 'NOTE'
+  /** A piece starts. */
   | 'PIECE_START'
+  /** How far the piece has come. */
   | 'PROGRESS'
+  /** A section starts. */
   | 'SECTION';
 
 export type LogInInput = {
   /** Email or username. */
   login: string;
+  /** The account's password. */
   password: string;
 };
 
 /** What sets how bright the mode is: latitude and direction, or the heading alone. */
 export type ModeDriver =
+  /** The heading alone. */
   | 'HEADING'
+  /** Latitude and direction. */
   | 'LATITUDE';
 
 /** The fields to change; omitted fields stay as they are. */
 export type ProfileInput = {
+  /** A few words about you, up to 500 characters. */
   bio?: string | null | undefined;
+  /** The name shown next to your pieces, 1 to 80 characters. */
   displayName?: string | null | undefined;
 };
 
@@ -135,11 +173,13 @@ export type RemixInput = {
   keyRoot?: string | null | undefined;
   /** When saved; default CC_BY_4_0 (for a remix: the original's). */
   license?: License | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
   /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
@@ -148,25 +188,39 @@ export type RemixInput = {
 };
 
 export type RouteInput = {
+  /** Origin airport, IATA or ICAO code. */
   from: string;
+  /** Destination airport, IATA or ICAO code. */
   to: string;
 };
 
 /** Scales and modes the engine composes in. */
 export type Scale =
+  /** Blues scale. */
   | 'BLUES'
+  /** Dorian mode. */
   | 'DORIAN'
+  /** Harmonic minor. */
   | 'HARMONIC_MINOR'
+  /** Lydian mode. */
   | 'LYDIAN'
+  /** Major (Ionian). */
   | 'MAJOR'
+  /** Major pentatonic. */
   | 'MAJOR_PENTATONIC'
+  /** Minor pentatonic. */
   | 'MINOR_PENTATONIC'
+  /** Mixolydian mode. */
   | 'MIXOLYDIAN'
+  /** Natural minor (Aeolian). */
   | 'NATURAL_MINOR'
+  /** Phrygian mode. */
   | 'PHRYGIAN';
 
 export type SignUpInput = {
+  /** The name shown next to your pieces; default the username. */
   displayName?: string | null | undefined;
+  /** Where the account can be reached; also a login. */
   email: string;
   /** 10-200 characters, with a letter and a digit or symbol. */
   password: string;
@@ -176,8 +230,11 @@ export type SignUpInput = {
 
 /** What sets the tempo: distance (short = fast), hub size (busy = fast) or the highest airport. */
 export type TempoDriver =
+  /** The highest airport: higher is slower. */
   | 'ALTITUDE'
+  /** Distance: short is fast. */
   | 'DISTANCE'
+  /** Hub size: busy is fast. */
   | 'HUB_SIZE';
 
 /** A theme of your own; what you leave out comes from the built-in theme in basedOn. */
@@ -186,6 +243,7 @@ export type ThemeInput = {
   basedOn?: string | null | undefined;
   /** 0-1: how busy the rhythms are. */
   density?: number | null | undefined;
+  /** What the theme sounds like, up to 500 characters. */
   description?: string | null | undefined;
   /** Drum groove: rock-eighths, four-on-the-floor, jazz-ride, boom-bap, world-groove, cinematic-pulse; needs a DRUMS part. */
   drumPattern?: string | null | undefined;
@@ -197,13 +255,17 @@ export type ThemeInput = {
   humanize?: number | null | undefined;
   /** One instrument per part; exactly one MELODY. */
   instruments?: Array<ThemeInstrumentInput> | null | undefined;
+  /** Which flight features drive key, tempo and mode; default the basedOn theme's. */
   mapping?: ThemeMappingInput | null | undefined;
+  /** The theme's name, 1 to 60 characters. */
   name?: string | null | undefined;
   /** Allowed scales, most preferred first. */
   scales?: Array<Scale> | null | undefined;
   /** 0-0.5: delay of off-beat eighths (0.33 = triplet swing). */
   swing?: number | null | undefined;
+  /** Fastest tempo in BPM, 40-240, at least tempoMin. */
   tempoMax?: number | null | undefined;
+  /** Slowest tempo in BPM, 40-240. */
   tempoMin?: number | null | undefined;
   /** Default PUBLIC (in the gallery). */
   visibility?: Visibility | null | undefined;
@@ -214,33 +276,49 @@ export type ThemeInstrumentInput = {
   name: string;
   /** General MIDI program 0-127 (for DRUMS: the drum kit). */
   program: number;
+  /** The part it plays: MELODY, HARMONY, BASS or DRUMS. */
   role: TrackRole;
 };
 
 /** Which flight feature drives which musical choice. */
 export type ThemeMappingInput = {
+  /** What sets the home key. */
   key?: KeyDriver;
+  /** What sets how bright the mode is. */
   mode?: ModeDriver;
+  /** What sets the tempo. */
   tempo?: TempoDriver;
 };
 
 /** ALL: built-in, then public gallery by use, then yours; BUILT_IN; GALLERY: public custom themes, most used first; MINE. */
 export type ThemeScope =
+  /** Built-in, the public gallery, then yours. */
   | 'ALL'
+  /** The themes that ship with Aero Melody. */
   | 'BUILT_IN'
+  /** Public custom themes, most used first. */
   | 'GALLERY'
+  /** Your own themes. */
   | 'MINE';
 
+/** The part a track (or a theme's instrument) plays. */
 export type TrackRole =
+  /** The bass line. */
   | 'BASS'
+  /** Drums (MIDI channel 10). */
   | 'DRUMS'
+  /** Chords and pads. */
   | 'HARMONY'
+  /** The tune. */
   | 'MELODY';
 
 /** PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner and invited collaborators only. */
 export type Visibility =
+  /** The owner and invited collaborators only. */
   | 'PRIVATE'
+  /** Listed for everyone. */
   | 'PUBLIC'
+  /** Anyone with the id; never listed. */
   | 'UNLISTED';
 
 export type SignUpPersonMutationVariables = Exact<{

@@ -3,6 +3,24 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddCommentInput = {
+  /** Seconds into the piece; within its length. */
+  atSecond?: number | null | undefined;
+  /** The comment, 1 to 2,000 characters. */
+  body: string;
+  /** The piece to comment on. */
+  compositionId: string;
+  /** The comment this answers; replies stay one level deep. */
+  replyTo?: string | null | undefined;
+};
+
+/** EDITOR changes the piece (not its visibility or licence); VIEWER only sees it. */
+export type CollaboratorRole =
+  /** May change the piece (not its visibility or licence). */
+  | 'EDITOR'
+  /** May see the piece. */
+  | 'VIEWER';
+
 /** Exactly one of route, path or journey, plus optional choices. */
 export type ComposeInput = {
   /** Length 10-300 s; by default from the distance. */
@@ -17,11 +35,13 @@ export type ComposeInput = {
   path?: Array<string> | null | undefined;
   /** One real route. */
   route?: RouteInput | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
   /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
@@ -37,11 +57,13 @@ export type CompositionPatch = {
   keyRoot?: string | null | undefined;
   /** When saved; default CC_BY_4_0 (for a remix: the original's). */
   license?: License | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
   scale?: Scale | null | undefined;
   /** Tempo 40-240 BPM; by default from the distance. */
   tempoBpm?: number | null | undefined;
   /** Theme id (see `themes`); by default the flight (or the original) chooses. */
   theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
   title?: string | null | undefined;
   /** A different take of the same flight (default 0). */
   variation?: number | null | undefined;
@@ -49,65 +71,240 @@ export type CompositionPatch = {
   visibility?: Visibility | null | undefined;
 };
 
+export type ContestInput = {
+  /** Theme ids entries may use (at most 20); empty: any theme. */
+  allowedThemes?: Array<string> | null | undefined;
+  /** What the contest is about, shown to entrants (up to 4,000 characters). */
+  description?: string | null | undefined;
+  /** Entries one person may submit (default 1). */
+  entriesPerPerson?: number | null | undefined;
+  /** How old an account must be to vote (default 24 hours). */
+  minAccountAgeHours?: number | null | undefined;
+  /** What the winners get (up to 500 characters). */
+  prize?: string | null | undefined;
+  /** Entries must touch an airport or a country; null removes the constraint. */
+  routeConstraint?: RouteConstraintInput | null | undefined;
+  /** Who offers it, e.g. an airline, an airport or a museum. */
+  sponsor?: string | null | undefined;
+  /** When entries stop being accepted; at most votingOpenAt. */
+  submissionsCloseAt: string;
+  /** When entries start being accepted. */
+  submissionsOpenAt: string;
+  /** The contest's name, 1 to 120 characters. */
+  title: string;
+  /** Votes one person may cast in the contest (default 3). */
+  votesPerVoter?: number | null | undefined;
+  /** When voting ends and the results are frozen. */
+  votingCloseAt: string;
+  /** When voting starts; at least submissionsCloseAt. */
+  votingOpenAt: string;
+};
+
+/** Only the fields given change. Windows and rules are locked once submissions open, except for admins. */
+export type ContestPatch = {
+  /** Theme ids entries may use (at most 20); empty: any theme. */
+  allowedThemes?: Array<string> | null | undefined;
+  /** What the contest is about, shown to entrants (up to 4,000 characters). */
+  description?: string | null | undefined;
+  /** Entries one person may submit (default 1). */
+  entriesPerPerson?: number | null | undefined;
+  /** How old an account must be to vote (default 24 hours). */
+  minAccountAgeHours?: number | null | undefined;
+  /** What the winners get (up to 500 characters). */
+  prize?: string | null | undefined;
+  /** Entries must touch an airport or a country; null removes the constraint. */
+  routeConstraint?: RouteConstraintInput | null | undefined;
+  /** Who offers it, e.g. an airline, an airport or a museum. */
+  sponsor?: string | null | undefined;
+  /** When entries stop being accepted; at most votingOpenAt. */
+  submissionsCloseAt?: string | null | undefined;
+  /** When entries start being accepted. */
+  submissionsOpenAt?: string | null | undefined;
+  /** The contest's name, 1 to 120 characters. */
+  title?: string | null | undefined;
+  /** Votes one person may cast in the contest (default 3). */
+  votesPerVoter?: number | null | undefined;
+  /** When voting ends and the results are frozen. */
+  votingCloseAt?: string | null | undefined;
+  /** When voting starts; at least submissionsCloseAt. */
+  votingOpenAt?: string | null | undefined;
+};
+
+/** Follows the server clock: DRAFT before submissions open; OPEN from then until voting opens (entries are accepted until submissionsCloseAt); VOTING until votingCloseAt; CLOSED after it or once an admin closed it. */
+export type ContestStatus =
+  /** Over: the results are frozen. */
+  | 'CLOSED'
+  /** Before submissions open. */
+  | 'DRAFT'
+  /** Taking entries. */
+  | 'OPEN'
+  /** Votes are being cast. */
+  | 'VOTING';
+
+/** WAV: 16-bit PCM, 44.1 kHz stereo (FREE and PREMIUM). FLAC: the same samples, losslessly compressed (PREMIUM). */
+export type ExportFormat =
+  /** Lossless FLAC (PREMIUM). */
+  | 'FLAC'
+  /** 16-bit PCM WAV, 44.1 kHz stereo. */
+  | 'WAV';
+
+/** QUEUED: waiting for a worker; RENDERING: a worker is on it (progress grows); DONE: the file is ready at url; FAILED: every attempt failed. */
+export type ExportStatus =
+  /** The file is ready at url. */
+  | 'DONE'
+  /** Every attempt failed. */
+  | 'FAILED'
+  /** Waiting for a worker. */
+  | 'QUEUED'
+  /** A worker is rendering it; progress grows. */
+  | 'RENDERING';
+
 /** ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order. */
 export type FlightKind =
+  /** Any airports in order (legs need not be real routes). */
   | 'JOURNEY'
+  /** Consecutive real routes. */
   | 'PATH'
+  /** One real route. */
   | 'ROUTE';
 
 /** The size of the time buckets of a series (UTC; weeks start on Monday). */
 export type Granularity =
+  /** One bucket per UTC day. */
   | 'DAY'
+  /** One bucket per hour. */
   | 'HOUR'
+  /** One bucket per week, from Monday. */
   | 'WEEK';
+
+/** What sets the home key: the initial heading, the origin's longitude or the mean latitude. */
+export type KeyDriver =
+  /** The initial heading. */
+  | 'HEADING'
+  /** The mean latitude. */
+  | 'LATITUDE'
+  /** The origin's longitude. */
+  | 'LONGITUDE';
 
 /** CC_BY_4_0 (default) and CC_BY_NC_4_0 allow remixes with attribution; ALL_RIGHTS_RESERVED does not. */
 export type License =
+  /** No remixes by others. */
   | 'ALL_RIGHTS_RESERVED'
+  /** Creative Commons Attribution 4.0: remix with credit. */
   | 'CC_BY_4_0'
+  /** Creative Commons Attribution-NonCommercial 4.0: remix with credit, not commercially. */
   | 'CC_BY_NC_4_0';
 
 /** What a live event is; only the fields of its kind are set. */
 export type LiveEventKind =
+  /** A chord starts. */
   | 'CHORD'
+  /** The piece is over. */
   | 'COMPLETE'
+  /** A note sounds. */
   | 'NOTE'
+  /** A piece starts. */
   | 'PIECE_START'
+  /** How far the piece has come. */
   | 'PROGRESS'
+  /** A section starts. */
   | 'SECTION';
 
 export type LogInInput = {
   /** Email or username. */
   login: string;
+  /** The account's password. */
   password: string;
+};
+
+/** What sets how bright the mode is: latitude and direction, or the heading alone. */
+export type ModeDriver =
+  /** The heading alone. */
+  | 'HEADING'
+  /** Latitude and direction. */
+  | 'LATITUDE';
+
+/** The fields to change; omitted fields stay as they are. */
+export type ProfileInput = {
+  /** A few words about you, up to 500 characters. */
+  bio?: string | null | undefined;
+  /** The name shown next to your pieces, 1 to 80 characters. */
+  displayName?: string | null | undefined;
+};
+
+/** What to change from the original; everything not given is taken from it. */
+export type RemixInput = {
+  /** Length 10-300 s; by default from the distance. */
+  durationSeconds?: number | null | undefined;
+  /** Key root, e.g. "D", "F#" or "Bb". */
+  keyRoot?: string | null | undefined;
+  /** When saved; default CC_BY_4_0 (for a remix: the original's). */
+  license?: License | null | undefined;
+  /** Scale or mode; by default the theme and the flight (or the original) choose. */
+  scale?: Scale | null | undefined;
+  /** Tempo 40-240 BPM; by default from the distance. */
+  tempoBpm?: number | null | undefined;
+  /** Theme id (see `themes`); by default the flight (or the original) chooses. */
+  theme?: string | null | undefined;
+  /** Title, up to 120 characters; by default made from the airports (or the original's). */
+  title?: string | null | undefined;
+  /** A different take of the same flight (default 0). */
+  variation?: number | null | undefined;
+  /** When saved; default PUBLIC. */
+  visibility?: Visibility | null | undefined;
 };
 
 /** USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates. */
 export type Role =
+  /** Moderates, runs and closes contests, grants PREMIUM. */
   | 'ADMIN'
+  /** Also runs contests, reads analytics and holds API keys. */
   | 'PARTNER'
+  /** Makes, shares and votes on music. */
   | 'USER';
 
+/** Entries must touch this airport or an airport in this country: give exactly one. */
+export type RouteConstraintInput = {
+  /** IATA or ICAO code. */
+  airport?: string | null | undefined;
+  /** Country as OpenFlights names it, e.g. "Japan". */
+  country?: string | null | undefined;
+};
+
 export type RouteInput = {
+  /** Origin airport, IATA or ICAO code. */
   from: string;
+  /** Destination airport, IATA or ICAO code. */
   to: string;
 };
 
 /** Scales and modes the engine composes in. */
 export type Scale =
+  /** Blues scale. */
   | 'BLUES'
+  /** Dorian mode. */
   | 'DORIAN'
+  /** Harmonic minor. */
   | 'HARMONIC_MINOR'
+  /** Lydian mode. */
   | 'LYDIAN'
+  /** Major (Ionian). */
   | 'MAJOR'
+  /** Major pentatonic. */
   | 'MAJOR_PENTATONIC'
+  /** Minor pentatonic. */
   | 'MINOR_PENTATONIC'
+  /** Mixolydian mode. */
   | 'MIXOLYDIAN'
+  /** Natural minor (Aeolian). */
   | 'NATURAL_MINOR'
+  /** Phrygian mode. */
   | 'PHRYGIAN';
 
 export type SignUpInput = {
+  /** The name shown next to your pieces; default the username. */
   displayName?: string | null | undefined;
+  /** Where the account can be reached; also a login. */
   email: string;
   /** 10-200 characters, with a letter and a digit or symbol. */
   password: string;
@@ -115,17 +312,116 @@ export type SignUpInput = {
   username: string;
 };
 
+/** What sets the tempo: distance (short = fast), hub size (busy = fast) or the highest airport. */
+export type TempoDriver =
+  /** The highest airport: higher is slower. */
+  | 'ALTITUDE'
+  /** Distance: short is fast. */
+  | 'DISTANCE'
+  /** Hub size: busy is fast. */
+  | 'HUB_SIZE';
+
+/** A theme of your own; what you leave out comes from the built-in theme in basedOn. */
+export type ThemeInput = {
+  /** Built-in theme giving rhythms, harmony and defaults (classical, jazz, electronic, ambient, rock, world, cinematic, lofi); default classical. */
+  basedOn?: string | null | undefined;
+  /** 0-1: how busy the rhythms are. */
+  density?: number | null | undefined;
+  /** What the theme sounds like, up to 500 characters. */
+  description?: string | null | undefined;
+  /** Drum groove: rock-eighths, four-on-the-floor, jazz-ride, boom-bap, world-groove, cinematic-pulse; needs a DRUMS part. */
+  drumPattern?: string | null | undefined;
+  /** Quietest MIDI velocity of a phrase, 1-127. */
+  dynamicsBase?: number | null | undefined;
+  /** How much louder a phrase peaks; base + range at most 127. */
+  dynamicsRange?: number | null | undefined;
+  /** 0-1: timing and loudness nuance. */
+  humanize?: number | null | undefined;
+  /** One instrument per part; exactly one MELODY. */
+  instruments?: Array<ThemeInstrumentInput> | null | undefined;
+  /** Which flight features drive key, tempo and mode; default the basedOn theme's. */
+  mapping?: ThemeMappingInput | null | undefined;
+  /** The theme's name, 1 to 60 characters. */
+  name?: string | null | undefined;
+  /** Allowed scales, most preferred first. */
+  scales?: Array<Scale> | null | undefined;
+  /** 0-0.5: delay of off-beat eighths (0.33 = triplet swing). */
+  swing?: number | null | undefined;
+  /** Fastest tempo in BPM, 40-240, at least tempoMin. */
+  tempoMax?: number | null | undefined;
+  /** Slowest tempo in BPM, 40-240. */
+  tempoMin?: number | null | undefined;
+  /** Default PUBLIC (in the gallery). */
+  visibility?: Visibility | null | undefined;
+};
+
+export type ThemeInstrumentInput = {
+  /** What the part is called, e.g. "Tenor Sax". */
+  name: string;
+  /** General MIDI program 0-127 (for DRUMS: the drum kit). */
+  program: number;
+  /** The part it plays: MELODY, HARMONY, BASS or DRUMS. */
+  role: TrackRole;
+};
+
+/** Which flight feature drives which musical choice. */
+export type ThemeMappingInput = {
+  /** What sets the home key. */
+  key?: KeyDriver;
+  /** What sets how bright the mode is. */
+  mode?: ModeDriver;
+  /** What sets the tempo. */
+  tempo?: TempoDriver;
+};
+
+/** FREE: MIDI and a few WAV exports a day of pieces up to a length. PREMIUM: also FLAC, any length, more exports a day. */
+export type Tier =
+  /** MIDI and a few WAV exports a day. */
+  | 'FREE'
+  /** Also FLAC, any length, more exports a day. */
+  | 'PREMIUM';
+
+/** The part a track (or a theme's instrument) plays. */
 export type TrackRole =
+  /** The bass line. */
   | 'BASS'
+  /** Drums (MIDI channel 10). */
   | 'DRUMS'
+  /** Chords and pads. */
   | 'HARMONY'
+  /** The tune. */
   | 'MELODY';
 
 /** PUBLIC: listed for everyone; UNLISTED: anyone with the id, never listed; PRIVATE: the owner and invited collaborators only. */
 export type Visibility =
+  /** The owner and invited collaborators only. */
   | 'PRIVATE'
+  /** Listed for everyone. */
   | 'PUBLIC'
+  /** Anyone with the id; never listed. */
   | 'UNLISTED';
+
+export type AddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type AddCommentMutation = { addComment: { id: string, body: string, atSecond: number | null, createdAt: string, editedAt: string | null, author: { id: string, username: string, displayName: string } } };
+
+export type AirlineQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AirlineQuery = { airline: { id: string, name: string, alias: string | null, iata: string | null, icao: string | null, callsign: string | null, country: string | null, active: boolean } | null };
+
+export type AirlinesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AirlinesQuery = { airlines: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, iata: string | null, icao: string | null, callsign: string | null, country: string | null, active: boolean } }> } };
 
 export type AirportQueryVariables = Exact<{
   code: string;
@@ -134,7 +430,58 @@ export type AirportQueryVariables = Exact<{
 
 export type AirportQuery = { airport: { altitudeFt: number, timezone: string | null, utcOffsetHours: number | null, destinationCount: number, id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number } | null };
 
+export type AirportProfileQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type AirportProfileQuery = { analytics: { network: { airport: { departureCount: number, arrivalCount: number, destinationCount: number, destinationCountryCount: number, airlineRouteCount: number, averageDistanceKm: number | null, airport: { id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }, distanceBands: Array<{ label: string, minKm: number, maxKm: number | null, routeCount: number }>, longestRoute: { id: string, distanceKm: number, destination: { iata: string | null, name: string } } | null } } } };
+
 export type AirportSummaryFragment = { id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number };
+
+export type AirportsQueryVariables = Exact<{
+  country?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AirportsQuery = { airports: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { timezone: string | null, destinationCount: number, id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number } }> } };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null }> };
+
+export type CacheStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CacheStatsQuery = { cacheStats: { stores: number, invalidations: number, coalesced: number, layers: Array<{ layer: string, hits: number, misses: number, hitRate: number | null, entries: number | null, bytes: number | null }> } };
+
+export type CastVoteMutationVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type CastVoteMutation = { castVote: { id: string, votes: number, viewerHasVoted: boolean, submittedAt: string, finalRank: number | null, author: { id: string, username: string } | null, composition: { id: string, title: string, midiUrl: string } | null, contest: { id: string, status: ContestStatus } } };
+
+export type CloseContestMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CloseContestMutation = { closeContest: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, results: { frozenAt: string, winners: Array<{ rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } }> } | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } };
+
+export type CommentFieldsFragment = { id: string, body: string, atSecond: number | null, createdAt: string, editedAt: string | null, author: { id: string, username: string, displayName: string } };
+
+export type CommentsQueryVariables = Exact<{
+  compositionId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CommentsQuery = { composition: { id: string, comments: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, body: string, atSecond: number | null, createdAt: string, editedAt: string | null, replies: Array<{ id: string, body: string, atSecond: number | null, createdAt: string, editedAt: string | null, author: { id: string, username: string, displayName: string } }>, author: { id: string, username: string, displayName: string } } }> } } | null };
 
 export type CompositionQueryVariables = Exact<{
   id: string;
@@ -152,6 +499,8 @@ export type CompositionChangedSubscription = { compositionChanged: { version: nu
 
 export type CompositionFieldsFragment = { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> };
 
+export type CompositionSummaryFragment = { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> };
+
 export type CompositionsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -160,12 +509,132 @@ export type CompositionsQueryVariables = Exact<{
 
 export type CompositionsQuery = { compositions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, title: string, kind: FlightKind, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, midiUrl: string, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> } };
 
+export type ContestQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type ContestQuery = { contest: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, leaderboard: Array<{ rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } }>, results: { frozenAt: string, winners: Array<{ rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } }> } | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } | null };
+
+export type ContestEntriesQueryVariables = Exact<{
+  contestId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContestEntriesQuery = { contest: { id: string, entries: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, votes: number, viewerHasVoted: boolean, submittedAt: string, finalRank: number | null, author: { id: string, username: string } | null, composition: { id: string, title: string, midiUrl: string } | null, contest: { id: string, status: ContestStatus } } }> } } | null };
+
+export type ContestEntryFieldsFragment = { id: string, votes: number, viewerHasVoted: boolean, submittedAt: string, finalRank: number | null, author: { id: string, username: string } | null, composition: { id: string, title: string, midiUrl: string } | null, contest: { id: string, status: ContestStatus } };
+
+export type ContestFieldsFragment = { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } };
+
+export type ContestsQueryVariables = Exact<{
+  status?: ContestStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContestsQuery = { contests: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { key: string, apiKey: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null } } };
+
 export type CreateCompositionMutationVariables = Exact<{
   input: ComposeInput;
 }>;
 
 
 export type CreateCompositionMutation = { createComposition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
+
+export type CreateContestMutationVariables = Exact<{
+  input: ContestInput;
+}>;
+
+
+export type CreateContestMutation = { createContest: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } };
+
+export type CreateThemeMutationVariables = Exact<{
+  input: ThemeInput;
+}>;
+
+
+export type CreateThemeMutation = { createTheme: { id: string, name: string, description: string, builtIn: boolean, visibility: Visibility, usageCount: number, hasDrums: boolean, drumPattern: string | null, tempoMin: number, tempoMax: number, density: number, swing: number, humanize: number, dynamicsBase: number, dynamicsRange: number, scales: Array<Scale>, mapping: { key: KeyDriver, tempo: TempoDriver, mode: ModeDriver }, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }>, owner: { id: string, username: string } | null } };
+
+export type DeleteAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: boolean };
+
+export type DeleteCommentMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCommentMutation = { deleteComment: string };
+
+export type DeleteCompositionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteCompositionMutation = { deleteComposition: string };
+
+export type DeleteThemeMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeleteThemeMutation = { deleteTheme: string };
+
+export type EditCommentMutationVariables = Exact<{
+  id: string;
+  body: string;
+}>;
+
+
+export type EditCommentMutation = { editComment: { id: string, body: string, atSecond: number | null, createdAt: string, editedAt: string | null, author: { id: string, username: string, displayName: string } } };
+
+export type ExportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExportQuery = { export: { id: string, format: ExportFormat, status: ExportStatus, progress: number, url: string | null, expiresAt: string | null } | null };
+
+export type ExportFieldsFragment = { id: string, format: ExportFormat, status: ExportStatus, progress: number, url: string | null, expiresAt: string | null };
+
+export type ExportProgressSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ExportProgressSubscription = { exportProgress: { id: string, format: ExportFormat, status: ExportStatus, progress: number, url: string | null, expiresAt: string | null } };
+
+export type ExtendContestMutationVariables = Exact<{
+  id: string;
+  submissionsCloseAt?: string | null | undefined;
+  votingCloseAt?: string | null | undefined;
+}>;
+
+
+export type ExtendContestMutation = { extendContest: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } };
+
+export type FeedQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type FeedQuery = { feed: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> } };
 
 export type FindPathsQueryVariables = Exact<{
   from: string;
@@ -177,12 +646,60 @@ export type FindPathsQueryVariables = Exact<{
 
 export type FindPathsQuery = { findPaths: Array<{ stops: number, totalDistanceKm: number, legs: Array<{ id: string, distanceKm: number, durationMinutes: number, origin: { iata: string | null, icao: string | null, name: string, city: string }, destination: { iata: string | null, icao: string | null, name: string, city: string } }> }> };
 
+export type FollowMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type FollowMutation = { follow: { id: string, username: string, displayName: string, bio: string, role: Role, joinedAt: string, compositionCount: number, followerCount: number, followingCount: number, likesReceived: number, viewerFollows: boolean } };
+
+export type GrantPremiumMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type GrantPremiumMutation = { grantPremium: { id: string, username: string, tier: Tier | null } };
+
+export type InviteCollaboratorMutationVariables = Exact<{
+  compositionId: string;
+  username: string;
+  role: CollaboratorRole;
+}>;
+
+
+export type InviteCollaboratorMutation = { inviteCollaborator: { id: string, collaborators: Array<{ role: CollaboratorRole, user: { id: string, username: string } }> } };
+
+export type LeaderboardChangedSubscriptionVariables = Exact<{
+  contestId: string;
+}>;
+
+
+export type LeaderboardChangedSubscription = { leaderboardChanged: { contestId: string, final: boolean, top: Array<{ rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } }>, winners: Array<{ rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } }> } };
+
+export type LeaderboardEntryFieldsFragment = { rank: number, votes: number, entry: { id: string, submittedAt: string, author: { id: string, username: string } | null, composition: { id: string, title: string } | null } };
+
+export type LikeCompositionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LikeCompositionMutation = { likeComposition: { id: string, likeCount: number, viewerHasLiked: boolean } };
+
+export type LiveBatchFieldsFragment = { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> };
+
 export type LiveCompositionSubscriptionVariables = Exact<{
   input: ComposeInput;
 }>;
 
 
 export type LiveCompositionSubscription = { liveComposition: { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> } };
+
+export type LiveRadioSubscriptionVariables = Exact<{
+  channel: string;
+}>;
+
+
+export type LiveRadioSubscription = { liveRadio: { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> } };
 
 export type LogInMutationVariables = Exact<{
   input: LogInInput;
@@ -191,12 +708,72 @@ export type LogInMutationVariables = Exact<{
 
 export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
 
+export type LogOutMutationVariables = Exact<{
+  everywhere?: boolean | null | undefined;
+}>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type MusicAnalyticsQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  granularity?: Granularity | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type MusicAnalyticsQuery = { analytics: { music: { compositionsByTheme: Array<{ count: number | null, theme: { id: string, name: string } }>, keysOverTime: Array<{ bucket: string, value: string, count: number | null }>, scalesOverTime: Array<{ bucket: string, value: string, count: number | null }>, tempoBandsOverTime: Array<{ bucket: string, value: string, count: number | null }>, mostPlayed: Array<{ count: number, composition: { id: string, title: string } }>, mostLiked: Array<{ count: number, composition: { id: string, title: string } }>, mostRemixed: Array<{ count: number, composition: { id: string, title: string } }>, contests: { contestCount: number, entryCount: number | null, entrantCount: number | null, voteCount: number | null, voterCount: number | null } } } };
+
 export type NetworkAnalyticsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
 export type NetworkAnalyticsQuery = { analytics: { network: { distanceBands: Array<{ label: string, minKm: number, maxKm: number | null, routeCount: number }>, topHubs: Array<{ destinationCount: number, airport: { id: string, iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number } }>, topCountries: Array<{ country: string, routeCount: number, airportCount: number, destinationCountryCount: number, airlineCount: number }> } } };
+
+export type NetworkRoutesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type NetworkRoutesQuery = { analytics: { network: { longestRoutes: Array<{ id: string, distanceKm: number, durationMinutes: number, origin: { iata: string | null, name: string }, destination: { iata: string | null, name: string } }>, shortestRoutes: Array<{ id: string, distanceKm: number, durationMinutes: number, origin: { iata: string | null, name: string }, destination: { iata: string | null, name: string } }> } } };
+
+export type NodeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NodeQuery = { node:
+    | { __typename: 'Airline', name: string, iata: string | null, id: string }
+    | { __typename: 'Airport', iata: string | null, name: string, id: string }
+    | { __typename: 'Comment', body: string, id: string }
+    | { __typename: 'Composition', title: string, id: string }
+    | { __typename: 'Contest', title: string, status: ContestStatus, id: string }
+    | { __typename: 'ContestEntry', votes: number, id: string }
+    | { __typename: 'Export', url: string | null, id: string, exportStatus: ExportStatus }
+    | { __typename: 'Route', distanceKm: number, id: string }
+    | { __typename: 'Theme', name: string, id: string }
+    | { __typename: 'User', username: string, id: string }
+   | null };
+
+export type NodesQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type NodesQuery = { nodes: Array<
+    | { __typename: 'Airline', id: string }
+    | { __typename: 'Airport', iata: string | null, name: string, id: string }
+    | { __typename: 'Comment', id: string }
+    | { __typename: 'Composition', title: string, id: string }
+    | { __typename: 'Contest', title: string, status: ContestStatus, id: string }
+    | { __typename: 'ContestEntry', id: string }
+    | { __typename: 'Export', url: string | null, id: string, exportStatus: ExportStatus }
+    | { __typename: 'Route', distanceKm: number, id: string }
+    | { __typename: 'Theme', name: string, id: string }
+    | { __typename: 'User', username: string, id: string }
+   | null> };
 
 export type PartnerUsageQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -208,12 +785,92 @@ export type PartnerUsageQueryVariables = Exact<{
 
 export type PartnerUsageQuery = { analytics: { usage: { from: string, to: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null, errorCount: number, csvUrl: string, parquetUrl: string, overTime: Array<{ bucket: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null, errorCount: number }>, topOperations: Array<{ operation: string, requests: number, p95LatencyMs: number | null, cacheHitRate: number | null }> } } };
 
+export type PresenceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PresenceQuery = { presence: Array<{ id: string, username: string, displayName: string }> };
+
 export type PreviewCompositionQueryVariables = Exact<{
   input: ComposeInput;
 }>;
 
 
 export type PreviewCompositionQuery = { previewComposition: { id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
+
+export type RadioChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RadioChannelsQuery = { radioChannels: Array<{ channel: string, listeners: number, nowPlaying: string | null }> };
+
+export type RecommendationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type RecommendationsQuery = { recommendations: Array<{ score: number, composition: { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> };
+
+export type RecordPlayMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RecordPlayMutation = { recordPlay: { id: string, playCount: number } };
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
+
+export type RemixCompositionMutationVariables = Exact<{
+  id: string;
+  input?: RemixInput | null | undefined;
+}>;
+
+
+export type RemixCompositionMutation = { remixComposition: { attribution: string | null, id: string, title: string, kind: FlightKind, saved: boolean, visibility: Visibility, license: License, version: number, createdAt: string | null, engineVersion: string, seed: string, variation: number, key: string, scale: Scale, tempoBpm: number, timeSignature: string, durationSeconds: number, midi: string, midiUrl: string, parent: { id: string, title: string } | null, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string, city: string, country: string, latitude: number, longitude: number }>, sections: Array<{ name: string, leg: number, key: string, scale: Scale, startBar: number, bars: number, startSeconds: number, endSeconds: number }>, chords: Array<{ bar: number, symbol: string, roman: string, startSeconds: number }>, tracks: Array<{ name: string, role: TrackRole, instrument: string, program: number, channel: number, notes: Array<{ pitch: number, start: number, duration: number, velocity: number }> }> } };
+
+export type RemixesQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RemixesQuery = { composition: { id: string, remixes: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> } } | null };
+
+export type RemoveCollaboratorMutationVariables = Exact<{
+  compositionId: string;
+  username: string;
+}>;
+
+
+export type RemoveCollaboratorMutation = { removeCollaborator: { id: string, collaborators: Array<{ role: CollaboratorRole, user: { id: string, username: string } }> } };
+
+export type RequestExportMutationVariables = Exact<{
+  compositionId: string;
+  format: ExportFormat;
+}>;
+
+
+export type RequestExportMutation = { requestExport: { id: string, format: ExportFormat, status: ExportStatus, progress: number, url: string | null, expiresAt: string | null } };
+
+export type RetractVoteMutationVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type RetractVoteMutation = { retractVote: { id: string, votes: number, viewerHasVoted: boolean, submittedAt: string, finalRank: number | null, author: { id: string, username: string } | null, composition: { id: string, title: string, midiUrl: string } | null, contest: { id: string, status: ContestStatus } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null } };
 
 export type RouteQueryVariables = Exact<{
   from: string;
@@ -248,10 +905,58 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string, displayName: string } } };
 
+export type SimilarCompositionsQueryVariables = Exact<{
+  id: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SimilarCompositionsQuery = { composition: { id: string, similar: Array<{ score: number, composition: { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> } | null };
+
+export type SimilarRoutesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  first?: number | null | undefined;
+}>;
+
+
+export type SimilarRoutesQuery = { similarRoutes: Array<{ score: number, route: { id: string, distanceKm: number, origin: { iata: string | null, name: string, city: string }, destination: { iata: string | null, name: string, city: string } } }> };
+
+export type SubmitEntryMutationVariables = Exact<{
+  contestId: string;
+  compositionId: string;
+}>;
+
+
+export type SubmitEntryMutation = { submitEntry: { id: string, votes: number, viewerHasVoted: boolean, submittedAt: string, finalRank: number | null, author: { id: string, username: string } | null, composition: { id: string, title: string, midiUrl: string } | null, contest: { id: string, status: ContestStatus } } };
+
+export type ThemeQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ThemeQuery = { theme: { id: string, name: string, description: string, builtIn: boolean, visibility: Visibility, usageCount: number, hasDrums: boolean, drumPattern: string | null, tempoMin: number, tempoMax: number, density: number, swing: number, humanize: number, dynamicsBase: number, dynamicsRange: number, scales: Array<Scale>, mapping: { key: KeyDriver, tempo: TempoDriver, mode: ModeDriver }, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }>, owner: { id: string, username: string } | null } | null };
+
+export type ThemeFieldsFragment = { id: string, name: string, description: string, builtIn: boolean, visibility: Visibility, usageCount: number, hasDrums: boolean, drumPattern: string | null, tempoMin: number, tempoMax: number, density: number, swing: number, humanize: number, dynamicsBase: number, dynamicsRange: number, scales: Array<Scale>, mapping: { key: KeyDriver, tempo: TempoDriver, mode: ModeDriver }, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }>, owner: { id: string, username: string } | null };
+
 export type ThemesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ThemesQuery = { themes: Array<{ id: string, name: string, description: string, builtIn: boolean, hasDrums: boolean, tempoMin: number, tempoMax: number, density: number, swing: number, scales: Array<Scale>, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }> }> };
+
+export type UnfollowMutationVariables = Exact<{
+  username: string;
+}>;
+
+
+export type UnfollowMutation = { unfollow: { id: string, username: string, displayName: string, bio: string, role: Role, joinedAt: string, compositionCount: number, followerCount: number, followingCount: number, likesReceived: number, viewerFollows: boolean } };
+
+export type UnlikeCompositionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UnlikeCompositionMutation = { unlikeComposition: { id: string, likeCount: number, viewerHasLiked: boolean } };
 
 export type UpdateCompositionMutationVariables = Exact<{
   id: string;
@@ -262,7 +967,55 @@ export type UpdateCompositionMutationVariables = Exact<{
 
 export type UpdateCompositionMutation = { updateComposition: { id: string, title: string, visibility: Visibility, license: License, version: number } };
 
+export type UpdateContestMutationVariables = Exact<{
+  id: string;
+  input: ContestPatch;
+}>;
+
+
+export type UpdateContestMutation = { updateContest: { id: string, title: string, description: string, sponsor: string, prize: string, status: ContestStatus, createdAt: string, submissionsOpenAt: string, submissionsCloseAt: string, votingOpenAt: string, votingCloseAt: string, closedEarlyAt: string | null, rules: { allowedThemes: Array<string>, entriesPerPerson: number, votesPerVoter: number, minAccountAgeHours: number, routeConstraint: { airport: string | null, country: string | null } | null }, stats: { entries: number, voters: number, votes: number } } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: ProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, username: string, displayName: string, bio: string, role: Role, joinedAt: string, compositionCount: number, followerCount: number, followingCount: number, likesReceived: number, viewerFollows: boolean } };
+
+export type UpdateThemeMutationVariables = Exact<{
+  id: string;
+  input: ThemeInput;
+}>;
+
+
+export type UpdateThemeMutation = { updateTheme: { id: string, name: string, description: string, builtIn: boolean, visibility: Visibility, usageCount: number, hasDrums: boolean, drumPattern: string | null, tempoMin: number, tempoMax: number, density: number, swing: number, humanize: number, dynamicsBase: number, dynamicsRange: number, scales: Array<Scale>, mapping: { key: KeyDriver, tempo: TempoDriver, mode: ModeDriver }, instruments: Array<{ role: TrackRole, name: string, program: number, instrument: string }>, owner: { id: string, username: string } | null } };
+
+export type UserQueryVariables = Exact<{
+  username: string;
+}>;
+
+
+export type UserQuery = { user: { id: string, username: string, displayName: string, bio: string, role: Role, joinedAt: string, compositionCount: number, followerCount: number, followingCount: number, likesReceived: number, viewerFollows: boolean } | null };
+
+export type UserCompositionsQueryVariables = Exact<{
+  username: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UserCompositionsQuery = { user: { id: string, compositions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, title: string, kind: FlightKind, visibility: Visibility, license: License, createdAt: string | null, key: string, scale: Scale, tempoBpm: number, durationSeconds: number, likeCount: number, playCount: number, viewerHasLiked: boolean, midiUrl: string, owner: { id: string, username: string } | null, theme: { id: string, name: string }, airports: Array<{ iata: string | null, icao: string | null, name: string }> } }> } } | null };
+
+export type UserProfileFragment = { id: string, username: string, displayName: string, bio: string, role: Role, joinedAt: string, compositionCount: number, followerCount: number, followingCount: number, likesReceived: number, viewerFollows: boolean };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { id: string, username: string, displayName: string, email: string | null, role: Role, joinedAt: string } | null };
+
+export type WithdrawEntryMutationVariables = Exact<{
+  entryId: string;
+}>;
+
+
+export type WithdrawEntryMutation = { withdrawEntry: string };

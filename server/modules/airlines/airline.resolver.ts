@@ -16,12 +16,12 @@ export class AirlineResolver {
   }
 
   @ReferenceData()
-  @Query(() => AirlineConnection)
+  @Query(() => AirlineConnection, { description: 'All airlines in id order.' })
   airlines(@Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Page<AirlineRow>> {
     return this.airlineService.page(args);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() airline: AirlineRow): string {
     return toGlobalId('Airline', airline.id);
   }

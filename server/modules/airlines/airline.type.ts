@@ -12,16 +12,16 @@ export class Airline extends Node {
   @Field(() => String, { nullable: true, description: '3-letter ICAO code.' })
   icao!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The airline\'s name, e.g. "Swiss International Air Lines".' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Another name the airline is known by.', nullable: true })
   alias!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Radio callsign, e.g. "SWISS".', nullable: true })
   callsign!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'Country of registration, as OpenFlights names it.', nullable: true })
   country!: string | null;
 
   @Field(() => Boolean, { description: 'Whether OpenFlights lists the airline as operating.' })

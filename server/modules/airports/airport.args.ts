@@ -16,7 +16,7 @@ export class SearchAirportsArgs {
   @Length(1, 100, { message: 'query must be 1 to 100 characters' })
   query!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: `How many, 1 to ${MAX_PAGE_SIZE}.` })
   @IsOptional()
   @Min(1, { message: 'first must be at least 1' })
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}` })

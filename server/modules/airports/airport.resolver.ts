@@ -33,7 +33,7 @@ export class AirportResolver {
     return this.airportService.page(args);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() airport: AirportRow): string {
     return toGlobalId('Airport', airport.id);
   }

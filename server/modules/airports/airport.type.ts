@@ -11,22 +11,22 @@ export class Airport extends Node {
   @Field(() => String, { nullable: true, description: '4-letter ICAO code, when the airport has one.' })
   icao!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The airport\'s name, e.g. "Zürich Airport".' })
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The city it serves.' })
   city!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Country, as OpenFlights names it, e.g. "Switzerland".' })
   country!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Latitude in degrees (north positive).' })
   latitude!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Longitude in degrees (east positive).' })
   longitude!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Elevation in feet.' })
   altitudeFt!: number;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Europe/Zurich".' })

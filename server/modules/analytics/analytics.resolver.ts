@@ -54,12 +54,12 @@ export class AnalyticsResolver {
     return { viewer: this.analyticsService.requireAnalyticsViewer(context.viewer, context.authError) };
   }
 
-  @FieldResolver(() => NetworkAnalytics)
+  @FieldResolver(() => NetworkAnalytics, { description: 'The route network in figures.' })
   network(): object {
     return {};
   }
 
-  @FieldResolver(() => MusicAnalytics)
+  @FieldResolver(() => MusicAnalytics, { description: 'What people make and like over a window.' })
   music(@Args(() => TimeWindowArgs) args: TimeWindowArgs): MusicRoot {
     return { window: timeWindow(args, new Date()) };
   }
@@ -149,7 +149,7 @@ export class MusicAnalyticsResolver {
     return this.analyticsService.topCompositions(root.window, 'REMIXED', first ?? DEFAULT_FIRST, context.viewer, context.loaders.compositionById);
   }
 
-  @FieldResolver(() => ContestStatistics)
+  @FieldResolver(() => ContestStatistics, { description: 'Contest activity in the window.' })
   contests(@Root() root: MusicRoot) {
     return this.analyticsService.contestStatistics(root.window);
   }
@@ -191,7 +191,7 @@ export class PartnerUsageResolver {
     return (await root.totals()).cacheHitRate;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Requests answered with an error.' })
   async errorCount(@Root() root: UsageRoot): Promise<number> {
     return (await root.totals()).errorCount;
   }

@@ -8,7 +8,7 @@ import { User } from '../users/user.type.js';
 import { MIN_PEOPLE } from './figures.js';
 
 export const GranularityEnum = { HOUR: 'HOUR', DAY: 'DAY', WEEK: 'WEEK' } as const;
-registerEnumType(GranularityEnum, { name: 'Granularity', description: 'The size of the time buckets of a series (UTC; weeks start on Monday).' });
+registerEnumType(GranularityEnum, { name: 'Granularity', valuesConfig: { DAY: { description: 'One bucket per UTC day.' }, HOUR: { description: 'One bucket per hour.' }, WEEK: { description: 'One bucket per week, from Monday.' } }, description: 'The size of the time buckets of a series (UTC; weeks start on Monday).' });
 
 export const MAX_FIRST = 100;
 
@@ -59,19 +59,19 @@ export class DistanceBand {
   @Field(() => String, { description: 'e.g. "< 1,500 km".' })
   label!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Inclusive lower bound in km.' })
   minKm!: number;
 
   @Field(() => Float, { nullable: true, description: 'Exclusive upper bound; null for the last band (≥ 8,000 km).' })
   maxKm!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Routes in the band.' })
   routeCount!: number;
 }
 
 @ObjectType('HubFigure')
 export class HubFigure {
-  @Field(() => Airport)
+  @Field(() => Airport, { description: 'The hub.' })
   airport!: Airport;
 
   @Field(() => Int, { description: 'Airports reached nonstop.' })
@@ -80,7 +80,7 @@ export class HubFigure {
 
 @ObjectType('CountryFigure')
 export class CountryFigure {
-  @Field(() => String)
+  @Field(() => String, { description: 'The country, as OpenFlights names it.' })
   country!: string;
 
   @Field(() => Int, { description: 'Routes departing from its airports.' })
@@ -98,19 +98,19 @@ export class CountryFigure {
 
 @ObjectType('AirportProfile')
 export class AirportProfile {
-  @Field(() => Airport)
+  @Field(() => Airport, { description: 'The airport described.' })
   airport!: Airport;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Routes departing from it.' })
   departureCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Routes arriving at it.' })
   arrivalCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Airports reached nonstop.' })
   destinationCount!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Countries reached nonstop.' })
   destinationCountryCount!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean distance of its departing routes; null without any.' })
@@ -122,7 +122,7 @@ export class AirportProfile {
   @Field(() => [DistanceBand], { description: 'Its departing routes by distance band.' })
   distanceBands!: DistanceBand[];
 
-  @Field(() => Route, { nullable: true })
+  @Field(() => Route, { description: 'Its longest departing route; null without any.', nullable: true })
   longestRoute!: Route | null;
 }
 
@@ -131,7 +131,7 @@ export class NetworkAnalytics {}
 
 @ObjectType('ThemeFigure')
 export class ThemeFigure {
-  @Field(() => Theme)
+  @Field(() => Theme, { description: 'The theme.' })
   theme!: Theme;
 
   @Field(() => Int, { nullable: true, description: `Pieces saved in the window; ${WITHHELD}` })
@@ -152,7 +152,7 @@ export class TrendPoint {
 
 @ObjectType('CompositionFigure')
 export class CompositionFigure {
-  @Field(() => Composition)
+  @Field(() => Composition, { description: 'The piece.' })
   composition!: Composition;
 
   @Field(() => Int, { description: 'Plays, net likes or remixes in the window.' })
@@ -187,7 +187,7 @@ export class UsagePoint {
   @Field(() => Date, { description: 'Start of the bucket.' })
   bucket!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Requests in the bucket.' })
   requests!: number;
 
   @Field(() => Float, { nullable: true, description: '95th percentile of the server-side latency, milliseconds.' })
@@ -205,24 +205,24 @@ export class OperationUsage {
   @Field(() => String, { description: 'The operation name, or its type and first root field (e.g. "query.routes") when unnamed.' })
   operation!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Requests of this operation in the window.' })
   requests!: number;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: '95th percentile of its server-side latency, milliseconds.', nullable: true })
   p95LatencyMs!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { description: 'Share of its requests answered from the response cache, 0 to 1.', nullable: true })
   cacheHitRate!: number | null;
 }
 
 @ObjectType('PartnerUsage', { description: "A partner's requests made with its API keys, over a time window." })
 export class PartnerUsage {
-  @Field(() => User)
+  @Field(() => User, { description: 'The partner account the usage is of.' })
   partner!: User;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'Start of the window (inclusive).' })
   from!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'End of the window (exclusive).' })
   to!: Date;
 }

@@ -5,10 +5,10 @@ export class CacheLayerStats {
   @Field(() => String, { description: '`memory` (in this process) or `redis` (shared by every instance).' })
   layer!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lookups answered from this layer.' })
   hits!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Lookups this layer could not answer.' })
   misses!: number;
 
   @Field(() => Float, { nullable: true, description: 'hits / (hits + misses); null before the first lookup.' })
@@ -23,7 +23,7 @@ export class CacheLayerStats {
 
 @ObjectType('CacheStats', { description: 'The response cache of the instance that answers.' })
 export class CacheStats {
-  @Field(() => [CacheLayerStats])
+  @Field(() => [CacheLayerStats], { description: 'Each layer: in-process memory first, then Redis.' })
   layers!: CacheLayerStats[];
 
   @Field(() => Int, { description: 'Requests that waited for an identical one being computed instead of computing again.' })

@@ -15,7 +15,7 @@ export class CommentResolver {
   constructor(private readonly commentService: CommentService) {}
 
   @Mutation(() => Comment, { description: 'Comments on a piece you can see, optionally at a moment in it or as a reply.' })
-  addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() context: RequestContext): Promise<CommentRow> {
+  addComment(@Arg('input', () => AddCommentInput, { description: 'The piece, the text and optionally the moment or the comment answered.' }) input: AddCommentInput, @Ctx() context: RequestContext): Promise<CommentRow> {
     return this.commentService.add(input, requireViewer(context), context.loaders.compositionById);
   }
 
@@ -25,11 +25,11 @@ export class CommentResolver {
   }
 
   @Mutation(() => ID, { description: 'Deletes your own comment (admins: any) with its replies; returns its id.' })
-  deleteComment(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<string> {
+  deleteComment(@Arg('id', () => ID, { description: 'The comment\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
     return this.commentService.delete(id, requireViewer(context), context.loaders.compositionById);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() comment: CommentRow): string {
     return toGlobalId('Comment', comment.id);
   }

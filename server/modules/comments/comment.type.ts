@@ -7,19 +7,19 @@ import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js'
 @CommunityData()
 @ObjectType('Comment', { implements: Node, description: 'A comment on a piece, optionally at a moment in it.' })
 export class Comment extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'The text.' })
   body!: string;
 
   @Field(() => Float, { nullable: true, description: 'The moment in the piece (seconds) the comment is about.' })
   atSecond!: number | null;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'Who wrote it.' })
   author!: object;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was written.' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When it was last edited; null if never.', nullable: true })
   editedAt!: Date | null;
 }
 
@@ -29,10 +29,10 @@ export class CommentConnection extends connectionTypes(Comment, 'Comment') {}
 
 @InputType('AddCommentInput')
 export class AddCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The piece to comment on.' })
   compositionId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The comment, 1 to 2,000 characters.' })
   @Length(1, 2000, { message: 'body must be 1 to 2000 characters' })
   body!: string;
 
@@ -49,10 +49,10 @@ export class AddCommentInput {
 
 @ArgsType()
 export class EditCommentArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The comment\'s id.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The new text, 1 to 2,000 characters.' })
   @Length(1, 2000, { message: 'body must be 1 to 2000 characters' })
   body!: string;
 }

@@ -12,16 +12,16 @@ export class CompositionCommunityResolver {
   constructor(private readonly communityService: CommunityService) {}
 
   @Mutation(() => Composition, { description: 'Likes a saved piece; liking twice changes nothing.' })
-  likeComposition(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
+  likeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     return this.communityService.like(id, requireViewer(context), context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Takes a like back; unliking twice changes nothing.' })
-  unlikeComposition(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
+  unlikeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     return this.communityService.unlike(id, requireViewer(context), context.loaders.compositionById);
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'Likes from signed-in people.' })
   likeCount(@Root() view: CompositionView, @Ctx() { loaders }: RequestContext): Promise<number> | number {
     return view.saved ? loaders.likeCount.load(Number(view.ref)) : 0;
   }
@@ -37,21 +37,21 @@ export class UserCommunityResolver {
   constructor(private readonly communityService: CommunityService) {}
 
   @Mutation(() => User, { description: 'Follows someone; following twice changes nothing.' })
-  follow(@Arg('username', () => String) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
+  follow(@Arg('username', () => String, { description: 'Who to follow.' }) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
     return this.communityService.follow(username, requireViewer(context));
   }
 
-  @Mutation(() => User)
-  unfollow(@Arg('username', () => String) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
+  @Mutation(() => User, { description: 'Stops following someone; unfollowing twice changes nothing.' })
+  unfollow(@Arg('username', () => String, { description: 'Who to stop following.' }) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
     return this.communityService.unfollow(username, requireViewer(context));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'People following them.' })
   async followerCount(@Root() user: UserRow, @Ctx() { loaders }: RequestContext): Promise<number> {
     return (await loaders.profileCounts.load(user.id)).followers;
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'People they follow.' })
   async followingCount(@Root() user: UserRow, @Ctx() { loaders }: RequestContext): Promise<number> {
     return (await loaders.profileCounts.load(user.id)).following;
   }

@@ -10,15 +10,15 @@ import { Composition } from './composition.type.js';
 import { InheritCacheHint, Uncached } from '../../graphql/cache-control.js';
 
 export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
-registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
+registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', valuesConfig: { EDITOR: { description: 'May change the piece (not its visibility or licence).' }, VIEWER: { description: 'May see the piece.' } }, description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
 
 @InheritCacheHint()
 @ObjectType('Collaborator')
 export class Collaborator {
-  @Field(() => User)
+  @Field(() => User, { description: 'The collaborator.' })
   user!: object;
 
-  @Field(() => CollaboratorRole)
+  @Field(() => CollaboratorRole, { description: 'What they may do with the piece.' })
   role!: string;
 }
 
@@ -36,9 +36,9 @@ export class CollaborationResolver {
 
   @Mutation(() => Composition, { description: 'Invites someone to a piece you own (or changes their role).' })
   inviteCollaborator(
-    @Arg('compositionId', () => ID) compositionId: string,
-    @Arg('username', () => String) username: string,
-    @Arg('role', () => CollaboratorRole) role: CollaboratorRoleValue,
+    @Arg('compositionId', () => ID, { description: 'Your piece.' }) compositionId: string,
+    @Arg('username', () => String, { description: 'Who to invite.' }) username: string,
+    @Arg('role', () => CollaboratorRole, { description: 'EDITOR or VIEWER.' }) role: CollaboratorRoleValue,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     return this.collaboration.invite(compositionId, username, role, requireViewer(context));
@@ -46,8 +46,8 @@ export class CollaborationResolver {
 
   @Mutation(() => Composition, { description: 'Removes a collaborator (owner), or leaves a piece (the collaborator).' })
   removeCollaborator(
-    @Arg('compositionId', () => ID) compositionId: string,
-    @Arg('username', () => String) username: string,
+    @Arg('compositionId', () => ID, { description: 'The piece.' }) compositionId: string,
+    @Arg('username', () => String, { description: 'Who to remove (yourself to leave).' }) username: string,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     return this.collaboration.remove(compositionId, username, requireViewer(context));
@@ -55,7 +55,7 @@ export class CollaborationResolver {
 
   @Uncached()
   @Query(() => [User], { description: 'Who has the piece open right now (subscribed to compositionChanged), across instances.' })
-  async presence(@Arg('id', () => ID) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
+  async presence(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
     const ids = await this.collaboration.present(id, viewer);
     const users = await loaders.userById.loadMany(ids);
     return users.filter((user): user is UserRow => user !== null && !(user instanceof Error));

@@ -21,12 +21,12 @@ export class CompositionResolver {
 
   @ReferenceData()
   @Query(() => Composition, { description: 'Composes a piece without saving it; the same input always gives the same piece.' })
-  previewComposition(@Arg('input', () => ComposeInput) input: ComposeInput, @Ctx() { viewer }: RequestContext): Promise<CompositionView> {
+  previewComposition(@Arg('input', () => ComposeInput, { description: 'The flight and the musical choices.' }) input: ComposeInput, @Ctx() { viewer }: RequestContext): Promise<CompositionView> {
     return this.compositionService.preview(input, viewer);
   }
 
   @Mutation(() => Composition, { description: 'Composes a piece and saves it as the signed-in person\'s.' })
-  createComposition(@Arg('input', () => ComposeInput) input: ComposeInput, @Ctx() context: RequestContext): Promise<CompositionView> {
+  createComposition(@Arg('input', () => ComposeInput, { description: 'The flight and the musical choices.' }) input: ComposeInput, @Ctx() context: RequestContext): Promise<CompositionView> {
     return this.compositionService.create(input, requireViewer(context));
   }
 
@@ -34,9 +34,9 @@ export class CompositionResolver {
     description: 'Changes a saved piece (owner only). A stale expectedVersion is a CONFLICT carrying the current version.',
   })
   updateComposition(
-    @Arg('id', () => ID) id: string,
-    @Arg('patch', () => CompositionPatch) patch: CompositionPatch,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string,
+    @Arg('patch', () => CompositionPatch, { description: 'The fields to change.' }) patch: CompositionPatch,
+    @Arg('expectedVersion', () => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) expectedVersion: number,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     return this.compositionService.update(id, patch, expectedVersion, requireViewer(context));
@@ -46,27 +46,27 @@ export class CompositionResolver {
     description: 'A new piece from a saved one (same flight, your changes), credited to the original. Not for all-rights-reserved pieces of others.',
   })
   remixComposition(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => RemixInput, { nullable: true }) input: RemixInput | undefined,
+    @Arg('id', () => ID, { description: 'The original\'s id.' }) id: string,
+    @Arg('input', () => RemixInput, { description: 'What to change; the rest comes from the original.', nullable: true }) input: RemixInput | undefined,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     return this.compositionService.remix(id, input ?? new RemixInput(), requireViewer(context), context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
-  recordPlay(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
+  recordPlay(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const listener = context.viewer ? `user:${context.viewer.id}` : `address:${context.clientAddress}`;
     return this.compositionService.recordPlay(id, listener, context.viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
-  deleteComposition(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<string> {
+  deleteComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
     return this.compositionService.delete(id, requireViewer(context));
   }
 
   @CommunityData()
   @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
-  composition(@Arg('id', () => ID) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
+  composition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
     return this.compositionService.byGlobalId(id, loaders.compositionById, viewer);
   }
 
@@ -82,14 +82,14 @@ export class CompositionResolver {
   })
   async compositionChanged(
     @Root() event: CompositionChangedEvent,
-    @Arg('id', () => ID) _id: string,
+    @Arg('id', () => ID, { description: 'The saved piece to watch.' }) _id: string,
     @Ctx() { viewer, loaders }: RequestContext,
   ): Promise<CompositionChange> {
     const [composition, author] = await Promise.all([this.compositionService.current(event.compositionId, viewer), loaders.userById.load(event.authorId)]);
     return { composition, version: event.version, changedFields: event.changedFields, author };
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (also for previews, which are never stored).' })
   id(@Root() view: CompositionView): string {
     return compositionGlobalId(view);
   }
@@ -129,7 +129,7 @@ export class CompositionResolver {
     return this.compositionService.airportsOf(view);
   }
 
-  @FieldResolver(() => [Section])
+  @FieldResolver(() => [Section], { description: 'The parts of the piece in order.' })
   sections(@Root() view: CompositionView): Section[] {
     return this.compositionService.sectionsOf(view);
   }
@@ -139,7 +139,7 @@ export class CompositionResolver {
     return this.compositionService.chordsOf(view);
   }
 
-  @FieldResolver(() => [Track])
+  @FieldResolver(() => [Track], { description: 'One track per instrument, with every note.' })
   tracks(@Root() view: CompositionView): Track[] {
     return this.compositionService.tracksOf(view);
   }

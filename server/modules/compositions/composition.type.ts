@@ -11,16 +11,17 @@ import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js'
 export const FlightKind = { ROUTE: 'ROUTE', PATH: 'PATH', JOURNEY: 'JOURNEY' } as const;
 registerEnumType(FlightKind, {
   name: 'FlightKind',
+  valuesConfig: { JOURNEY: { description: 'Any airports in order (legs need not be real routes).' }, PATH: { description: 'Consecutive real routes.' }, ROUTE: { description: 'One real route.' } },
   description: 'ROUTE: one real route; PATH: consecutive real routes; JOURNEY: any airports in order.',
 });
 
 @InputType('RouteInput')
 export class RouteInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Origin airport, IATA or ICAO code.' })
   @IsAirportCode()
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Destination airport, IATA or ICAO code.' })
   @IsAirportCode()
   to!: string;
 }
@@ -41,7 +42,7 @@ abstract class PieceChoices {
   @IsIn(KEY_NAMES, { message: `keyRoot must be a note name: ${KEY_NAMES.join(', ')}` })
   keyRoot?: string;
 
-  @Field(() => Scale, { nullable: true })
+  @Field(() => Scale, { nullable: true, description: 'Scale or mode; by default the theme and the flight (or the original) choose.' })
   @IsOptional()
   scale?: string;
 
@@ -63,7 +64,7 @@ abstract class PieceChoices {
   @Max(MAX_VARIATION, { message: `variation must be at most ${MAX_VARIATION}` })
   variation?: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Title, up to 120 characters; by default made from the airports (or the original\'s).' })
   @IsOptional()
   @MaxLength(120, { message: 'title must be at most 120 characters' })
   title?: string;
@@ -126,10 +127,10 @@ export class Note {
 @InheritCacheHint()
 @ObjectType('Track')
 export class Track {
-  @Field(() => String)
+  @Field(() => String, { description: 'The track\'s name.' })
   name!: string;
 
-  @Field(() => TrackRole)
+  @Field(() => TrackRole, { description: 'The part it plays.' })
   role!: string;
 
   @Field(() => String, { description: 'General MIDI instrument (or drum kit) name.' })
@@ -141,35 +142,35 @@ export class Track {
   @Field(() => Int, { description: 'MIDI channel 1-16; drums are on 10.' })
   channel!: number;
 
-  @Field(() => [Note])
+  @Field(() => [Note], { description: 'Every note, in time order.' })
   notes!: Note[];
 }
 
 @InheritCacheHint()
 @ObjectType('Section', { description: 'A part of the piece; each leg of the flight is at least one section.' })
 export class Section {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, e.g. "Takeoff" or "Cruise".' })
   name!: string;
 
   @Field(() => Int, { description: 'Which leg of the flight (0-based) the section plays.' })
   leg!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'When it starts, in seconds.' })
   startSeconds!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'When it ends, in seconds.' })
   endSeconds!: number;
 
   @Field(() => Int, { description: '0-based bar where the section starts.' })
   startBar!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Length in bars.' })
   bars!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Key root of the section.' })
   key!: string;
 
-  @Field(() => Scale)
+  @Field(() => Scale, { description: 'Scale or mode of the section.' })
   scale!: string;
 }
 
@@ -179,7 +180,7 @@ export class Chord {
   @Field(() => Int, { description: '0-based bar.' })
   bar!: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'When the chord starts, in seconds.' })
   startSeconds!: number;
 
   @Field(() => String, { description: 'Chord symbol, e.g. "Dm7".' })
@@ -192,31 +193,31 @@ export class Chord {
 @CommunityData()
 @ObjectType('Composition', { implements: Node, description: 'A piece of music made from a flight.' })
 export class Composition extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'The piece\'s title.' })
   title!: string;
 
-  @Field(() => FlightKind)
+  @Field(() => FlightKind, { description: 'Whether it plays one route, a path of routes or a journey.' })
   kind!: string;
 
   @Field(() => Theme, { description: 'The theme as it was when the piece was made.' })
   theme!: Theme;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Tempo in beats per minute.' })
   tempoBpm!: number;
 
   @Field(() => String, { description: 'Key root of the opening section, e.g. "D".' })
   key!: string;
 
-  @Field(() => Scale)
+  @Field(() => Scale, { description: 'Scale or mode of the opening section.' })
   scale!: string;
 
   @Field(() => String, { description: 'e.g. "4/4".' })
   timeSignature!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Length in seconds.' })
   durationSeconds!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Which take of the flight (0 is the default).' })
   variation!: number;
 
   @Field(() => String, { description: 'The seed the engine derived from the inputs (decimal).' })
@@ -228,10 +229,10 @@ export class Composition extends Node {
   @Field(() => Boolean, { description: 'False for previews, which are never stored.' })
   saved!: boolean;
 
-  @Field(() => Visibility)
+  @Field(() => Visibility, { description: 'Who may see it.' })
   visibility!: Visibility;
 
-  @Field(() => License)
+  @Field(() => License, { description: 'Under which terms others may use and remix it.' })
   license!: License;
 
   @Field(() => Int, { description: 'Bumped by every accepted update; pass it as expectedVersion.' })
@@ -252,7 +253,7 @@ export class CompositionChange {
   @Field(() => Composition, { nullable: true, description: 'The piece after the change; null if it was deleted since.' })
   composition!: object | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The piece\'s version after the change.' })
   version!: number;
 
   @Field(() => [String], { description: 'Which fields of the patch changed, e.g. ["title", "visibility"].' })

@@ -39,7 +39,7 @@ class LeaderboardArgs {
 
 @ArgsType()
 class ExtendContestArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contest\'s id.' })
   id!: string;
 
   @Field(() => Date, { nullable: true, description: 'A later end for submissions (still no later than votingOpenAt).' })
@@ -56,17 +56,17 @@ export class ContestResolver {
   constructor(private readonly contestService: ContestService) {}
 
   @Mutation(() => Contest, { description: 'Starts a contest (partners and admins).' })
-  createContest(@Arg('input', () => ContestInput) input: ContestInput, @Ctx() context: RequestContext): Promise<ContestRow> {
+  createContest(@Arg('input', () => ContestInput, { description: 'Title, windows and rules.' }) input: ContestInput, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.create(input, requireViewer(context));
   }
 
   @Mutation(() => Contest, { description: 'Changes a contest (its organiser or an admin); windows and rules lock when submissions open, except for admins.' })
-  updateContest(@Arg('id', () => ID) id: string, @Arg('input', () => ContestPatch) input: ContestPatch, @Ctx() context: RequestContext): Promise<ContestRow> {
+  updateContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Arg('input', () => ContestPatch, { description: 'The fields to change.' }) input: ContestPatch, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.update(id, input, requireViewer(context));
   }
 
   @Mutation(() => Contest, { description: 'Admin: closes the contest now; results are frozen and winners announced.' })
-  closeContest(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
+  closeContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.close(id, requireViewer(context));
   }
 
@@ -82,8 +82,8 @@ export class ContestResolver {
   }
 
   @CommunityData()
-  @Query(() => Contest, { nullable: true })
-  contest(@Arg('id', () => ID) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
+  @Query(() => Contest, { description: 'A contest by id; null when there is none.', nullable: true })
+  contest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
     return this.contestService.byGlobalId(id, loaders.contestById);
   }
 
@@ -91,26 +91,26 @@ export class ContestResolver {
     description: 'The top entries whenever votes change (a few pushes a second at most), and once the final results with the winners.',
     subscribe: ({ args, context }) => (context as RequestContext).watchLeaderboard(args.contestId as string),
   })
-  leaderboardChanged(@Root() event: LeaderboardChangedEvent, @Arg('contestId', () => ID) contestId: string): LeaderboardUpdate {
+  leaderboardChanged(@Root() event: LeaderboardChangedEvent, @Arg('contestId', () => ID, { description: 'The contest to watch.' }) contestId: string): LeaderboardUpdate {
     return { contestId, final: event.final, top: event.top, winners: event.winners };
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() contest: ContestRow): string {
     return toGlobalId('Contest', contest.id);
   }
 
-  @FieldResolver(() => ContestStatus)
+  @FieldResolver(() => ContestStatus, { description: 'Where it is now, by the server clock.' })
   status(@Root() contest: ContestRow): string {
     return this.contestService.statusOf(contest);
   }
 
-  @FieldResolver(() => ContestRules)
+  @FieldResolver(() => ContestRules, { description: 'Who may enter what, and how votes count.' })
   rules(@Root() contest: ContestRow): ContestRules {
     return this.contestService.rulesOf(contest);
   }
 
-  @FieldResolver(() => ContestStats)
+  @FieldResolver(() => ContestStats, { description: 'Entries, votes and voters now.' })
   stats(@Root() contest: ContestRow, @Ctx() { loaders }: RequestContext): Promise<ContestStats> {
     return loaders.contestStats.load(contest.id);
   }
@@ -148,31 +148,31 @@ export class ContestEntryResolver {
   ) {}
 
   @Mutation(() => ContestEntry, { description: 'Enters your piece (public or unlisted) while submissions are open; the same music twice is DUPLICATE_ENTRY.' })
-  submitEntry(@Arg('contestId', () => ID) contestId: string, @Arg('compositionId', () => ID) compositionId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
+  submitEntry(@Arg('contestId', () => ID, { description: 'The contest to enter.' }) contestId: string, @Arg('compositionId', () => ID, { description: 'Your piece (public or unlisted).' }) compositionId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     return this.contestService.submit(contestId, compositionId, requireViewer(context));
   }
 
   @Mutation(() => ID, { description: 'Withdraws your entry while the contest is open; returns its id.' })
-  withdrawEntry(@Arg('entryId', () => ID) entryId: string, @Ctx() context: RequestContext): Promise<string> {
+  withdrawEntry(@Arg('entryId', () => ID, { description: 'Your entry.' }) entryId: string, @Ctx() context: RequestContext): Promise<string> {
     return this.contestService.withdraw(entryId, requireViewer(context));
   }
 
   @Mutation(() => ContestEntry, { description: 'Votes for an entry while voting is open: once per entry, up to the contest\'s votes per person, never your own.' })
-  castVote(@Arg('entryId', () => ID) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
+  castVote(@Arg('entryId', () => ID, { description: 'The entry to vote for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     return this.contestService.vote(entryId, true, requireViewer(context), context.clientAddress);
   }
 
   @Mutation(() => ContestEntry, { description: 'Takes your vote back while voting is open.' })
-  retractVote(@Arg('entryId', () => ID) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
+  retractVote(@Arg('entryId', () => ID, { description: 'The entry you voted for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     return this.contestService.vote(entryId, false, requireViewer(context), context.clientAddress);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() entry: EntryRow): string {
     return toGlobalId('ContestEntry', entry.id);
   }
 
-  @FieldResolver(() => Contest)
+  @FieldResolver(() => Contest, { description: 'The contest it is entered in.' })
   async contest(@Root() entry: EntryRow, @Ctx() { loaders }: RequestContext): Promise<ContestRow> {
     return (await loaders.contestById.load(entry.contestId))!;
   }

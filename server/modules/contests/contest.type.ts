@@ -9,6 +9,7 @@ import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js'
 export const ContestStatus = { DRAFT: 'DRAFT', OPEN: 'OPEN', VOTING: 'VOTING', CLOSED: 'CLOSED' } as const;
 registerEnumType(ContestStatus, {
   name: 'ContestStatus',
+  valuesConfig: { CLOSED: { description: 'Over: the results are frozen.' }, DRAFT: { description: 'Before submissions open.' }, OPEN: { description: 'Taking entries.' }, VOTING: { description: 'Votes are being cast.' } },
   description:
     'Follows the server clock: DRAFT before submissions open; OPEN from then until voting opens (entries are accepted until submissionsCloseAt); VOTING until votingCloseAt; CLOSED after it or once an admin closed it.',
 });
@@ -32,12 +33,12 @@ export class RouteConstraintInput {
 /** The fields createContest takes and updateContest may change; the rules default when created. */
 @InputType('ContestFields')
 abstract class ContestFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the contest is about, shown to entrants (up to 4,000 characters).' })
   @IsOptional()
   @MaxLength(4000, { message: 'description must be at most 4000 characters' })
   description?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the winners get (up to 500 characters).' })
   @IsOptional()
   @MaxLength(500, { message: 'prize must be at most 500 characters' })
   prize?: string;
@@ -79,43 +80,43 @@ abstract class ContestFields {
 
 @InputType('ContestInput')
 export class ContestInput extends ContestFields {
-  @Field(() => String)
+  @Field(() => String, { description: 'The contest\'s name, 1 to 120 characters.' })
   @Length(1, 120, { message: 'title must be 1 to 120 characters' })
   title!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When entries start being accepted.' })
   submissionsOpenAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When entries stop being accepted; at most votingOpenAt.' })
   submissionsCloseAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When voting starts; at least submissionsCloseAt.' })
   votingOpenAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When voting ends and the results are frozen.' })
   votingCloseAt!: Date;
 }
 
 @InputType('ContestPatch', { description: 'Only the fields given change. Windows and rules are locked once submissions open, except for admins.' })
 export class ContestPatch extends ContestFields {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The contest\'s name, 1 to 120 characters.', nullable: true })
   @IsOptional()
   @Length(1, 120, { message: 'title must be 1 to 120 characters' })
   title?: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When entries start being accepted.', nullable: true })
   @IsOptional()
   submissionsOpenAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When entries stop being accepted; at most votingOpenAt.', nullable: true })
   @IsOptional()
   submissionsCloseAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When voting starts; at least submissionsCloseAt.', nullable: true })
   @IsOptional()
   votingOpenAt?: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { description: 'When voting ends and the results are frozen.', nullable: true })
   @IsOptional()
   votingCloseAt?: Date;
 }
@@ -143,29 +144,29 @@ export class ContestRules {
   @Field(() => [String], { description: 'Theme ids entries may use; empty: any.' })
   allowedThemes!: string[];
 
-  @Field(() => RouteConstraint, { nullable: true })
+  @Field(() => RouteConstraint, { description: 'Entries must touch this airport or country; null: anywhere.', nullable: true })
   routeConstraint!: RouteConstraint | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries one person may submit.' })
   entriesPerPerson!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Votes one person may cast in the contest.' })
   votesPerVoter!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How old an account must be to vote.' })
   minAccountAgeHours!: number;
 }
 
 @InheritCacheHint()
 @ObjectType('ContestStats')
 export class ContestStats {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Entries now.' })
   entries!: number;
 
   @Field(() => Int, { description: 'People who have a vote in the contest now.' })
   voters!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Votes now.' })
   votes!: number;
 }
 
@@ -181,7 +182,7 @@ export class ContestEntry extends Node {
   @Field(() => Int, { description: 'Votes now (the final count once results are frozen).' })
   votes!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was entered.' })
   submittedAt!: Date;
 
   @Field(() => Int, { nullable: true, description: 'Its place in the frozen results; null until then.' })
@@ -201,17 +202,17 @@ export class LeaderboardEntry {
   @Field(() => Int, { description: '1 is first: more votes first, ties to the earlier submission.' })
   rank!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its votes.' })
   votes!: number;
 
-  @Field(() => ContestEntry)
+  @Field(() => ContestEntry, { description: 'The entry at this place.' })
   entry!: object;
 }
 
 @InheritCacheHint()
 @ObjectType('ContestResults', { description: 'The frozen outcome; it never changes.' })
 export class ContestResults {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the results were frozen.' })
   frozenAt!: Date;
 
   @Field(() => [LeaderboardEntry], { description: 'The podium: ranks 1 to 3.' })
@@ -223,7 +224,7 @@ export class ContestResults {
 
 @ObjectType('LeaderboardUpdate')
 export class LeaderboardUpdate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contest the update is about.' })
   contestId!: string;
 
   @Field(() => Boolean, { description: 'True once: the results are frozen and `winners` announced.' })
@@ -239,34 +240,34 @@ export class LeaderboardUpdate {
 @CommunityData()
 @ObjectType('Contest', { implements: Node, description: 'A themed competition: entries in a window, fair votes, a live leaderboard, frozen results.' })
 export class Contest extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'The contest\'s name.' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the contest is about.' })
   description!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the winners get.' })
   prize!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who offers it.' })
   sponsor!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When entries start being accepted.' })
   submissionsOpenAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When entries stop being accepted.' })
   submissionsCloseAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When voting starts.' })
   votingOpenAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When voting ends and the results are frozen.' })
   votingCloseAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'When an admin closed it before votingCloseAt.' })
   closedEarlyAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was created.' })
   createdAt!: Date;
 }
 

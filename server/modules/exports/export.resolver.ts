@@ -16,15 +16,15 @@ export class ExportResolver {
       'Queues an audio render of a saved piece (or reuses one of the same music). FLAC and pieces longer than the FREE limit are PREMIUM_REQUIRED; past the daily quota is QUOTA_EXCEEDED with extensions.resetsAt.',
   })
   requestExport(
-    @Arg('compositionId', () => ID) compositionId: string,
-    @Arg('format', () => ExportFormatEnum) format: ExportFormat,
+    @Arg('compositionId', () => ID, { description: 'The saved piece to render.' }) compositionId: string,
+    @Arg('format', () => ExportFormatEnum, { description: 'WAV or FLAC (PREMIUM).' }) format: ExportFormat,
     @Ctx() context: RequestContext,
   ): Promise<ExportView> {
     return this.exportService.request(compositionId, format, requireViewer(context));
   }
 
   @Query(() => Export, { nullable: true, description: 'One of your exports; null for an id that is not yours.' })
-  export(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
+  export(@Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
     return this.exportService.byId(id, requireViewer(context));
   }
 
@@ -32,7 +32,7 @@ export class ExportResolver {
     description: 'The export as it is now, then on every change of status or progress until DONE or FAILED.',
     subscribe: ({ args, context }) => (context as RequestContext).watchExport(args.id as string),
   })
-  async exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID) _id: string): Promise<ExportView> {
+  async exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) _id: string): Promise<ExportView> {
     const view = await this.exportService.current(event.exportId);
     if (!view) throw new NotFoundError('This export no longer exists');
     return view;

@@ -14,7 +14,7 @@ export class LiveResolver {
       'Composes the piece (same input and checks as previewComposition) and streams its events in real time, each window sent lookaheadSeconds before it sounds, ending with COMPLETE. Unsubscribing stops the work.',
     subscribe: ({ args, context }) => (context as RequestContext).liveComposition(args.input as ComposeInput),
   })
-  liveComposition(@Root() batch: LiveBatchPayload, @Arg('input', () => ComposeInput) _input: ComposeInput): LiveBatchPayload {
+  liveComposition(@Root() batch: LiveBatchPayload, @Arg('input', () => ComposeInput, { description: 'The flight and the musical choices, as for previewComposition.' }) _input: ComposeInput): LiveBatchPayload {
     return batch;
   }
 
@@ -32,7 +32,7 @@ export class LiveResolver {
       'A never-ending departures radio named after an airport (e.g. "LHR"): its real departures one after another, the same music at the same moment for every listener on every server instance. A late listener joins at the current position.',
     subscribe: ({ args, context }) => (context as RequestContext).liveRadio(args.channel as string),
   })
-  liveRadio(@Root() batch: LiveBatchPayload, @Arg('channel', () => String) _channel: string): LiveBatchPayload {
+  liveRadio(@Root() batch: LiveBatchPayload, @Arg('channel', () => String, { description: 'An airport code (IATA or ICAO), e.g. "LHR".' }) _channel: string): LiveBatchPayload {
     return batch;
   }
 

@@ -12,12 +12,13 @@ export enum LiveEventKind {
 
 registerEnumType(LiveEventKind, {
   name: 'LiveEventKind',
+  valuesConfig: { CHORD: { description: 'A chord starts.' }, COMPLETE: { description: 'The piece is over.' }, NOTE: { description: 'A note sounds.' }, PIECE_START: { description: 'A piece starts.' }, PROGRESS: { description: 'How far the piece has come.' }, SECTION: { description: 'A section starts.' } },
   description: 'What a live event is; only the fields of its kind are set.',
 });
 
 @ObjectType('LiveEvent', { description: 'One moment of a piece streamed live.' })
 export class LiveEvent {
-  @Field(() => LiveEventKind)
+  @Field(() => LiveEventKind, { description: 'What the event is; only the fields of its kind are set.' })
   kind!: LiveEventKind;
 
   @Field(() => Float, { description: 'When it sounds, in seconds from the start of the piece.' })
@@ -71,7 +72,7 @@ export class LivePiece {
   @Field(() => ID, { description: 'A Composition id: composition(id) returns the whole piece.' })
   compositionId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The piece\'s title.' })
   title!: string;
 
   @Field(() => [String], { description: 'Airport codes in order.' })
@@ -80,16 +81,16 @@ export class LivePiece {
   @Field(() => String, { description: 'Theme id.' })
   theme!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Tempo in beats per minute.' })
   tempoBpm!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Key root of the opening section.' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Scale of the opening section.' })
   scale!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Length in seconds.' })
   durationSeconds!: number;
 
   @Field(() => Float, { description: 'When the piece starts sounding, in epoch milliseconds.' })
@@ -112,10 +113,10 @@ export class LiveBatch {
   @Field(() => Float, { description: 'How long before the window starts sounding it is sent; schedule events at their soundsAt.' })
   lookaheadSeconds!: number;
 
-  @Field(() => LivePiece)
+  @Field(() => LivePiece, { description: 'The piece the window belongs to.' })
   piece!: LivePiece;
 
-  @Field(() => [LiveEvent])
+  @Field(() => [LiveEvent], { description: 'The events of the window, in time order.' })
   events!: LiveEvent[];
 }
 

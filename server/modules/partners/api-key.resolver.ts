@@ -24,7 +24,7 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => ApiKey, { description: 'Revokes one of your API keys; requests with it are refused from now on.' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
+  revokeApiKey(@Arg('id', () => ID, { description: 'The key\'s id (from apiKeys).' }) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
     return this.apiKeyService.revoke(id, requireViewer(context), context.apiKeyId);
   }
 

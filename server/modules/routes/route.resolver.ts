@@ -35,17 +35,17 @@ export class RouteResolver {
     return this.routeService.findPaths(args);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() route: RouteRow): string {
     return routeGlobalId(route);
   }
 
-  @FieldResolver(() => Airport)
+  @FieldResolver(() => Airport, { description: 'Where it departs.' })
   origin(@Root() route: RouteRow): AirportRow {
     return this.routeService.airportOf(route.originId);
   }
 
-  @FieldResolver(() => Airport)
+  @FieldResolver(() => Airport, { description: 'Where it lands.' })
   destination(@Root() route: RouteRow): AirportRow {
     return this.routeService.airportOf(route.destinationId);
   }

@@ -23,7 +23,7 @@ export class RouteOperator {
   @Field(() => Boolean, { description: 'True when the flight is a codeshare operated by another airline.' })
   codeshare!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Stops on the way (0 for nonstop).' })
   stops!: number;
 
   @Field(() => [String], { description: 'Aircraft type codes (IATA), e.g. ["738", "320"].' })
@@ -37,10 +37,10 @@ export class RouteConnection extends connectionTypes(Route, 'Route') {}
 @ReferenceData()
 @ObjectType('FlightPath', { description: 'An itinerary of real routes, each leg departing where the last one landed.' })
 export class FlightPath {
-  @Field(() => [Route])
+  @Field(() => [Route], { description: 'The routes flown, in order.' })
   legs!: Route[];
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Sum of the legs\' great-circle distances.' })
   totalDistanceKm!: number;
 
   @Field(() => Int, { description: 'Connections on the way (legs - 1).' })

@@ -9,7 +9,7 @@ export const MAX_SIMILAR = 100;
 @InheritCacheHint()
 @ObjectType('RouteMatch', { description: 'A route whose default composition sounds like the one asked about.' })
 export class RouteMatch {
-  @Field(() => Route)
+  @Field(() => Route, { description: 'The similar route.' })
   route!: Route;
 
   @Field(() => Float, { description: 'Similarity from 0 to 1 (1 = alike in every measured aspect).' })
@@ -19,7 +19,7 @@ export class RouteMatch {
 @InheritCacheHint()
 @ObjectType('CompositionMatch', { description: 'A saved composition that sounds like the one asked about.' })
 export class CompositionMatch {
-  @Field(() => Composition)
+  @Field(() => Composition, { description: 'The similar piece.' })
   composition!: Composition;
 
   @Field(() => Float, { description: 'Similarity from 0 to 1 (1 = alike in every measured aspect).' })

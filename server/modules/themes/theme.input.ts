@@ -11,19 +11,20 @@ export const ThemeScope = { ALL: 'ALL', BUILT_IN: 'BUILT_IN', GALLERY: 'GALLERY'
 export type ThemeScope = keyof typeof ThemeScope;
 registerEnumType(ThemeScope, {
   name: 'ThemeScope',
+  valuesConfig: { ALL: { description: 'Built-in, the public gallery, then yours.' }, BUILT_IN: { description: 'The themes that ship with Aero Melody.' }, GALLERY: { description: 'Public custom themes, most used first.' }, MINE: { description: 'Your own themes.' } },
   description: 'ALL: built-in, then public gallery by use, then yours; BUILT_IN; GALLERY: public custom themes, most used first; MINE.',
 });
 
 @InputType('ThemeFilter')
 export class ThemeFilter {
-  @Field(() => ThemeScope, { nullable: true, defaultValue: 'ALL' })
+  @Field(() => ThemeScope, { description: 'Which themes to list (default ALL).', nullable: true, defaultValue: 'ALL' })
   @IsOptional()
   scope?: ThemeScope;
 }
 
 @InputType('ThemeInstrumentInput')
 export class ThemeInstrumentInput {
-  @Field(() => TrackRole)
+  @Field(() => TrackRole, { description: 'The part it plays: MELODY, HARMONY, BASS or DRUMS.' })
   role!: 'MELODY' | 'HARMONY' | 'BASS' | 'DRUMS';
 
   @Field(() => String, { description: 'What the part is called, e.g. "Tenor Sax".' })
@@ -38,25 +39,25 @@ export class ThemeInstrumentInput {
 
 @InputType('ThemeMappingInput', { description: 'Which flight feature drives which musical choice.' })
 export class ThemeMappingInput {
-  @Field(() => KeyDriverEnum, { defaultValue: 'HEADING' })
+  @Field(() => KeyDriverEnum, { description: 'What sets the home key.', defaultValue: 'HEADING' })
   key!: 'HEADING' | 'LONGITUDE' | 'LATITUDE';
 
-  @Field(() => TempoDriverEnum, { defaultValue: 'DISTANCE' })
+  @Field(() => TempoDriverEnum, { description: 'What sets the tempo.', defaultValue: 'DISTANCE' })
   tempo!: 'DISTANCE' | 'HUB_SIZE' | 'ALTITUDE';
 
-  @Field(() => ModeDriverEnum, { defaultValue: 'LATITUDE' })
+  @Field(() => ModeDriverEnum, { description: 'What sets how bright the mode is.', defaultValue: 'LATITUDE' })
   mode!: 'LATITUDE' | 'HEADING';
 }
 
 /** Every field optional: creation fills gaps from `basedOn`, an update from the theme as it is. */
 @InputType('ThemeInput', { description: 'A theme of your own; what you leave out comes from the built-in theme in basedOn.' })
 export class ThemeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The theme\'s name, 1 to 60 characters.', nullable: true })
   @IsOptional()
   @Length(1, 60, { message: 'name must be 1 to 60 characters' })
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'What the theme sounds like, up to 500 characters.', nullable: true })
   @IsOptional()
   @Length(0, 500, { message: 'description must be at most 500 characters' })
   description?: string;
@@ -66,13 +67,13 @@ export class ThemeInput {
   @IsIn(BUILT_IN_IDS, { message: `basedOn must be a built-in theme: ${BUILT_IN_IDS.join(', ')}` })
   basedOn?: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Slowest tempo in BPM, 40-240.', nullable: true })
   @IsOptional()
   @Min(40, { message: 'tempoMin must be at least 40' })
   @Max(240, { message: 'tempoMin must be at most 240' })
   tempoMin?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { description: 'Fastest tempo in BPM, 40-240, at least tempoMin.', nullable: true })
   @IsOptional()
   @Min(40, { message: 'tempoMax must be at least 40' })
   @Max(240, { message: 'tempoMax must be at most 240' })
@@ -126,7 +127,7 @@ export class ThemeInput {
   @IsIn(DRUM_PATTERN_IDS, { message: `drumPattern must be one of ${DRUM_PATTERN_IDS.join(', ')}` })
   drumPattern?: string;
 
-  @Field(() => ThemeMappingInput, { nullable: true })
+  @Field(() => ThemeMappingInput, { description: 'Which flight features drive key, tempo and mode; default the basedOn theme\'s.', nullable: true })
   @IsOptional()
   @ValidateNested()
   mapping?: ThemeMappingInput;

@@ -14,28 +14,28 @@ export class ThemeResolver {
 
   @CommunityData()
   @Query(() => [Theme], { description: 'Themes a composition can be made in: built-in, the public gallery (most used first) and yours.' })
-  themes(@Arg('filter', () => ThemeFilter, { nullable: true }) filter: ThemeFilter | undefined, @Ctx() { viewer }: RequestContext): Promise<ThemeView[]> {
+  themes(@Arg('filter', () => ThemeFilter, { description: 'Which themes to list; default all you may use.', nullable: true }) filter: ThemeFilter | undefined, @Ctx() { viewer }: RequestContext): Promise<ThemeView[]> {
     return this.themeService.list(filter?.scope ?? 'ALL', viewer);
   }
 
   @CommunityData()
   @Query(() => Theme, { nullable: true, description: 'A built-in or custom theme by id; null when there is none you may see.' })
-  theme(@Arg('id', () => String) id: string, @Ctx() { viewer }: RequestContext): Promise<ThemeView | null> {
+  theme(@Arg('id', () => String, { description: 'The theme id, e.g. "jazz" or "custom-12".' }) id: string, @Ctx() { viewer }: RequestContext): Promise<ThemeView | null> {
     return this.themeService.byId(id, viewer);
   }
 
   @Mutation(() => Theme, { description: 'Designs a theme of your own, starting from a built-in one.' })
-  createTheme(@Arg('input', () => ThemeInput) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
+  createTheme(@Arg('input', () => ThemeInput, { description: 'The theme; what is left out comes from basedOn.' }) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
     return this.themeService.create(input, requireViewer(context));
   }
 
   @Mutation(() => Theme, { description: 'Changes your theme; pieces already made with it keep sounding as they did.' })
-  updateTheme(@Arg('id', () => String) id: string, @Arg('input', () => ThemeInput) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
+  updateTheme(@Arg('id', () => String, { description: 'Your theme\'s id.' }) id: string, @Arg('input', () => ThemeInput, { description: 'The new theme; what is left out comes from basedOn.' }) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
     return this.themeService.update(id, input, requireViewer(context));
   }
 
   @Mutation(() => String, { description: 'Deletes your theme and returns its id; pieces made with it keep their snapshot.' })
-  deleteTheme(@Arg('id', () => String) id: string, @Ctx() context: RequestContext): Promise<string> {
+  deleteTheme(@Arg('id', () => String, { description: 'Your theme\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
     return this.themeService.delete(id, requireViewer(context));
   }
 

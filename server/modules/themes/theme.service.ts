@@ -73,6 +73,11 @@ export class ThemeService {
     return [...builtIn, ...gallery, ...mine].filter((theme) => !seen.has(theme.id) && seen.add(theme.id));
   }
 
+  /** Whether `id` has the shape of a theme id: a built-in theme's, or `custom-<n>`. */
+  isThemeId(id: string): boolean {
+    return BUILT_IN_IDS.has(id) || new RegExp(`^${CUSTOM_PREFIX}\\d{1,10}$`).test(id);
+  }
+
   async byId(id: string, viewer: Viewer | null): Promise<ThemeView | null> {
     const builtIn = themeById(id);
     if (builtIn) return toThemeView(builtIn);

@@ -16,22 +16,22 @@ export class UserResolver {
   ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
-  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+  signUp(@Arg('input', () => SignUpInput, { description: 'Email, username and password.' }) input: SignUpInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
     return this.authService.signUp(input, context.clientAddress);
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email or username and password.' })
-  logIn(@Arg('input', () => LogInInput) input: LogInInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+  logIn(@Arg('input', () => LogInInput, { description: 'Email or username, and password.' }) input: LogInInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
     return this.authService.logIn(input, context.clientAddress);
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new access and refresh token.' })
-  refreshSession(@Arg('refreshToken', () => String) refreshToken: string): Promise<AuthPayloadValue> {
+  refreshSession(@Arg('refreshToken', () => String, { description: 'The refresh token from the last signUp, logIn or refreshSession.' }) refreshToken: string): Promise<AuthPayloadValue> {
     return this.authService.refresh(refreshToken);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this sign-in (or, with everywhere, all of them); its tokens stop working.' })
-  async logOut(@Arg('everywhere', () => Boolean, { defaultValue: false }) everywhere: boolean, @Ctx() context: RequestContext): Promise<boolean> {
+  async logOut(@Arg('everywhere', () => Boolean, { description: 'End every sign-in of the account, not only this one.', defaultValue: false }) everywhere: boolean, @Ctx() context: RequestContext): Promise<boolean> {
     await this.authService.logOut(requireViewer(context), everywhere);
     return true;
   }
@@ -39,18 +39,18 @@ export class UserResolver {
   @Mutation(() => Boolean, {
     description: 'Deletes the account: sessions, private and unlisted pieces go; public pieces stay, no longer attributed.',
   })
-  async deleteAccount(@Arg('password', () => String) password: string, @Ctx() context: RequestContext): Promise<boolean> {
+  async deleteAccount(@Arg('password', () => String, { description: 'Your password, to confirm.' }) password: string, @Ctx() context: RequestContext): Promise<boolean> {
     await this.authService.deleteAccount(requireViewer(context), password);
     return true;
   }
 
   @Mutation(() => User, { description: 'Changes your display name or bio.' })
-  updateProfile(@Arg('input', () => ProfileInput) input: ProfileInput, @Ctx() context: RequestContext): Promise<UserRow> {
+  updateProfile(@Arg('input', () => ProfileInput, { description: 'The fields to change.' }) input: ProfileInput, @Ctx() context: RequestContext): Promise<UserRow> {
     return this.userService.updateProfile(requireViewer(context), input);
   }
 
   @Mutation(() => User, { description: 'Makes an account PREMIUM (admins only); effective at once.' })
-  grantPremium(@Arg('username', () => String) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
+  grantPremium(@Arg('username', () => String, { description: 'Whose account.' }) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
     return this.userService.grantPremium(requireViewer(context), username);
   }
 
@@ -61,12 +61,12 @@ export class UserResolver {
   }
 
   @CommunityData()
-  @Query(() => User, { nullable: true })
-  user(@Arg('username', () => String) username: string): Promise<UserRow | null> {
+  @Query(() => User, { description: 'A member by username; null when there is none.', nullable: true })
+  user(@Arg('username', () => String, { description: 'Their username.' }) username: string): Promise<UserRow | null> {
     return this.userService.byUsername(username);
   }
 
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
   id(@Root() user: UserRow): string {
     return toGlobalId('User', user.id);
   }

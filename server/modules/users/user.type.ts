@@ -4,30 +4,31 @@ import { Node } from '../../graphql/relay.js';
 import { CommunityData } from '../../graphql/cache-control.js';
 
 export const RoleEnum = { USER: 'USER', PARTNER: 'PARTNER', ADMIN: 'ADMIN' } as const;
-registerEnumType(RoleEnum, { name: 'Role', description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
+registerEnumType(RoleEnum, { name: 'Role', valuesConfig: { ADMIN: { description: 'Moderates, runs and closes contests, grants PREMIUM.' }, PARTNER: { description: 'Also runs contests, reads analytics and holds API keys.' }, USER: { description: 'Makes, shares and votes on music.' } }, description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
 
 export const TierEnum = { FREE: 'FREE', PREMIUM: 'PREMIUM' } as const;
 registerEnumType(TierEnum, {
   name: 'Tier',
+  valuesConfig: { FREE: { description: 'MIDI and a few WAV exports a day.' }, PREMIUM: { description: 'Also FLAC, any length, more exports a day.' } },
   description: 'FREE: MIDI and a few WAV exports a day of pieces up to a length. PREMIUM: also FLAC, any length, more exports a day.',
 });
 
 @CommunityData()
 @ObjectType('User', { implements: Node, description: 'A member of Aero Melody.' })
 export class User extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'Unique handle, e.g. in profile URLs.' })
   username!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The name shown next to their pieces.' })
   displayName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'A few words about them.' })
   bio!: string;
 
   @Field(() => Date, { description: 'When the account was created.' })
   joinedAt!: Date;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'USER, PARTNER or ADMIN.' })
   role!: string;
 }
 
@@ -36,13 +37,13 @@ export class AuthPayload {
   @Field(() => String, { description: 'Send as `Authorization: Bearer <accessToken>`; short-lived.' })
   accessToken!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the access token stops working.' })
   accessTokenExpiresAt!: Date;
 
   @Field(() => String, { description: 'Trade for a new pair with `refreshSession`; each one works once.' })
   refreshToken!: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The person signed in.' })
   user!: object;
 }
 
@@ -50,7 +51,7 @@ const USERNAME = /^[A-Za-z0-9_]{3,32}$/;
 
 @InputType('SignUpInput')
 export class SignUpInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where the account can be reached; also a login.' })
   @MaxLength(254, { message: 'email must be at most 254 characters' })
   @IsEmail({}, { message: 'email must be an email address' })
   email!: string;
@@ -63,7 +64,7 @@ export class SignUpInput {
   @Length(1, 200, { message: 'password must be at most 200 characters' })
   password!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The name shown next to your pieces; default the username.', nullable: true })
   @IsOptional()
   @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
   displayName?: string;
@@ -75,19 +76,19 @@ export class LogInInput {
   @Length(1, 254, { message: 'login must be 1 to 254 characters' })
   login!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The account\'s password.' })
   @Length(1, 200, { message: 'password must be 1 to 200 characters' })
   password!: string;
 }
 
 @InputType('ProfileInput', { description: 'The fields to change; omitted fields stay as they are.' })
 export class ProfileInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'The name shown next to your pieces, 1 to 80 characters.', nullable: true })
   @IsOptional()
   @Length(1, 80, { message: 'displayName must be 1 to 80 characters' })
   displayName?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { description: 'A few words about you, up to 500 characters.', nullable: true })
   @IsOptional()
   @Length(0, 500, { message: 'bio must be at most 500 characters' })
   bio?: string;

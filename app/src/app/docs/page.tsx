@@ -1,0 +1,5 @@
+import { DocsPage } from '@/components/DocsPage';
+
+export default function Page() {
+  return <DocsPage />;
+}
