@@ -45,7 +45,8 @@ import { loadNetworkRows } from './modules/network/network.repo.js';
 import { NetworkService } from './modules/network/network.service.js';
 import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
-import { boundSendBuffer, subscribeSharingResults, subscriptionLimitErrors } from './graphql/websocket.js';
+import { boundSendBuffer, subscriptionLimitErrors } from './graphql/websocket.js';
+import { createBroadcastHub } from './graphql/broadcast.js';
 import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app.js';
 import { ResponseCache } from './adapters/response-cache.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
@@ -281,6 +282,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
+  // A radio window is the same for every listener: executed and serialised once per instance, not per socket.
+  const broadcast = createBroadcastHub(new Set(['liveRadio']), limits.sendBufferBytes);
   const wsHandle = useServer(
     {
       schema,
@@ -293,8 +296,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
-      // A radio window is the same for every listener: execute it once per instance, not per socket.
-      subscribe: subscribeSharingResults(new Set(['liveRadio'])),
+      subscribe: broadcast.subscribe,
+      onOperation: broadcast.onOperation,
     },
     wsServer,
     limits.keepAliveMs,
