@@ -48,6 +48,7 @@ import { DATASET_IMPORTED_CHANNEL } from './modules/network/network.topics.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { boundSendBuffer } from './graphql/websocket.js';
 import { ConnectionsPerAddress, webSocketDoor } from './graphql/websocket-door.js';
+import { createBroadcastHub } from './graphql/broadcast.js';
 import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app.js';
 import { ResponseCache } from './adapters/response-cache.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
@@ -322,12 +323,15 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   });
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
+  // A radio window is the same for every listener: executed and serialised once per instance, not per socket.
+  const broadcast = createBroadcastHub(new Set(['liveRadio']), limits.sendBufferBytes);
   const wsHandle = useServer(
     webSocketDoor({
       schema,
       guard,
       limits,
       logger,
+      broadcast,
       // The token travels in connection_init's payload: { authorization: "Bearer <token>" } or { accessToken }.
       contextOf: (params, request) =>
         contextFor({

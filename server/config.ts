@@ -78,7 +78,7 @@ const environmentSchema = z.object({
   EXPORTS_DIR: z.string().min(1).default('.cache/exports'),
   EXPORT_URL_TTL_SECONDS: z.coerce.number().int().min(1).max(31_536_000).default(86_400),
   EXPORT_WORKERS: z.enum(['inline', 'off']).default('inline'),
-  EXPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  EXPORT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(Math.min(16, availableParallelism())),
   EXPORT_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   EXPORT_FREE_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(3),
   EXPORT_PREMIUM_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(100),

@@ -7,7 +7,8 @@ import type { RequestContext } from '../context.js';
 import { isExpectedError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { RequestGuard } from './guard.js';
-import { subscribeSharingResults, subscriptionLimitErrors } from './websocket.js';
+import type { createBroadcastHub } from './broadcast.js';
+import { subscriptionLimitErrors } from './websocket.js';
 
 /** What graphql-ws needs from the rest of the server. */
 export interface WebSocketDoorDependencies {
@@ -15,6 +16,8 @@ export interface WebSocketDoorDependencies {
   guard: RequestGuard;
   limits: Config['websocket'];
   logger: Logger;
+  /** Fan-out of broadcast subscriptions (radio windows): executed once, the same bytes to every socket. */
+  broadcast: ReturnType<typeof createBroadcastHub>;
   /** The context of one operation, from connection_init's payload and the upgrade request. */
   contextOf(params: Record<string, unknown>, request: IncomingMessage): Promise<RequestContext>;
   /** Runs a query or mutation through Apollo's pipeline: response cache, invalidation, masking, analytics. */
@@ -108,8 +111,8 @@ export function webSocketDoor(door: WebSocketDoorDependencies): ServerOptions<Re
       // Apollo's results are formatted already; onNext passes them through as they are.
       return door.runOperation(source, args.operationName ?? undefined, args.variableValues ?? undefined, args.contextValue as RequestContext) as Promise<ExecutionResult>;
     },
-    // A radio window is the same for every listener: execute it once per instance, not per socket.
-    subscribe: subscribeSharingResults(new Set(['liveRadio'])),
+    subscribe: door.broadcast.subscribe,
+    onOperation: door.broadcast.onOperation,
     onNext: (_ctx, _id, _payload, args, result) => {
       const requestId = requestIds.get(args);
       return result.errors ? { ...result, errors: result.errors.map((error) => format(error, requestId)) } : result;

@@ -55,3 +55,61 @@ export function rmsOf(samples: Int16Array): number {
   for (let i = 0; i < samples.length; i++) sum += samples[i] * samples[i];
   return samples.length === 0 ? 0 : Math.sqrt(sum / samples.length) / FULL_SCALE;
 }
+
+/** Radix-2 in-place FFT of `re`/`im` (length a power of two). */
+function fft(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j], re[i]];
+      [im[i], im[j]] = [im[j], im[i]];
+    }
+  }
+  for (let size = 2; size <= n; size <<= 1) {
+    const step = (-2 * Math.PI) / size;
+    for (let start = 0; start < n; start += size) {
+      for (let k = 0; k < size / 2; k++) {
+        const wr = Math.cos(step * k);
+        const wi = Math.sin(step * k);
+        const a = start + k;
+        const b = a + size / 2;
+        const tr = re[b] * wr - im[b] * wi;
+        const ti = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - tr;
+        im[b] = im[a] - ti;
+        re[a] += tr;
+        im[a] += ti;
+      }
+    }
+  }
+}
+
+/**
+ * The spectral centroid (Hz) of interleaved PCM: the magnitude-weighted mean frequency of the
+ * channels' mix over Hann-windowed frames, a single figure for how bright a render sounds.
+ */
+export function spectralCentroidHz(samples: Int16Array, channels: number, sampleRate: number, frameSize = 2048): number {
+  const re = new Float64Array(frameSize);
+  const im = new Float64Array(frameSize);
+  let weighted = 0;
+  let total = 0;
+  const frames = Math.floor(samples.length / channels);
+  for (let start = 0; start + frameSize <= frames; start += frameSize) {
+    for (let i = 0; i < frameSize; i++) {
+      let mix = 0;
+      for (let c = 0; c < channels; c++) mix += samples[(start + i) * channels + c];
+      re[i] = (mix / channels) * (0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (frameSize - 1)));
+      im[i] = 0;
+    }
+    fft(re, im);
+    for (let bin = 1; bin < frameSize / 2; bin++) {
+      const magnitude = Math.hypot(re[bin], im[bin]);
+      weighted += magnitude * ((bin * sampleRate) / frameSize);
+      total += magnitude;
+    }
+  }
+  return total === 0 ? 0 : weighted / total;
+}

@@ -1,5 +1,6 @@
-import { BasicMIDI, SpessaSynthProcessor, SpessaSynthSequencer, type BasicSoundBank } from 'spessasynth_core';
+import { BasicMIDI, InterpolationTypes, SpessaSynthProcessor, SpessaSynthSequencer, type BasicSoundBank } from 'spessasynth_core';
 import { fadeOut, normalisingGain, peakOf, toPcm16 } from './pcm.js';
+import { BusReverb } from './reverb.js';
 import type { PcmAudio } from './wav.js';
 
 export const SAMPLE_RATE = 44_100;
@@ -42,9 +43,12 @@ export class MidiRenderer {
 
   static async create(soundBank: BasicSoundBank, midi: Uint8Array, sampleRate = SAMPLE_RATE): Promise<MidiRenderer> {
     const parsed = BasicMIDI.fromArrayBuffer(midi.buffer.slice(midi.byteOffset, midi.byteOffset + midi.byteLength) as ArrayBuffer);
-    const synth = new SpessaSynthProcessor(sampleRate, { eventsEnabled: false, maxBufferSize: BLOCK_FRAMES });
+    const synth = new SpessaSynthProcessor(sampleRate, { eventsEnabled: false, maxBufferSize: BLOCK_FRAMES, reverbProcessor: new BusReverb(sampleRate, BLOCK_FRAMES) });
     synth.soundBankManager.addSoundBank(soundBank, 'general-midi');
     await synth.processorInitialized;
+    // Linear instead of Hermite sample interpolation: a fifth of the voice work, and the same
+    // loudness and brightness (test/unit/engine/audio/render-equality.test.ts).
+    synth.setSystemParameter('interpolationType', InterpolationTypes.linear);
     const sequencer = new SpessaSynthSequencer(synth);
     sequencer.loadNewSongList([parsed]);
     sequencer.play();
