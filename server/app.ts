@@ -35,6 +35,7 @@ import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
 import { createSchema } from './graphql/schema.js';
+import { clientAddressResolver } from './http/client-address.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
@@ -252,6 +253,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     };
   };
 
+  const clientAddressOf = clientAddressResolver(config.trustProxy);
   const persistedOperations = await PersistedOperations.load();
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
@@ -289,7 +291,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
         const params = ctx.connectionParams ?? {};
         const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.accessToken === 'string' ? `Bearer ${params.accessToken}` : undefined;
         const apiKey = typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined;
-        return contextFor(randomUUID(), authorization, apiKey, ctx.extra.request.socket.remoteAddress ?? 'unknown');
+        return contextFor(randomUUID(), authorization, apiKey, clientAddressOf(ctx.extra.request));
       },
       connectionInitWaitTimeout: limits.initTimeoutMs,
       onSubscribe: (ctx) => subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions),
@@ -362,7 +364,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), req.socket.remoteAddress ?? 'unknown'),
+        contextFor(req.header('x-request-id')?.slice(0, 100) || randomUUID(), req.header('authorization'), req.header('x-api-key'), clientAddressOf(req)),
     }),
   );
   const webAppMode = resolveWebAppMode(config.webApp);
