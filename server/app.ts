@@ -15,6 +15,7 @@ import { createLocalFileStorage } from './adapters/file-storage.js';
 import { createJobQueue, type JobWorker } from './adapters/job-queue.js';
 import { DEFAULT_SOUND_FONT } from './adapters/sound-font.js';
 import { startExportWorker } from './jobs/audio-export.js';
+import { startExportSweeper } from './jobs/export-sweeper.js';
 import { exportDownloads } from './modules/exports/export.http.js';
 import { requireViewer } from './modules/users/user.service.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
@@ -226,6 +227,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
           lockMs: config.exports.lockMs,
         })
       : null;
+  // Whoever renders also cleans up: files no live link reaches, temporary files of dead writers.
+  const exportSweeper = exportWorker ? startExportSweeper(repos.exports, exportStorage, logger) : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
@@ -394,6 +397,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await services.live.dispose();
       // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
       await exportWorker?.close(true);
+      await exportSweeper?.stop();
       await exportQueue.dispose();
       await wsHandle.dispose();
       await apollo.stop();
