@@ -37,6 +37,7 @@ import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { RateLimiter } from './adapters/rate-limiter.js';
 import { createSchema } from './graphql/schema.js';
 import { clientAddressResolver } from './http/client-address.js';
+import { setPageSecurityHeaders } from './http/security-headers.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
@@ -376,6 +377,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {
+      setPageSecurityHeaders(response);
       web.handle(request, response).catch(forward);
     });
   }
