@@ -15,6 +15,7 @@ import { createLocalFileStorage } from './adapters/file-storage.js';
 import { createJobQueue, type JobWorker } from './adapters/job-queue.js';
 import { DEFAULT_SOUND_FONT } from './adapters/sound-font.js';
 import { startExportWorker } from './jobs/audio-export.js';
+import { startExportSweeper } from './jobs/export-sweeper.js';
 import { exportDownloads } from './modules/exports/export.http.js';
 import { requireViewer } from './modules/users/user.service.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
@@ -33,9 +34,10 @@ import { usageDownloads } from './modules/analytics/analytics.http.js';
 import { createMetrics } from './adapters/metrics.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { BatchedRateLimiter } from './adapters/rate-limiter.js';
-import { clientAddressOf } from './client-address.js';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { createSchema } from './graphql/schema.js';
+import { clientAddressResolver } from './http/client-address.js';
+import { setPageSecurityHeaders } from './http/security-headers.js';
 import { applyMigrations } from './jobs/migrate.js';
 import { hasImportedData, importOpenFlights, type ImportReporter } from './jobs/openflights/import.js';
 import type { Logger } from './logger.js';
@@ -239,6 +241,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
           lockMs: config.exports.lockMs,
         })
       : null;
+  // Whoever renders also cleans up: files no live link reaches, temporary files of dead writers.
+  const exportSweeper = exportWorker ? startExportSweeper(repos.exports, exportStorage, logger) : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
@@ -282,11 +286,12 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     };
   };
 
+  const clientAddressOf = clientAddressResolver(config.trustProxy);
   const persistedOperations = await PersistedOperations.load();
-  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, {
+  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
-  const answerPostFromCache = hotPostFastPath(responseCache, guard, {
+  const answerPostFromCache = hotPostFastPath(responseCache, guard, clientAddressOf, {
     served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
   });
   const app = express();
@@ -427,6 +432,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {
+      setPageSecurityHeaders(response);
       web.handle(request, response).catch(forward);
     });
   }
@@ -449,6 +455,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await services.compositions.dispose();
       // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
       await exportWorker?.close(true);
+      await exportSweeper?.stop();
       await exportQueue.dispose();
       await wsHandle.dispose();
       await apollo.stop();

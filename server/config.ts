@@ -1,4 +1,8 @@
 import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -54,6 +58,14 @@ const environmentSchema = z.object({
     })
     .optional(),
   AUTH_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  AUTH_SECRET_FILE: z.string().min(1).default('.cache/auth-secret'),
+  TRUST_PROXY: z
+    .string()
+    .refine((value) => parseTrustProxy(value) !== null, {
+      message: 'must be 0, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ranges',
+    })
+    .default('0'),
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1_024).max(1_048_576).default(32_768),
@@ -90,8 +102,49 @@ const environmentSchema = z.object({
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
 });
 
-/** Signs development and test tokens only; production refuses to start without AUTH_SECRET. */
-const DEVELOPMENT_AUTH_SECRET = 'aero-melody-development-secret-not-for-production';
+/**
+ * Outside production, tokens are signed with a random secret made on first start and kept in a
+ * file, so sign-ins survive restarts and every process of one checkout agrees on it. A secret
+ * written in the code would let anyone who reads it forge an ADMIN token.
+ */
+function developmentAuthSecret(file: string): string {
+  try {
+    const saved = readFileSync(file, 'utf8').trim();
+    if (saved.length >= 32) return saved;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  try {
+    // 'wx': when several processes start at once, the first one's secret is the one all keep.
+    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Which peers' X-Forwarded-For is believed: none, the nearest `hops` proxies (like express's
+ * `trust proxy` number), or peers whose address is in `addresses` (single addresses or CIDR ranges).
+ */
+export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; addresses: string[] };
+
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops === 0 ? { kind: 'none' } : hops <= 32 ? { kind: 'hops', hops } : null;
+  }
+  const addresses = text.split(',').map((entry) => entry.trim());
+  const valid = addresses.every((entry) => {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  });
+  return valid && addresses.length > 0 ? { kind: 'addresses', addresses } : null;
+}
 
 export interface DatabaseConfig {
   url: string;
@@ -114,7 +167,14 @@ export interface Config {
   /** Where saved route similarity indexes live, one file pair per data and engine version. */
   similarity: { indexDir: string };
   shutdownTimeoutMs: number;
-  auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
+  /**
+   * Token signing; how long access and refresh tokens live; how long a rotated refresh token
+   * presented again still gets the same new pair (two tabs refreshing at once) instead of ending
+   * the sign-in as a replay.
+   */
+  auth: { secret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; refreshReuseGraceSeconds: number };
+  /** Whose X-Forwarded-For names the client for every per-address rule (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /**
    * Abuse limits: requests per minute per viewer or address (0 = off), CORS origins, whether
    * anyone may introspect the schema and the key that allows it when not, the time budget.
@@ -230,10 +290,12 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     }),
     auth: Object.freeze({
-      secret: env.AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
+      secret: env.AUTH_SECRET ?? developmentAuthSecret(env.AUTH_SECRET_FILE),
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
     }),
+    trustProxy: Object.freeze(parseTrustProxy(env.TRUST_PROXY)!),
     websocket: Object.freeze({
       maxPayloadBytes: env.WS_MAX_PAYLOAD_BYTES,
       maxSubscriptions: env.WS_MAX_SUBSCRIPTIONS,

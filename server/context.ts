@@ -46,7 +46,6 @@ import { RouteService } from './modules/routes/route.service.js';
 import { SimilarityRepo } from './modules/similarity/similarity.repo.js';
 import { SimilarityService } from './modules/similarity/similarity.service.js';
 import { AuthService } from './modules/users/auth.service.js';
-import { RevokedSessionsRepo } from './modules/users/revoked-sessions.repo.js';
 import { SessionRepo } from './modules/users/session.repo.js';
 import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
@@ -158,7 +157,6 @@ export function createServices(
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });
   const themes = new ThemeService(repos.themes);
   const accessTokens = new AccessTokens(auth.secret, auth.accessTokenTtlSeconds);
-  const revokedSessions = new RevokedSessionsRepo(redis, auth.accessTokenTtlSeconds);
   const compositions = new CompositionService(
     networks,
     themes,
@@ -184,7 +182,14 @@ export function createServices(
     comments: new CommentService(repos.comments, compositions),
     feed: new FeedService(repos.feed, compositions),
     collaboration: new CollaborationService(compositions, repos.collaborators, repos.users, new PresenceRepo(redis)),
-    auth: new AuthService(repos.users, repos.sessions, revokedSessions, accessTokens, auth.refreshTokenTtlDays, new RateLimiter(redis, logger), logger),
+    auth: new AuthService(
+      repos.users,
+      repos.sessions,
+      accessTokens,
+      { secret: auth.secret, ttlDays: auth.refreshTokenTtlDays, reuseGraceSeconds: auth.refreshReuseGraceSeconds },
+      new RateLimiter(redis, logger),
+      logger,
+    ),
     users: new UserService(repos.users),
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),

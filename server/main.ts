@@ -31,34 +31,69 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
+/** Waits before a retry grow 0.5 s, 1 s, 2 s ... up to this. */
+const MAX_BACKOFF_MS = 15_000;
+/** A process that served this long before dying was healthy: its replacement starts at once. */
+const HEALTHY_AFTER_MS = 10_000;
+
+const backoffMs = (failures: number): number => Math.min(MAX_BACKOFF_MS, 500 * 2 ** Math.max(0, failures - 1));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Several server processes on one port (node:cluster): the primary prepares the database once,
- * starts the workers, replaces one that dies, and on SIGTERM lets each drain before exiting.
+ * Several server processes on one port (node:cluster): the primary prepares the database once
+ * (waiting for MariaDB while it is down), starts the workers, replaces one that dies (with a
+ * growing delay while they keep dying young, e.g. with Redis down, rather than a tight crash
+ * loop), and on SIGTERM lets each drain before exiting.
  */
 async function supervise(processes: number, config: Readonly<Config>, logger: Logger): Promise<void> {
-  await prepareDatabase(config, logger);
   let stopping = false;
-  const start = () => cluster.fork();
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    logger.error({ pid: worker.process.pid, code, signal }, 'a server process died; starting another');
-    start();
-  });
-  for (let i = 0; i < processes; i++) start();
-  logger.info({ processes }, 'server processes starting');
-
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down every server process');
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill(signal);
     setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 1_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await prepareDatabase(config, logger);
+      break;
+    } catch (error) {
+      const retryInMs = backoffMs(attempt);
+      logger.error({ reason: describeFatalError(error), retryInMs }, 'cannot prepare the database yet; waiting before trying again');
+      await sleep(retryInMs);
+      if (stopping) return;
+    }
+  }
+  if (stopping) return;
+
+  let youngDeaths = 0;
+  /** When each server process started listening; one that dies before (a failed start) is not. */
+  const listeningSince = new Map<number, number>();
+  const start = () => {
+    if (!stopping) cluster.fork();
+  };
+  cluster.on('listening', (worker) => listeningSince.set(worker.id, Date.now()));
+  cluster.on('exit', (worker, code, signal) => {
+    const servedMs = Date.now() - (listeningSince.get(worker.id) ?? Date.now());
+    listeningSince.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    youngDeaths = servedMs >= HEALTHY_AFTER_MS ? 0 : youngDeaths + 1;
+    const restartInMs = youngDeaths === 0 ? 0 : backoffMs(youngDeaths);
+    logger.error({ pid: worker.process.pid, code, signal, restartInMs }, 'a server process died; starting another');
+    setTimeout(start, restartInMs);
+  });
+  for (let i = 0; i < processes; i++) start();
+  logger.info({ processes }, 'server processes starting');
 }
 
 async function main(): Promise<void> {

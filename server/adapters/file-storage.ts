@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -15,6 +15,8 @@ export interface FileStorage {
   size(key: string): Promise<number | null>;
   read(key: string): Readable;
   remove(key: string): Promise<void>;
+  /** Every stored object, and any temporary one a writer left behind (`.tmp`), with its last change. */
+  list(): Promise<{ key: string; modifiedAt: Date }[]>;
   dispose(): Promise<void>;
 }
 
@@ -57,6 +59,19 @@ export function createLocalFileStorage(directory: string): FileStorage {
     },
     read: (key) => createReadStream(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
+    async list() {
+      await ready;
+      const entries = await readdir(directory, { withFileTypes: true });
+      const files = await Promise.all(
+        entries
+          .filter((entry) => entry.isFile() && KEY.test(entry.name))
+          .map(async (entry) => {
+            const info = await stat(join(directory, entry.name)).catch(() => null);
+            return info ? { key: entry.name, modifiedAt: info.mtime } : null;
+          }),
+      );
+      return files.filter((file) => file !== null);
+    },
     dispose: async () => undefined,
   };
 }

@@ -29,7 +29,7 @@ await runCli(async (config, logger) => {
     }
     console.log(
       grant
-        ? `${user.username} is now ${user.role} (effective from their next sign-in or token refresh)`
+        ? `${user.username} is now ${user.role} (effective at their next request)`
         : `${user.username} is now PREMIUM (effective at once)`,
     );
   } finally {

@@ -4,6 +4,7 @@ import { createPrisma } from '../adapters/prisma.js';
 import { createRedisPubSub } from '../adapters/pubsub.js';
 import { connectRedis } from '../adapters/redis.js';
 import { startExportWorker } from '../jobs/audio-export.js';
+import { startExportSweeper } from '../jobs/export-sweeper.js';
 import { applyMigrations } from '../jobs/migrate.js';
 import { ExportRepo } from '../modules/exports/export.repo.js';
 import type { ExportTopics } from '../modules/exports/export.topics.js';
@@ -22,9 +23,10 @@ await runCli(async (config, logger) => {
   const redis = await connectRedis(config.redisUrl, logger);
   const events = createRedisPubSub<ExportTopics>(redis, logger);
   const storage = createLocalFileStorage(config.exports.dir);
+  const repo = new ExportRepo(prisma);
   const worker = startExportWorker({
     redisUrl: config.redisUrl,
-    repo: new ExportRepo(prisma),
+    repo,
     storage,
     events: events.pubSub,
     logger,
@@ -33,6 +35,7 @@ await runCli(async (config, logger) => {
     concurrency: config.exports.workerConcurrency,
     lockMs: config.exports.lockMs,
   });
+  const sweeper = startExportSweeper(repo, storage, logger);
   logger.info({ concurrency: config.exports.workerConcurrency, dir: config.exports.dir }, 'audio export worker ready');
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -40,6 +43,7 @@ await runCli(async (config, logger) => {
   });
   logger.info('audio export worker stopping');
   await worker.close(true);
+  await sweeper.stop();
   events.dispose();
   await redis.quit().catch(() => redis.disconnect());
   await prisma.$disconnect();

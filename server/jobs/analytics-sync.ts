@@ -169,6 +169,9 @@ export class AnalyticsSync {
         await this.runOnce(true);
       } catch (error) {
         if (this.stopping) break;
+        // Redis came back empty (a failover, a restart without persistence): the group is gone
+        // with the stream, and every read says NOGROUP until it is made again.
+        if (error instanceof Error && error.message.startsWith('NOGROUP')) await this.ensureGroup().catch(() => undefined);
         // The entries stay pending and come back through this consumer's own pending read.
         this.ownPendingCursor = '0';
         this.logger.warn({ err: error instanceof Error ? error.message : error }, 'analytics batch not stored; retrying');

@@ -1,10 +1,14 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlacCodec } from '../../server/adapters/flac.js';
+import { createLocalFileStorage } from '../../server/adapters/file-storage.js';
+import { STRAY_TEMPORARY_AGE_MS, sweepExports } from '../../server/jobs/export-sweeper.js';
+import { ExportRepo } from '../../server/modules/exports/export.repo.js';
 import { toGlobalId } from '../../server/graphql/relay.js';
 import { inspectWav, rowIdOf } from '../support/audio.js';
 import { testConfig } from '../support/environment.js';
@@ -239,5 +243,59 @@ describe('WAV and FLAC exports', () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it('a link stops working once its piece is made PRIVATE or deleted, unless its requester may still see the piece', async () => {
+    const listener = await server.signUp('follower');
+    const theirs = (await requestExport(listener, composition.id, 'WAV')).data!.requestExport;
+    const mine = (await requestExport(owner, composition.id, 'WAV')).data!.requestExport;
+    expect(theirs.status).toBe('DONE');
+    expect((await download(theirs.url)).status).toBe(200);
+
+    const version = (await server.graphql('query($id: ID!) { composition(id: $id) { version } }', { id: composition.id }, owner.accessToken)).data!.composition.version;
+    const hidden = await server.graphql(
+      'mutation($id: ID!, $v: Int!) { updateComposition(id: $id, expectedVersion: $v, patch: { visibility: PRIVATE }) { visibility } }',
+      { id: composition.id, v: version },
+      owner.accessToken,
+    );
+    expect(hidden.data!.updateComposition.visibility).toBe('PRIVATE');
+    expect((await download(theirs.url)).status).toBe(404);
+    expect((await download(mine.url)).status).toBe(200);
+
+    expect((await server.graphql('mutation($id: ID!) { deleteComposition(id: $id) }', { id: composition.id }, owner.accessToken)).errors).toBeUndefined();
+    expect((await download(mine.url)).status).toBe(404);
+  });
+
+  it('a sweeper removes files no live link reaches and temporary files left by dead writers', async () => {
+    const repo = new ExportRepo(server.app.prisma);
+    const storage = createLocalFileStorage(exportsDir);
+    const livePiece = rowIdOf((await piece(owner, { variation: 7 })).id);
+    const exportRow = (renderKey: string, expiresAt: Date, compositionId: number | null) => ({
+      userId: rowIdOf(owner.userId),
+      compositionId,
+      format: 'WAV' as const,
+      renderKey,
+      token: randomBytes(32).toString('base64url'),
+      durationSeconds: 15,
+      status: 'DONE' as const,
+      progress: 1,
+      expiresAt,
+    });
+    const [live, expired, orphaned] = ['a', 'b', 'c'].map((letter) => letter.repeat(64));
+    await server.app.prisma.audioExport.createMany({
+      data: [exportRow(live, new Date(Date.now() + 3_600_000), livePiece), exportRow(expired, new Date(Date.now() - 1_000), livePiece), exportRow(orphaned, new Date(Date.now() + 3_600_000), null)],
+    });
+    const longAgo = new Date(Date.now() - STRAY_TEMPORARY_AGE_MS - 60_000);
+    const files = { live: `${live}.wav`, expired: `${expired}.wav`, orphaned: `${orphaned}.wav`, stray: `${'f'.repeat(64)}.wav.0123456789ab.tmp`, writing: `${'e'.repeat(64)}.wav.ba9876543210.tmp` };
+    for (const [name, file] of Object.entries(files)) {
+      await writeFile(join(exportsDir, file), 'audio');
+      if (name !== 'writing') await utimes(join(exportsDir, file), longAgo, longAgo);
+    }
+
+    const removed = await sweepExports(repo, storage, new Date());
+    expect(removed.stray).toBe(1);
+    expect(removed.expired).toBeGreaterThanOrEqual(2);
+    const left = new Set(await readdir(exportsDir));
+    expect([files.live, files.expired, files.orphaned, files.stray, files.writing].map((file) => left.has(file))).toEqual([true, false, false, false, true]);
   });
 });

@@ -178,7 +178,7 @@ describe('loadConfig', () => {
   });
 
   it('signs tokens with a development secret by default and demands AUTH_SECRET in production', () => {
-    expect(loadConfig({}).auth).toEqual({ secret: expect.any(String), accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30 });
+    expect(loadConfig({}).auth).toEqual({ secret: expect.any(String), accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30, refreshReuseGraceSeconds: 10 });
     const production = configError({ NODE_ENV: 'production' });
     expect(production.problems).toEqual(['AUTH_SECRET is required in production (at least 32 random characters)']);
     const secret = 'x'.repeat(40);

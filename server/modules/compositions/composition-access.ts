@@ -9,7 +9,7 @@ export type Access = 'OWNER' | 'EDITOR' | 'VIEWER' | 'READER';
 export class CompositionAccess {
   constructor(private readonly collaborators: CollaboratorRepo) {}
 
-  async of(row: Pick<CompositionRow, 'id' | 'ownerId' | 'visibility'>, viewer: Viewer | null): Promise<Access | null> {
+  async of(row: Pick<CompositionRow, 'id' | 'ownerId' | 'visibility'>, viewer: Pick<Viewer, 'id'> | null): Promise<Access | null> {
     if (viewer && row.ownerId === viewer.id) return 'OWNER';
     const role = viewer ? await this.collaborators.roleOf(row.id, viewer.id) : null;
     if (role) return role;

@@ -303,6 +303,12 @@ export class CompositionService {
   }
 
   /** The saved piece behind a global id and what the viewer may do with it; NOT_FOUND if nothing. */
+  /** Whether this person may see the saved piece now (it exists, and is theirs, shared with them or not PRIVATE). */
+  async mayStillSee(compositionId: number, userId: number): Promise<boolean> {
+    const [row] = await this.repo.findByIds([compositionId]);
+    return row !== undefined && (await this.access.of(row, { id: userId })) !== null;
+  }
+
   async rowWithAccess(globalId: string, viewer: Viewer | null): Promise<{ row: CompositionRow; access: Access }> {
     const decoded = fromGlobalId(globalId);
     if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);

@@ -48,6 +48,17 @@ export class ExportRepo {
     }) as Promise<ExportRow | null>;
   }
 
+  /** Of these renders, the ones some export still needs at `now`: under way, or DONE with a link that still works (to a piece that still exists). */
+  async wantedRenderKeys(renderKeys: string[], now: Date): Promise<Set<string>> {
+    if (renderKeys.length === 0) return new Set();
+    const rows = await this.prisma.audioExport.findMany({
+      where: { renderKey: { in: renderKeys }, OR: [{ status: { in: IN_PROGRESS } }, { status: 'DONE', expiresAt: { gt: now }, compositionId: { not: null } }] },
+      select: { renderKey: true },
+      distinct: ['renderKey'],
+    });
+    return new Set(rows.map((row) => row.renderKey));
+  }
+
   /** Moves every unfinished export of a render to `status`/`progress`; returns the ids it changed. */
   async advance(renderKey: string, status: 'QUEUED' | 'RENDERING', progress: number): Promise<number[]> {
     const rows = await this.prisma.audioExport.findMany({ where: { renderKey, status: { in: IN_PROGRESS } }, select: { id: true } });

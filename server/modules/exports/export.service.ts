@@ -173,11 +173,16 @@ export class ExportService {
     })();
   }
 
-  /** The download behind a URL token: the row, or why there is none. */
+  /**
+   * The download behind a URL token: the row, or why there is none. The link is only as good as
+   * its requester's view of the piece: once it is deleted, or made PRIVATE to someone who is not
+   * its owner or a collaborator, the link finds nothing.
+   */
   async download(token: string): Promise<{ row: ExportRow; fileKey: string; size: number } | 'missing' | 'expired'> {
     const row = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.repo.findByToken(token) : null;
-    if (!row || row.status !== 'DONE' || !row.expiresAt) return 'missing';
+    if (!row || row.status !== 'DONE' || !row.expiresAt || row.compositionId === null) return 'missing';
     if (row.expiresAt.getTime() <= Date.now()) return 'expired';
+    if (!(await this.compositions.mayStillSee(row.compositionId, row.userId))) return 'missing';
     const fileKey = fileKeyOf(row.renderKey, row.format);
     const size = await this.storage.size(fileKey);
     return size === null ? 'missing' : { row, fileKey, size };

@@ -263,11 +263,23 @@ export class LiveService {
         }
         run.holder = true;
         run.leaseUntil = asked + radioLeaseMs;
-        await this.resume(code, run);
+        await this.resume(code, run).catch((error: unknown) => this.abandon(code, run, error));
       }
     } catch (error) {
       this.logger.warn({ err: error, channel: code }, 'radio: heartbeat failed');
     }
+  }
+
+  /**
+   * Generating failed on a Redis error (reading or saving where the channel is): stop and give
+   * the lease up, so the next heartbeat here or on another instance picks the channel up again
+   * where its saved state says, instead of holding a lease over a silent channel.
+   */
+  private async abandon(code: string, run: ChannelRun, error: unknown): Promise<void> {
+    this.logger.warn({ err: error, channel: code }, 'radio: generating failed; handing the channel back');
+    run.holder = false;
+    run.stopPlayer();
+    await this.radio.release(code, this.instance).catch(() => undefined);
   }
 
   /** A new holder continues where the channel is: inside the current piece, or with the next one. */
@@ -325,7 +337,7 @@ export class LiveService {
         // rather than play over the new holder until the next heartbeat finds out.
         if (Date.now() < run.leaseUntil) this.events.publish(RADIO_TOPIC, code, batchOf(prepared, window, turn, lookaheadMs));
       },
-      () => void this.playTurn(code, run, turn + 1, startsAt + piece.durationSeconds * 1_000, true),
+      () => void this.playTurn(code, run, turn + 1, startsAt + piece.durationSeconds * 1_000, true).catch((error: unknown) => this.abandon(code, run, error)),
     );
   }
 }

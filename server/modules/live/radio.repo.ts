@@ -17,6 +17,11 @@ export interface RadioState {
 
 // Renew or release only a lease this instance still holds: another may have taken it over.
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+// A lease this instance already holds counts as taken: after a Redis error it may have given up
+// generating while the lease lived on, and must be able to pick the channel up again.
+const ACQUIRE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 1 end
+return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 /** The radio's shared state in Redis: generator leases, where each channel is, and listener counts per instance. */
@@ -24,7 +29,7 @@ export class RadioRepo {
   constructor(private readonly redis: Redis) {}
 
   async acquire(channel: string, holder: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(leaseKey(channel), holder, 'PX', ttlMs, 'NX')) === 'OK';
+    return (await this.redis.eval(ACQUIRE, 1, leaseKey(channel), holder, ttlMs)) === 1;
   }
 
   async renew(channel: string, holder: string, ttlMs: number): Promise<boolean> {

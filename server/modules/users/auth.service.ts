@@ -3,9 +3,8 @@ import type { RateLimiter } from '../../adapters/rate-limiter.js';
 import { BadUserInputError, ConflictError, RateLimitedError, UnauthenticatedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { decoyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
-import type { RevokedSessionsRepo } from './revoked-sessions.repo.js';
-import type { SessionRepo } from './session.repo.js';
-import { hashRefreshToken, newRefreshToken, type AccessTokens, type Viewer } from './tokens.js';
+import type { RefreshTokenRow, SessionRepo } from './session.repo.js';
+import { hashRefreshToken, newRefreshToken, successorRefreshToken, type AccessTokens, type Viewer } from './tokens.js';
 import { DuplicateUserError, type UserRepo, type UserRow } from './user.repo.js';
 
 export interface AuthPayload {
@@ -24,13 +23,30 @@ const LIMITS = {
 
 const WRONG_CREDENTIALS = 'Wrong login or password';
 
+/**
+ * A login as utf8mb4_unicode_ci compares it: case, accents and width ignored ("ＡLICE", "álice" and
+ * "alice" are one login), for guesses at an account that does not exist.
+ */
+export function foldLogin(login: string): string {
+  return login.trim().normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+export interface RefreshSettings {
+  /** The secret that derives a refresh token's successor. */
+  secret: string;
+  ttlDays: number;
+  /** How long after a rotation the rotated token still gets the same new pair instead of ending the sign-in. */
+  reuseGraceSeconds: number;
+}
+
+const invalidRefreshToken = () => new UnauthenticatedError('This refresh token is not valid; sign in again', { reason: 'INVALID_REFRESH_TOKEN' });
+
 export class AuthService {
   constructor(
     private readonly users: UserRepo,
     private readonly sessions: SessionRepo,
-    private readonly revoked: RevokedSessionsRepo,
     private readonly accessTokens: AccessTokens,
-    private readonly refreshTokenTtlDays: number,
+    private readonly refreshSettings: RefreshSettings,
     private readonly limiter: RateLimiter,
     private readonly logger: Logger,
   ) {}
@@ -40,24 +56,20 @@ export class AuthService {
     if (!decision.allowed) throw new RateLimitedError(decision.retryAfterSeconds);
   }
 
-  private async issue(user: UserRow, sessionId: string): Promise<AuthPayload> {
-    const refresh = newRefreshToken();
-    await this.sessions.insert({
-      userId: user.id,
-      family: sessionId,
-      tokenHash: refresh.hash,
-      expiresAt: new Date(Date.now() + this.refreshTokenTtlDays * 86_400_000),
-    });
-    return this.payload(user, sessionId, refresh.token);
+  private refreshExpiry(from: Date): Date {
+    return new Date(from.getTime() + this.refreshSettings.ttlDays * 86_400_000);
   }
 
-  private async payload(user: UserRow, sessionId: string, refreshToken: string): Promise<AuthPayload> {
-    return {
-      accessToken: await this.accessTokens.sign({ id: user.id, role: user.role, sessionId }),
-      accessTokenExpiresAt: new Date(Date.now() + this.accessTokens.ttlSeconds * 1000),
-      refreshToken,
-      user,
-    };
+  private async issue(user: UserRow, sessionId: string): Promise<AuthPayload> {
+    const refresh = newRefreshToken();
+    const now = new Date();
+    await this.sessions.insert({ userId: user.id, family: sessionId, tokenHash: refresh.hash, expiresAt: this.refreshExpiry(now) });
+    return this.payload(user, sessionId, refresh.token, now);
+  }
+
+  private async payload(user: UserRow, sessionId: string, refreshToken: string, issuedAt: Date): Promise<AuthPayload> {
+    const access = await this.accessTokens.sign({ id: user.id, role: user.role, sessionId }, issuedAt);
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
   }
 
   async signUp(input: { email: string; username: string; password: string; displayName?: string }, ip: string): Promise<AuthPayload> {
@@ -87,67 +99,73 @@ export class AuthService {
 
   async logIn(input: { login: string; password: string }, ip: string): Promise<AuthPayload> {
     await this.limit(`login:ip:${ip}`, LIMITS.logInPerIp);
-    await this.limit(`login:account:${input.login.trim().toLowerCase()}`, LIMITS.logInPerAccount);
     const user = await this.users.findByLogin(input.login.trim());
+    // Keyed on the account found: every spelling the database matches to it shares one budget.
+    await this.limit(user ? `login:account:${user.id}` : `login:unknown:${foldLogin(input.login)}`, LIMITS.logInPerAccount);
     const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
     if (!user || !valid) throw new UnauthenticatedError(WRONG_CREDENTIALS);
     return this.issue(user, randomUUID());
   }
 
-  /** Rotates the refresh token. A token used twice means it leaked: the whole sign-in is revoked. */
+  /**
+   * Rotates the refresh token. The same token presented again within the grace window gets the
+   * same new pair (two tabs refreshing at once); later, a used token means it leaked, and the whole
+   * sign-in is revoked.
+   */
   async refresh(refreshToken: string): Promise<AuthPayload> {
-    const invalid = new UnauthenticatedError('This refresh token is not valid; sign in again', { reason: 'INVALID_REFRESH_TOKEN' });
-    const current = await this.sessions.findByHash(hashRefreshToken(refreshToken));
-    if (!current) throw invalid;
-    if (current.revokedAt) {
-      await this.endSessions([current.family]);
-      this.logger.warn({ userId: current.userId }, 'a rotated refresh token was reused; session revoked');
-      throw invalid;
-    }
+    const hash = hashRefreshToken(refreshToken);
+    const current = await this.sessions.findByHash(hash);
+    if (!current) throw invalidRefreshToken();
+    if (current.revokedAt) return this.repeatRotation(current, refreshToken);
     if (current.expiresAt.getTime() <= Date.now()) {
       throw new UnauthenticatedError('The session has expired; sign in again', { reason: 'REFRESH_TOKEN_EXPIRED' });
     }
     const user = await this.users.findById(current.userId);
-    if (!user) throw invalid;
-    const next = newRefreshToken();
-    const rotated = await this.sessions.rotate(current, {
-      tokenHash: next.hash,
-      expiresAt: new Date(Date.now() + this.refreshTokenTtlDays * 86_400_000),
-    });
-    if (!rotated) {
-      await this.endSessions([current.family]);
-      throw invalid;
+    if (!user) throw invalidRefreshToken();
+    const next = successorRefreshToken(this.refreshSettings.secret, refreshToken);
+    const rotatedAt = new Date();
+    if (!(await this.sessions.rotate(current, { tokenHash: next.hash, expiresAt: this.refreshExpiry(rotatedAt) }, rotatedAt))) {
+      // Another refresh with this token won the race a moment ago.
+      return this.repeatRotation((await this.sessions.findByHash(hash)) ?? current, refreshToken);
     }
-    return this.payload(user, current.family, next.token);
+    return this.payload(user, current.family, next.token, rotatedAt);
   }
 
-  /** Redis first: if it is down nothing changes, rather than refresh tokens revoked but access tokens not. */
-  private async endSessions(families: string[]): Promise<void> {
-    await this.revoked.revoke(families);
-    for (const family of families) await this.sessions.revokeFamily(family);
+  /** A rotated token again: the same pair within the grace window while its successor is unused, else the end of the sign-in. */
+  private async repeatRotation(rotated: RefreshTokenRow, refreshToken: string): Promise<AuthPayload> {
+    const rotatedAt = rotated.revokedAt;
+    if (rotatedAt && Date.now() - rotatedAt.getTime() <= this.refreshSettings.reuseGraceSeconds * 1000) {
+      const next = successorRefreshToken(this.refreshSettings.secret, refreshToken);
+      const successor = await this.sessions.findByHash(next.hash);
+      const user = successor && !successor.revokedAt && successor.family === rotated.family ? await this.users.findById(rotated.userId) : null;
+      if (user) return this.payload(user, rotated.family, next.token, rotatedAt);
+    }
+    await this.sessions.revokeFamily(rotated.family);
+    this.logger.warn({ userId: rotated.userId }, 'a rotated refresh token was reused; session revoked');
+    throw invalidRefreshToken();
   }
 
   /** Ends the viewer's current sign-in, or every sign-in of theirs with `everywhere`. */
   async logOut(viewer: Viewer, everywhere: boolean): Promise<void> {
-    if (everywhere) await this.revoked.revoke(await this.sessions.revokeAllOf(viewer.id));
-    else await this.endSessions([viewer.sessionId]);
+    if (everywhere) await this.sessions.revokeAllOf(viewer.id);
+    else await this.sessions.revokeFamily(viewer.sessionId);
   }
 
-  /** The viewer behind a bearer token, refusing tokens of ended sessions. */
+  /**
+   * The viewer behind a bearer token, refusing tokens of ended sessions. The role is today's, not
+   * the one in the token: a role change applies at the person's next request.
+   */
   async authenticate(accessToken: string): Promise<Viewer> {
     const viewer = await this.accessTokens.verify(accessToken);
-    if (await this.revoked.isRevoked(viewer.sessionId).catch(() => false)) {
-      throw new UnauthenticatedError('This session has ended; sign in again', { reason: 'SESSION_REVOKED' });
-    }
-    return viewer;
+    const role = await this.sessions.liveRole(viewer.id, viewer.sessionId);
+    if (!role) throw new UnauthenticatedError('This session has ended; sign in again', { reason: 'SESSION_REVOKED' });
+    return { ...viewer, role };
   }
 
   async deleteAccount(viewer: Viewer, password: string): Promise<void> {
     const user = await this.users.findById(viewer.id);
     if (!user || !(await verifyPassword(user.passwordHash, password))) throw new UnauthenticatedError(WRONG_CREDENTIALS);
-    const families = await this.sessions.revokeAllOf(user.id);
     await this.users.delete(user.id);
-    await this.revoked.revoke([...families, viewer.sessionId]);
     this.logger.info({ userId: user.id }, 'account deleted');
   }
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
+import type { Role } from './user.repo.js';
 
 export interface RefreshTokenRow {
   id: number;
@@ -23,12 +24,25 @@ export class SessionRepo {
   }
 
   /**
-   * Revokes `current` and stores its successor in one transaction. False when `current` was
-   * already revoked: two refreshes raced or a used token was replayed, and only one may win.
+   * The person's current role while the sign-in `family` is live (one of its tokens unrevoked),
+   * else null. MariaDB, not a cache, answers: a role change or a sign-out holds at the next
+   * request, and no cache outage or empty restart can bring an ended sign-in back.
    */
-  async rotate(current: RefreshTokenRow, next: { tokenHash: string; expiresAt: Date }): Promise<boolean> {
+  async liveRole(userId: number, family: string): Promise<Role | null> {
+    const rows = await this.prisma.$queryRaw<{ role: Role }[]>`
+      SELECT u.role FROM users u
+      WHERE u.id = ${userId}
+        AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family = ${family} AND t.userId = u.id AND t.revokedAt IS NULL)`;
+    return rows[0]?.role ?? null;
+  }
+
+  /**
+   * Revokes `current` (at `rotatedAt`) and stores its successor in one transaction. False when
+   * `current` was already revoked: two refreshes raced or a used token was replayed.
+   */
+  async rotate(current: RefreshTokenRow, next: { tokenHash: string; expiresAt: Date }, rotatedAt: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const revoked = await tx.refreshToken.updateMany({ where: { id: current.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      const revoked = await tx.refreshToken.updateMany({ where: { id: current.id, revokedAt: null }, data: { revokedAt: rotatedAt } });
       if (revoked.count === 0) return false;
       await tx.refreshToken.create({ data: { userId: current.userId, family: current.family, ...next } });
       return true;
@@ -39,10 +53,8 @@ export class SessionRepo {
     await this.prisma.refreshToken.updateMany({ where: { family, revokedAt: null }, data: { revokedAt: new Date() } });
   }
 
-  /** Revokes every session of the user and returns their families. */
-  async revokeAllOf(userId: number): Promise<string[]> {
-    const families = await this.prisma.refreshToken.findMany({ where: { userId, revokedAt: null }, select: { family: true }, distinct: ['family'] });
+  /** Revokes every session of the user. */
+  async revokeAllOf(userId: number): Promise<void> {
     await this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    return families.map((row) => row.family);
   }
 }

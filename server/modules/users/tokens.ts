@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../../errors.js';
 import type { Role } from './user.repo.js';
@@ -22,14 +22,22 @@ export class AccessTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  sign(viewer: Viewer): Promise<string> {
-    return new SignJWT({ role: viewer.role, sid: viewer.sessionId })
+  /**
+   * Signs a token issued at `issuedAt` (whole seconds). HS256 is deterministic: the same viewer and
+   * instant give the same token, which is how a refresh repeated within the grace window gets the
+   * very same pair again.
+   */
+  async sign(viewer: Viewer, issuedAt: Date): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAtSeconds = Math.floor(issuedAt.getTime() / 1000);
+    const expiresAtSeconds = issuedAtSeconds + this.ttlSeconds;
+    const token = await new SignJWT({ role: viewer.role, sid: viewer.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(String(viewer.id))
       .setIssuer(ISSUER)
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlSeconds}s`)
+      .setIssuedAt(issuedAtSeconds)
+      .setExpirationTime(expiresAtSeconds)
       .sign(this.key);
+    return { token, expiresAt: new Date(expiresAtSeconds * 1000) };
   }
 
   /** The viewer an access token names, or UNAUTHENTICATED saying whether it expired or is invalid. */
@@ -55,6 +63,16 @@ export class AccessTokens {
 export function newRefreshToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString('base64url');
   return { token, hash: hashRefreshToken(token) };
+}
+
+/**
+ * The token that replaces `token` at its rotation: derived, not random, so that a second refresh
+ * with the same token (two tabs, a retried request) can be answered with the same successor
+ * without keeping any token in clear. Unguessable without both the old token and the secret.
+ */
+export function successorRefreshToken(secret: string, token: string): { token: string; hash: string } {
+  const successor = createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url');
+  return { token: successor, hash: hashRefreshToken(successor) };
 }
 
 export function hashRefreshToken(token: string): string {
