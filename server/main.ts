@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { serveClusterMetrics } from './adapters/metrics.js';
 import { createServer, prepareDatabase } from './app.js';
 import { loadConfig, readProcessEnvironment, type Config } from './config.js';
 import { describeFatalError } from './fatal.js';
@@ -37,6 +38,7 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
  */
 async function supervise(processes: number, config: Readonly<Config>, logger: Logger): Promise<void> {
   await prepareDatabase(config, logger);
+  serveClusterMetrics();
   let stopping = false;
   const start = () => cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
