@@ -86,7 +86,8 @@ export async function startCluster({ port = 4400, env = process.env, logDir = nu
     ...Object.fromEntries(instances.map((instance, i) => [`INSTANCE_${i + 1}`, `127.0.0.1:${instance.port}`])),
   }, logDir);
   mkdirSync(join(ROOT, '.cache/cluster'), { recursive: true });
-  writeFileSync(PROMETHEUS_TARGETS, JSON.stringify([{ targets: instances.map((instance) => `127.0.0.1:${instance.port}`), labels: { cluster: 'aero-melody' } }], null, 2));
+  // Each target's `instance` label is the instance's name, as in the series it serves.
+  writeFileSync(PROMETHEUS_TARGETS, JSON.stringify(instances.map((instance) => ({ targets: [`127.0.0.1:${instance.port}`], labels: { instance: instance.name } })), null, 2));
 
   const cluster = {
     url: `http://127.0.0.1:${port}`,

@@ -354,7 +354,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       return;
     }
     const { ready, body } = await readiness(prisma, redis, networks);
-    res.status(ready ? 200 : 503).json(body);
+    res.status(ready ? 200 : 503).json({ ...body, instance: config.instanceName, analyticsWriter: analyticsStore.writing });
   });
   app.use(
     compositionDownloads(
