@@ -21,6 +21,9 @@ export async function startTracing(settings: { endpoint: string; serviceName: st
   const sdk = new NodeSDK({
     serviceName: settings.serviceName,
     traceExporter: new OTLPTraceExporter({ url: `${settings.endpoint.replace(/\/+$/, '')}/v1/traces` }),
+    // Traces only: metrics are Prometheus's (/metrics), logs pino's.
+    metricReaders: [],
+    logRecordProcessors: [],
     instrumentations: [
       new HttpInstrumentation({
         requestHook: (span, request) => {

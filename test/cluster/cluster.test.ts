@@ -101,7 +101,7 @@ describe('a cluster behind HAProxy', () => {
     expect(fresh.size).toBe(3);
   });
 
-  it('4. answers analytics on every instance, counts an event everywhere within 5 s, and survives the writer dying', async () => {
+  it('4. answers analytics on every instance, counts an event everywhere within 5 s, and survives the writer dying', { timeout: 300_000 }, async () => {
     const partner = await signUp(url, 'partner');
     await grantRole(partner.username, 'PARTNER');
     const token = await logIn(url, partner.username);
@@ -161,7 +161,7 @@ describe('a cluster behind HAProxy', () => {
     expect(bytes).toBeGreaterThan(44_100 * 4 * 9);
   });
 
-  it('3. keeps two liveRadio listeners on different instances in step, and resumes within 5 s when the generator is killed', async () => {
+  it('3. keeps two liveRadio listeners on different instances in step, and resumes within 5 s when the generator is killed', { timeout: 300_000 }, async () => {
     const radio = 'subscription { liveRadio(channel: "ZRH") { turn sequence } }';
     const pick = (data: any) => `${data.liveRadio.turn}/${data.liveRadio.sequence}`;
     const first = subscribe(url, radio, {}, pick);
@@ -186,14 +186,16 @@ describe('a cluster behind HAProxy', () => {
     const heard = second.received.length;
     const killedAt = Date.now();
     await instanceNamed(holderName).stop('SIGKILL');
-    expect(await eventually(async () => second.received.length > heard + 2, 15_000, 20)).toBe(true);
-    const resumedAfterMs = second.received[heard].at - killedAt;
+    // Windows already sent ahead (the lookahead) still arrive after the kill: ten more windows
+    // (1 s of music) means the new generator is playing.
+    expect(await eventually(async () => second.received.length > heard + 10, 15_000, 20)).toBe(true);
+    const resumedAfterMs = second.received[heard + 10].at - killedAt;
     console.info(`liveRadio resumed ${resumedAfterMs} ms after SIGKILL of its generator (lease ${RADIO_LEASE_MS} ms)`);
     expect(resumedAfterMs).toBeLessThan(5_000);
     await restart(instanceNamed(holderName));
   });
 
-  it('6. restarts every instance in turn under load: 0 failed HTTP requests, 0 lost writes, subscriptions resume', async () => {
+  it('6. restarts every instance in turn under load: 0 failed HTTP requests, 0 lost writes, subscriptions resume', { timeout: 600_000 }, async () => {
     const piece = await createPiece(owner.token);
     const load = startLoad(url, owner, piece.id, piece.version);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
