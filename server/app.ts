@@ -26,7 +26,7 @@ import { MAX_QUERY_TOKENS, costLimitPlugin, introspectionGuardPlugin, rateLimitP
 import { analyticsPlugin, errorLoggingPlugin, metricsPlugin } from './graphql/plugins.js';
 import type { AnalyticsDatabase } from './adapters/duckdb.js';
 import { AnalyticsSync } from './jobs/analytics-sync.js';
-import { AnalyticsEvents, ANALYTICS_STREAM } from './modules/analytics/analytics-events.repo.js';
+import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
 import type { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
 import { AnalyticsStore } from './modules/analytics/analytics-store.js';
 import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
@@ -336,7 +336,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     ],
   });
   await apollo.start();
-  watchScrapedFigures(metrics, wsServer, exportQueue, redis);
+  watchScrapedFigures(metrics, wsServer, exportQueue, analyticsEvents);
 
   app.get('/metrics', async (req, res) => {
     if (config.metricsToken && req.header('authorization') !== `Bearer ${config.metricsToken}`) {
@@ -438,14 +438,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   };
 }
 
-function watchScrapedFigures(metrics: Metrics, wsServer: WebSocketServer, exportQueue: { counts(): Promise<Record<string, number>> }, redis: Redis): void {
+function watchScrapedFigures(metrics: Metrics, wsServer: WebSocketServer, exportQueue: { counts(): Promise<Record<string, number>> }, analyticsEvents: AnalyticsEvents): void {
   metrics.scrape({
     websocketConnections: () => wsServer.clients.size,
     exportJobs: () => exportQueue.counts(),
-    analyticsBacklog: async () => {
-      const [entries, oldest] = await Promise.all([redis.xlen(ANALYTICS_STREAM), redis.xrange(ANALYTICS_STREAM, '-', '+', 'COUNT', 1)]);
-      const oldestAt = oldest[0] ? Number(oldest[0][0].split('-')[0]) : Date.now();
-      return { entries, oldestSeconds: Math.max(0, (Date.now() - oldestAt) / 1000) };
-    },
+    analyticsBacklog: () => analyticsEvents.backlog(),
   });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +50,7 @@ export class AnalyticsStore<Sync extends Stoppable> {
     readonly repo: AnalyticsRepo,
     private readonly local: AnalyticsDatabase,
     private readonly options: AnalyticsStoreOptions<Sync>,
-    private readonly shared: { lease: WriterLease; questions: WriterQuestions; subscriber: Redis } | null,
+    private readonly shared: { lease: WriterLease; questions: WriterQuestions } | null,
   ) {}
 
   static async open<Sync extends Stoppable>(redis: Redis, options: AnalyticsStoreOptions<Sync>): Promise<AnalyticsStore<Sync>> {
@@ -64,15 +63,13 @@ export class AnalyticsStore<Sync extends Stoppable> {
       return store;
     }
     const local = await createAnalyticsDatabase({ dbPath: ':memory:' });
-    const subscriber = redis.duplicate({ enableOfflineQueue: true });
-    subscriber.on('error', () => undefined);
     const id = storeId(options.dbPath);
-    const questions = new WriterQuestions(redis, subscriber, id, randomUUID());
+    const questions = new WriterQuestions(redis, id);
     await questions.start();
     let store: AnalyticsStore<Sync> | null = null;
     const repo = new RoutedAnalyticsRepo(local, (method, args) => store!.ask(method, args));
     await repo.migrate();
-    store = new AnalyticsStore(repo, local, options, { lease: new WriterLease(redis, id, options.leaseMs), questions, subscriber });
+    store = new AnalyticsStore(repo, local, options, { lease: new WriterLease(redis, id, options.leaseMs), questions });
     if (options.worker) {
       await store.tick();
       store.timer = setInterval(() => (store.ticking = store.ticking.then(() => store.tick())), Math.max(100, Math.floor(options.leaseMs / 3)));
@@ -189,7 +186,7 @@ export class AnalyticsStore<Sync extends Stoppable> {
       await this.stopWriting();
       // Handing over at once: the next instance need not wait for the lease to lapse.
       if (wasWriting) await this.shared.lease.release().catch(() => undefined);
-      this.shared.subscriber.disconnect();
+      this.shared.questions.dispose();
       await this.local.dispose();
     } else {
       await this.writer?.sync?.stop();

@@ -74,15 +74,18 @@ export class WriterQuestions {
   private readonly waiting = new Map<number, (answer: Answer) => void>();
   private answering: ((method: string, args: unknown[]) => Promise<unknown>) | null = null;
   private nextId = 0;
+  private readonly subscriber: Redis;
 
   constructor(
     private readonly redis: Redis,
-    private readonly subscriber: Redis,
     store: string,
-    instance: string,
   ) {
     this.askChannel = `${PREFIX}:ask:${store}`;
-    this.replyChannel = `${PREFIX}:reply:${instance}`;
+    this.replyChannel = `${PREFIX}:reply:${randomUUID()}`;
+    // A subscribed connection can do nothing else, and must queue its SUBSCRIBE until connected.
+    const subscriber = redis.duplicate({ enableOfflineQueue: true });
+    subscriber.on('error', () => undefined);
+    this.subscriber = subscriber;
     subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.replyChannel) this.received(decode(message) as Answer);
       else if (channel === this.askChannel) void this.answer(decode(message) as Question);
@@ -136,6 +139,11 @@ export class WriterQuestions {
   async stopAnswering(): Promise<void> {
     this.answering = null;
     await this.subscriber.unsubscribe(this.askChannel).catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.answering = null;
+    this.subscriber.disconnect();
   }
 
   private async answer(question: Question): Promise<void> {
