@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('traces', () => {
-  it('exports one trace per request, from the HTTP request id to the SQL, when an OTLP endpoint is set', { timeout: 180_000 }, async () => {
+  it('exports one trace per request, from the HTTP request id to the SQL, when an OTLP endpoint is set', { timeout: 240_000 }, async () => {
     const spans: Span[] = [];
     collector = createServer((request, response) => {
       let body = '';
@@ -56,9 +56,13 @@ describe('traces', () => {
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
         OTEL_BSP_SCHEDULE_DELAY: '200',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 90_000)).toBe(true);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const ready = await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
+    expect(ready, `the server did not become ready:\n${output}`).toBe(true);
 
     const requestId = 'trace-test-request-1';
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
