@@ -4,6 +4,8 @@ export interface ClusterProcess {
   name: string;
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last 2,000 characters the process wrote. */
+  recentOutput: string;
   start(): ChildProcess;
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }

@@ -27,9 +27,13 @@ async function ready(url) {
 
 /** One child process, restartable, its output in `logDir` (or prefixed on this terminal). */
 function supervised(name, command, args, env, logDir) {
-  const process_ = { name, child: null, exited: null };
+  const process_ = { name, child: null, exited: null, recentOutput: '' };
   process_.start = () => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The last lines, to say why a process that would not start stopped.
+    const keep = (chunk) => (process_.recentOutput = (process_.recentOutput + chunk).slice(-2_000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     if (logDir) {
       const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
       child.stdout.pipe(log);
@@ -98,7 +102,7 @@ export async function startCluster({ port = 4400, env = process.env, logDir = nu
     async waitReady(instance, timeoutMs = readyTimeoutMs) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
-        if (instance.child.exitCode !== null) throw new Error(`${instance.name} exited with code ${instance.child.exitCode}`);
+        if (instance.child.exitCode !== null) throw new Error(`${instance.name} exited with code ${instance.child.exitCode}:\n${instance.recentOutput}`);
         if (await instance.ready()) return;
         await sleep(250);
       }

@@ -78,20 +78,23 @@ describe('a cluster behind HAProxy', () => {
     const changes = subscribe(url, 'subscription($id: ID!) { compositionChanged(id: $id) { version composition { title } } }', { id: piece.id }, (data) => data.compositionChanged, { token: owner.token });
     subscriptions.push(changes);
     const listenerOn = await changes.servedBy;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Edits until one made on another instance than the listener's has reached it (the first may
+    // come before the subscription is in place on a loaded machine).
+    const editedOn = new Map<number, string>();
     let version = piece.version;
-    let editedOn = listenerOn;
-    let title = '';
-    // Round robin: within a few edits one lands on another instance than the listener's.
-    for (let i = 0; i < 6 && editedOn === listenerOn; i++) {
-      title = `Edited ${i}`;
+    const crossed = await eventually(async () => {
+      const title = `Edited ${version}`;
       const answer = await graphql(url, 'mutation($id: ID!, $v: Int!, $t: String!) { updateComposition(id: $id, patch: { title: $t }, expectedVersion: $v) { version } }', { id: piece.id, v: version, t: title }, { token: owner.token });
       version = dataOf(answer).updateComposition.version;
-      editedOn = answer.servedBy!;
-    }
-    expect(editedOn).not.toBe(listenerOn);
-    const arrived = await eventually(async () => changes.received.find((change) => change.value.version === version), 5_000);
-    expect(arrived?.value.composition.title).toBe(title);
+      editedOn.set(version, answer.servedBy!);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      return changes.received.find((change) => editedOn.get(change.value.version) !== listenerOn && change.value.composition.title === `Edited ${change.value.version - 1}`);
+    }, 20_000, 0);
+    expect(crossed).toBeTruthy();
+    expect(editedOn.get(crossed!.value.version)).not.toBe(listenerOn);
+    // Changes arrive in the order they were made.
+    const versions = changes.received.map((change) => change.value.version);
+    expect(versions).toEqual([...versions].sort((x, y) => x - y));
   });
 
   it('2. serves the new version of a cached piece from every instance after an update', async () => {
