@@ -73,7 +73,7 @@ export function clusterEnvironment(scratch: string): Record<string, string> {
     OPENFLIGHTS_DIR,
     LOG_LEVEL: 'warn',
     WEB_APP: 'off',
-    DATABASE_POOL_SIZE: '3',
+    DATABASE_POOL_SIZE: '5',
     CACHE_MEMORY_MB: '32',
     // Every request comes from the one test process.
     RATE_LIMIT_PER_MINUTE: '0',
