@@ -88,13 +88,12 @@ describe('several instances', () => {
     // Every server consumes the one analytics stream: only the two sharing the store may run now.
     await Promise.all(servers.splice(0).map((server) => server.close()));
     const dbPath = join(directory, 'shared.duckdb');
-    const writer = await start({ ANALYTICS_DB_PATH: dbPath, ANALYTICS_WRITER_LEASE_MS: '1000' });
-    const reader = await start({ ANALYTICS_DB_PATH: dbPath, ANALYTICS_WRITER_LEASE_MS: '1000' });
-    expect(writer.app.analytics.writing).toBe(true);
-    expect(reader.app.analytics.writing).toBe(false);
-    const before = await reader.app.analytics.repo.eventCounts();
-    reader.app.analytics.events.record({ kind: 'COMPOSITION_PLAYED', actor: 'scale-out-test', compositionId: 987_654 });
-    await reader.app.analytics.events.flush();
+    // A long lease: both servers share this test's event loop, which a server starting blocks for seconds.
+    const settings = { ANALYTICS_DB_PATH: dbPath, ANALYTICS_WRITER_LEASE_MS: '10000' };
+    const pair = [await start(settings), await start(settings)];
+    const writer = pair.find((server) => server.app.analytics.writing);
+    const reader = pair.find((server) => !server.app.analytics.writing);
+    expect(writer && reader).toBeTruthy();
     const counted = async (server: TestServer, music: number) => {
       const deadline = Date.now() + 5_000;
       while (Date.now() < deadline) {
@@ -103,14 +102,17 @@ describe('several instances', () => {
       }
       return false;
     };
-    expect(await counted(reader, before.music + 1)).toBe(true);
+    const before = await reader!.app.analytics.repo.eventCounts();
+    reader!.app.analytics.events.record({ kind: 'COMPOSITION_PLAYED', actor: 'scale-out-test', compositionId: 987_654 });
+    await reader!.app.analytics.events.flush();
+    expect(await counted(reader!, before.music + 1)).toBe(true);
 
-    await writer.close();
-    servers.splice(servers.indexOf(writer), 1);
-    // The reader takes the lease on its next check and opens the file itself.
-    const deadline = Date.now() + 5_000;
-    while (!reader.app.analytics.writing && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(reader.app.analytics.writing).toBe(true);
-    expect(await counted(reader, before.music + 1)).toBe(true);
+    await writer!.close();
+    servers.splice(servers.indexOf(writer!), 1);
+    // The writer handed the lease back: the reader takes it on its next check and opens the file itself.
+    const deadline = Date.now() + 10_000;
+    while (!reader!.app.analytics.writing && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reader!.app.analytics.writing).toBe(true);
+    expect(await counted(reader!, before.music + 1)).toBe(true);
   });
 });

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('traces', () => {
-  it('exports one trace per request, from the HTTP request id to the SQL, when an OTLP endpoint is set', { timeout: 240_000 }, async () => {
+  it('exports one trace per request, from the HTTP request id to the SQL, when an OTLP endpoint is set', { timeout: 330_000 }, async () => {
     const spans: Span[] = [];
     collector = createServer((request, response) => {
       let body = '';
@@ -50,7 +50,7 @@ describe('traces', () => {
         REDIS_URL: config.redisUrl,
         OPENFLIGHTS_DIR,
         PORT: String(port),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         WEB_APP: 'off',
         ANALYTICS_DB_PATH: ':memory:',
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
@@ -61,7 +61,7 @@ describe('traces', () => {
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
-    const ready = await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 150_000);
+    const ready = await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200, 240_000);
     expect(ready, `the server did not become ready:\n${output}`).toBe(true);
 
     const requestId = 'trace-test-request-1';
