@@ -24,14 +24,16 @@ import { connectRedis, type Redis } from './adapters/redis.js';
 import { authenticateRequest, createLoaders, createRepos, createServices, type RequestContext } from './context.js';
 import { RequestGuard } from './graphql/guard.js';
 import { analyticsPlugin, errorLoggingPlugin, guardPlugin, metricsPlugin } from './graphql/plugins.js';
-import { createAnalyticsDatabase, unavailableAnalyticsDatabase, type AnalyticsDatabase } from './adapters/duckdb.js';
-import { ServiceUnavailableError } from './errors.js';
+import type { AnalyticsDatabase } from './adapters/duckdb.js';
 import { AnalyticsSync } from './jobs/analytics-sync.js';
 import { AnalyticsEvents } from './modules/analytics/analytics-events.repo.js';
-import { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
+import type { AnalyticsRepo } from './modules/analytics/analytics.repo.js';
+import { AnalyticsStore } from './modules/analytics/analytics-store.js';
 import { loadDimensionRows } from './modules/analytics/dimension.repo.js';
 import { usageDownloads } from './modules/analytics/analytics.http.js';
-import { createMetrics } from './adapters/metrics.js';
+import { createMetrics, type Metrics } from './adapters/metrics.js';
+import { createApqStore } from './adapters/apq-store.js';
+import { allowListErrors, allowListPlugin } from './graphql/allow-list.js';
 import { corsAllowList, jsonErrors, requestBudget } from './graphql/http.js';
 import { BatchedRateLimiter } from './adapters/rate-limiter.js';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
@@ -62,6 +64,8 @@ const REQUEST_READ_GRACE_MS = 300;
 /** Draining waits for this long a stretch without new connections or requests (up to MAX_DRAIN_WAIT_MS). */
 const QUIET_BEFORE_CLOSE_MS = 100;
 const MAX_DRAIN_WAIT_MS = 2_000;
+/** Every writer takes over the same consumer's pending entries, so a dead writer's last batch is stored by the next. */
+const ANALYTICS_WRITER_CONSUMER = 'analytics-writer';
 
 export interface AppServer {
   httpServer: Server;
@@ -71,8 +75,12 @@ export interface AppServer {
   networks: NetworkService;
   /** Whether the web app is served at `/` beside the API, and how. */
   webApp: 'on' | 'off' | 'dev';
-  /** The analytics pipeline: where events are sent, the DuckDB store, and the worker between them (null when ANALYTICS_WORKER=off). */
-  analytics: { events: AnalyticsEvents; repo: AnalyticsRepo; database: AnalyticsDatabase; sync: AnalyticsSync | null };
+  /**
+   * The analytics pipeline: where events are sent, the repo the service asks, the DuckDB store this
+   * process writes (SERVICE_UNAVAILABLE when another process writes it), and the worker between
+   * them (null when this process does not write the store).
+   */
+  analytics: { events: AnalyticsEvents; repo: AnalyticsRepo; readonly database: AnalyticsDatabase; readonly sync: AnalyticsSync | null; readonly writing: boolean };
   /** Stops accepting work, lets requests in flight finish, closes sockets and connections. */
   dispose(): Promise<void>;
 }
@@ -156,25 +164,22 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     throw error;
   }
 
-  let analyticsDatabase: AnalyticsDatabase;
-  try {
-    analyticsDatabase = await createAnalyticsDatabase(config.analytics);
-  } catch (error) {
-    // Analytics are not worth refusing to serve for: this instance records events for the one
-    // that holds the store, and answers analytics questions SERVICE_UNAVAILABLE.
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    logger.warn({ path: config.analytics.dbPath, reason }, 'the analytics store (ANALYTICS_DB_PATH) cannot be opened; analytics are off in this process');
-    analyticsDatabase = unavailableAnalyticsDatabase(
-      config.analytics.dbPath,
-      () => new ServiceUnavailableError('Analytics are not available on this server instance (its analytics store is held by another process); try again shortly'),
-    );
-  }
-  const analyticsRepo = new AnalyticsRepo(analyticsDatabase);
-  if (analyticsDatabase.available) await analyticsRepo.migrate();
+  const analyticsStore = await AnalyticsStore.open(redis, {
+    dbPath: config.analytics.dbPath,
+    worker: config.analytics.worker,
+    leaseMs: config.analytics.writerLeaseMs,
+    logger,
+    startSync: (repo) => {
+      const sync = new AnalyticsSync(redis, repo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs, consumer: ANALYTICS_WRITER_CONSUMER });
+      sync.start();
+      return sync;
+    },
+  });
+  const analyticsRepo = analyticsStore.repo;
   const analyticsEvents = new AnalyticsEvents(redis, logger);
   const networks = new NetworkService(() => loadNetworkRows(prisma), logger);
   await networks.reload();
-  const metrics = createMetrics(database);
+  const metrics = createMetrics(database, config.instanceName);
   // The cache may live in a Redis of its own (CACHE_REDIS_URL, allkeys-lru): the main one is BullMQ's and must never evict.
   const cacheRedis = config.cache.redisUrl ? await connectRedis(config.cache.redisUrl, logger) : redis;
   const cacheSubscriber = config.cache.redisUrl ? cacheRedis.duplicate({ enableOfflineQueue: true }) : subscriber;
@@ -246,10 +251,6 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
-  const analyticsSync = config.analytics.worker && analyticsDatabase.available
-    ? new AnalyticsSync(redis, analyticsRepo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: config.analytics.claimIdleMs })
-    : null;
-  analyticsSync?.start();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
   const production = config.env === 'production';
@@ -288,6 +289,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
 
   const clientAddressOf = clientAddressResolver(config.trustProxy);
   const persistedOperations = await PersistedOperations.load();
+  const manifestDocument = (hash: string) => persistedOperations.document(hash);
+  const allowed = (hash: string) => manifestDocument(hash) !== undefined;
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
@@ -300,6 +303,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   let lastArrivalAt = 0;
   const httpServer = createHttpServer((request, response) => {
     lastArrivalAt = Date.now();
+    response.setHeader('x-served-by', config.instanceName);
     // A client must not send another request on a socket that is about to be closed.
     if (draining) response.setHeader('connection', 'close');
     if (answerFromCache(request, response)) return;
@@ -326,6 +330,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     }
   });
+  wsServer.on('headers', (headers) => headers.push(`X-Served-By: ${config.instanceName}`));
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
   // A radio window is the same for every listener: executed and serialised once per instance, not per socket.
@@ -337,6 +342,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       limits,
       logger,
       broadcast,
+      listeners: metrics,
+      refuseDocument: config.persistedQueries.mode === 'allow-list' ? (query) => allowListErrors(allowed, query) : undefined,
       // The token travels in connection_init's payload: { authorization: "Bearer <token>" } or { accessToken }.
       contextOf: (params, request) =>
         contextFor({
@@ -368,10 +375,11 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     formatError: (formatted, error) => guard.format(formatted, error),
     validationRules: guard.validationRules,
     parseOptions: guard.parseOptions,
-    persistedQueries: { cache: persistedOperations.documentStore() },
+    persistedQueries: { cache: createApqStore(redis, { mode: config.persistedQueries.mode, max: config.persistedQueries.max, manifestDocument }) },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: Math.max(1_000, config.shutdownTimeoutMs - 2_000) }),
       errorLoggingPlugin(logger),
+      ...(config.persistedQueries.mode === 'allow-list' ? [allowListPlugin(allowed)] : []),
       metricsPlugin(metrics),
       analyticsPlugin(analyticsEvents),
       guardPlugin(guard),
@@ -382,6 +390,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     ],
   });
   await apollo.start();
+  watchScrapedFigures(metrics, wsServer, exportQueue, analyticsEvents);
 
   app.get('/metrics', async (req, res) => {
     if (config.metricsToken && req.header('authorization') !== `Bearer ${config.metricsToken}`) {
@@ -399,7 +408,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       return;
     }
     const { ready, body } = await readiness(prisma, redis, networks);
-    res.status(ready ? 200 : 503).json(body);
+    res.status(ready ? 200 : 503).json({ ...body, instance: config.instanceName, analyticsWriter: analyticsStore.writing });
   });
   app.use(
     compositionDownloads(
@@ -474,12 +483,33 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await exportStorage.dispose();
       await services.similarity.dispose();
       await webApp?.dispose();
-      await analyticsSync?.stop();
       await analyticsEvents.dispose();
-      await analyticsDatabase.dispose();
+      await analyticsStore.dispose();
       await redis.quit().catch(() => redis.disconnect());
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, analytics: { events: analyticsEvents, repo: analyticsRepo, database: analyticsDatabase, sync: analyticsSync }, dispose };
+  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, analytics: {
+      events: analyticsEvents,
+      repo: analyticsRepo,
+      get database() {
+        return analyticsStore.database;
+      },
+      get sync() {
+        return analyticsStore.sync;
+      },
+      get writing() {
+        return analyticsStore.writing;
+      },
+    },
+    dispose,
+  };
+}
+
+function watchScrapedFigures(metrics: Metrics, wsServer: WebSocketServer, exportQueue: { counts(): Promise<Record<string, number>> }, analyticsEvents: AnalyticsEvents): void {
+  metrics.scrape({
+    websocketConnections: () => wsServer.clients.size,
+    exportJobs: () => exportQueue.counts(),
+    analyticsBacklog: () => analyticsEvents.backlog(),
+  });
 }

@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -100,6 +100,12 @@ const environmentSchema = z.object({
   ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
   ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  ANALYTICS_WRITER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be 1-100 letters, digits or . _ : -' }).optional(),
+  PERSISTED_QUERIES: z.enum(['apq', 'allow-list']).default('apq'),
+  PERSISTED_QUERIES_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocol(['http:', 'https:']).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default('aero-melody'),
 });
 
 /**
@@ -233,7 +239,16 @@ export interface Config {
    * reads per DuckDB transaction, and how long another consumer's
    * delivered-but-unacknowledged events wait before this worker claims them.
    */
-  analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number };
+  analytics: { dbPath: string; worker: boolean; batchSize: number; claimIdleMs: number; writerLeaseMs: number };
+  /** Names this instance in `X-Served-By` and in the `instance` label of its metrics (default hostname:port). */
+  instanceName: string;
+  /**
+   * `apq`: clients may register documents by hash (automatic persisted queries, kept in Redis for
+   * every instance, at most `max`); `allow-list`: only the hashes of schema/operations/manifest.json.
+   */
+  persistedQueries: { mode: 'apq' | 'allow-list'; max: number };
+  /** OpenTelemetry traces over OTLP/HTTP; off when no endpoint is set. */
+  tracing: { endpoint: string | undefined; serviceName: string };
 }
 
 export class ConfigError extends Error {
@@ -336,7 +351,11 @@ export function loadConfig(environment: Record<string, string | undefined>): Rea
       worker: env.ANALYTICS_WORKER === 'on',
       batchSize: env.ANALYTICS_BATCH_SIZE,
       claimIdleMs: env.ANALYTICS_CLAIM_IDLE_MS,
+      writerLeaseMs: env.ANALYTICS_WRITER_LEASE_MS,
     }),
+    instanceName: env.INSTANCE_NAME ?? `${hostname()}:${env.PORT}`,
+    persistedQueries: Object.freeze({ mode: env.PERSISTED_QUERIES, max: env.PERSISTED_QUERIES_MAX }),
+    tracing: Object.freeze({ endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME }),
   });
 }
 

@@ -1,11 +1,15 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
-import { createServer, prepareDatabase } from './app.js';
+import { serveClusterMetrics } from './adapters/metrics.js';
 import { loadConfig, readProcessEnvironment, type Config } from './config.js';
 import { describeFatalError } from './fatal.js';
 import { createLogger, type Logger } from './logger.js';
 
 async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
+  const { endpoint } = config.tracing;
+  // Tracing patches the drivers as they load, so it starts before the server's modules are imported.
+  const stopTracing = endpoint ? await (await import('./adapters/tracing.js')).startTracing({ ...config.tracing, endpoint, instanceName: config.instanceName }) : null;
+  const { createServer } = await import('./app.js');
   const server = await createServer(config, logger);
   server.httpServer.listen(config.port, config.host, () => {
     if (server.webApp !== 'off') logger.info(`Aero Melody web app ready at http://localhost:${config.port}/`);
@@ -19,7 +23,8 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     forced.unref();
-    server.dispose().then(
+    const stopped = server.dispose().then(() => stopTracing?.());
+    stopped.then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'error during shutdown');
@@ -60,6 +65,8 @@ async function supervise(processes: number, config: Readonly<Config>, logger: Lo
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
+  // Imported here, not at the top: a traced process must load the drivers after tracing starts.
+  const { prepareDatabase } = await import('./app.js');
   for (let attempt = 1; ; attempt++) {
     try {
       await prepareDatabase(config, logger);
@@ -72,6 +79,7 @@ async function supervise(processes: number, config: Readonly<Config>, logger: Lo
     }
   }
   if (stopping) return;
+  serveClusterMetrics();
 
   let youngDeaths = 0;
   /** When each server process started listening; one that dies before (a failed start) is not. */

@@ -30,6 +30,8 @@ export interface JobQueue<T> {
   add(jobId: string, data: T, options?: JobsOptions): Promise<void>;
   /** waiting, active, delayed... or null when no job has this id. */
   stateOf(jobId: string): Promise<string | null>;
+  /** Jobs by state (waiting, active, delayed, failed, completed). */
+  counts(): Promise<Record<string, number>>;
   dispose(): Promise<void>;
 }
 
@@ -51,6 +53,9 @@ export function createJobQueue<T>(redisUrl: string, name: string, defaults: Jobs
         })(),
         'reading a job',
       );
+    },
+    counts() {
+      return withTimeout(queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed'), 'counting jobs');
     },
     async dispose() {
       await queue.close();

@@ -12,17 +12,6 @@ export interface PersistedOperation {
   definition: OperationDefinitionNode;
 }
 
-/** What Apollo's automatic persisted queries store needs (its KeyValueCache interface). */
-export interface DocumentStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<boolean>;
-}
-
-const APQ_PREFIX = 'apq:';
-/** Documents clients register at run time (automatic persisted queries), beyond the manifest. */
-const MAX_REGISTERED_DOCUMENTS = 2_000;
-
 /**
  * The persisted operations of schema/operations: clients send a sha256 instead of the document,
  * over GET too, so a hot answer is served from the cache without reading a body or parsing.
@@ -54,22 +43,8 @@ export class PersistedOperations {
     return operation?.kind === 'query' ? operation : undefined;
   }
 
-  /**
-   * Apollo's persisted-query store: the manifest's documents always answer; documents clients
-   * register are kept too, the oldest dropped first past a bound.
-   */
-  documentStore(): DocumentStore {
-    const registered = new Map<string, string>();
-    return {
-      get: async (key) => {
-        const hash = key.startsWith(APQ_PREFIX) ? key.slice(APQ_PREFIX.length) : key;
-        return this.operations.get(hash)?.document ?? registered.get(key);
-      },
-      set: async (key, value) => {
-        registered.set(key, value);
-        if (registered.size > MAX_REGISTERED_DOCUMENTS) registered.delete(registered.keys().next().value!);
-      },
-      delete: async (key) => registered.delete(key),
-    };
+  /** The manifest's document for a hash, of any operation type (the allow-list and the APQ store read it). */
+  document(hash: string): string | undefined {
+    return this.operations.get(hash)?.document;
   }
 }

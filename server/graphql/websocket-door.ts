@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
@@ -18,6 +18,10 @@ export interface WebSocketDoorDependencies {
   logger: Logger;
   /** Fan-out of broadcast subscriptions (radio windows): executed once, the same bytes to every socket. */
   broadcast: ReturnType<typeof createBroadcastHub>;
+  /** Counts open subscriptions per root field for /metrics. */
+  listeners: { subscriptionOpened(field: string): void; subscriptionClosed(field: string): void };
+  /** PERSISTED_QUERIES=allow-list: the errors for a document that is not on the list. */
+  refuseDocument?: (query: string) => GraphQLError[] | undefined;
   /** The context of one operation, from connection_init's payload and the upgrade request. */
   contextOf(params: Record<string, unknown>, request: IncomingMessage): Promise<RequestContext>;
   /** Runs a query or mutation through Apollo's pipeline: response cache, invalidation, masking, analytics. */
@@ -59,10 +63,16 @@ const refusal = (message: string, code: string) => [new GraphQLError(message, { 
  */
 export function webSocketDoor(door: WebSocketDoorDependencies): ServerOptions<Record<string, unknown>, Extra> {
   const { guard, limits } = door;
-  const streamsOf = new WeakMap<Ctx, Set<string>>();
+  /** Each connection's open subscriptions: their ids and root fields. */
+  const streamsOf = new WeakMap<Ctx, Map<string, string>>();
   let openStreams = 0;
   const endStream = (ctx: Ctx, id: string) => {
-    if (streamsOf.get(ctx)?.delete(id)) openStreams--;
+    const streams = streamsOf.get(ctx);
+    const field = streams?.get(id);
+    if (field === undefined) return;
+    streams!.delete(id);
+    openStreams--;
+    door.listeners.subscriptionClosed(field);
   };
   const requestIds = new WeakMap<ExecutionArgs, string>();
 
@@ -79,6 +89,8 @@ export function webSocketDoor(door: WebSocketDoorDependencies): ServerOptions<Re
     onSubscribe: async (ctx, _id, payload) => {
       const tooMany = subscriptionLimitErrors(Object.keys(ctx.subscriptions).length, limits.maxSubscriptions);
       if (tooMany) return tooMany;
+      const refused = door.refuseDocument?.(payload.query);
+      if (refused) return refused;
       const params = ctx.connectionParams ?? {};
       const mayIntrospect = guard.mayIntrospect(params['x-playground-key']);
       const checked = guard.check(payload.query, payload.operationName, payload.variables ?? undefined, mayIntrospect);
@@ -92,9 +104,12 @@ export function webSocketDoor(door: WebSocketDoorDependencies): ServerOptions<Re
       contextValue.admitted = true;
       if (subscription) {
         let streams = streamsOf.get(ctx);
-        if (!streams) streamsOf.set(ctx, (streams = new Set()));
-        streams.add(_id);
+        if (!streams) streamsOf.set(ctx, (streams = new Map()));
+        const first = checked.operation.selectionSet.selections[0];
+        const field = first?.kind === Kind.FIELD ? first.name.value : 'unknown';
+        streams.set(_id, field);
         openStreams++;
+        door.listeners.subscriptionOpened(field);
       }
       const args: ExecutionArgs = {
         schema: door.schema,
@@ -120,7 +135,7 @@ export function webSocketDoor(door: WebSocketDoorDependencies): ServerOptions<Re
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error, undefined)),
     onComplete: (ctx, id) => endStream(ctx, id),
     onClose: (ctx) => {
-      for (const id of streamsOf.get(ctx) ?? []) endStream(ctx, id);
+      for (const id of [...(streamsOf.get(ctx)?.keys() ?? [])]) endStream(ctx, id);
     },
   };
 }

@@ -89,6 +89,16 @@ export class AnalyticsEvents {
     this.logger.warn({ err: error instanceof Error ? error.message : error, dropped: this.dropped }, 'analytics events could not be sent to Redis and were dropped');
   }
 
+  /**
+   * Stream entries not yet stored by the analytics writer, and the age of the oldest (the writer
+   * deletes what it has committed, so what is left is the backlog).
+   */
+  async backlog(now: number = Date.now()): Promise<{ entries: number; oldestSeconds: number }> {
+    const [entries, oldest] = await Promise.all([this.redis.xlen(this.stream), this.redis.xrange(this.stream, '-', '+', 'COUNT', 1)]);
+    const oldestAt = oldest[0] ? Number(oldest[0][0].split('-')[0]) : now;
+    return { entries, oldestSeconds: Math.max(0, (now - oldestAt) / 1000) };
+  }
+
   async dispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
