@@ -118,9 +118,12 @@ describe('sessions', () => {
     expect(refreshToken).not.toBe(member.refreshToken);
     expect((await server.graphql(VIEWER, {}, accessToken)).data!.viewer.username).toBe(member.username);
 
+    // Its successor used, the old token replayed (even within the reuse grace window) ends the sign-in.
+    const second = await server.graphql(REFRESH, { token: refreshToken });
+    expect(second.errors).toBeUndefined();
     const replay = await server.graphql(REFRESH, { token: member.refreshToken });
     expect(errorCode(replay)).toBe('UNAUTHENTICATED');
-    expect(errorCode(await server.graphql(REFRESH, { token: refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.graphql(REFRESH, { token: second.data!.refreshSession.refreshToken }))).toBe('UNAUTHENTICATED');
     const revoked = await server.graphql('mutation { logOut }', {}, accessToken);
     expect(errorCode(revoked)).toBe('UNAUTHENTICATED');
     expect(revoked.errors![0].extensions!.reason).toBe('SESSION_REVOKED');
