@@ -245,11 +245,16 @@ export class LiveService {
   private async beat(code: string, run: ChannelRun): Promise<void> {
     const { radioLeaseMs } = this.settings;
     try {
+      // The holder renews before anything else: under load, each round trip it waits for first
+      // eats into the lease.
+      const asked = Date.now();
+      const renewed = run.holder ? this.radio.renew(code, this.instance, radioLeaseMs) : null;
+      // Awaited below; a failure then lands in this catch like any other.
+      renewed?.catch(() => undefined);
       await this.radio.reportListeners(code, this.instance, run.listeners, Date.now() + 3 * this.heartbeatMs);
       if (this.channels.get(code) !== run) return;
-      const asked = Date.now();
-      if (run.holder) {
-        if (await this.radio.renew(code, this.instance, radioLeaseMs)) {
+      if (renewed) {
+        if (await renewed) {
           run.leaseUntil = asked + radioLeaseMs;
           return;
         }
