@@ -334,7 +334,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Registered before graphql-ws's own listener, so every message it sends goes through the bound.
   wsServer.on('connection', (socket) => boundSendBuffer(socket, limits.sendBufferBytes));
   // A radio window is the same for every listener: executed and serialised once per instance, not per socket.
-  const broadcast = createBroadcastHub(new Set(['liveRadio']), limits.sendBufferBytes);
+  // Its errors are masked as every other door masks them: the hub writes to the sockets itself.
+  const broadcast = createBroadcastHub(new Set(['liveRadio']), limits.sendBufferBytes, (result) =>
+    result.errors ? { ...result, errors: result.errors.map((error) => guard.format(error.toJSON(), error)) } : result,
+  );
   const wsHandle = useServer(
     webSocketDoor({
       schema,

@@ -46,7 +46,7 @@ const sendFrame = WebSocket.prototype.send;
  * Only `sharedFields` (whose types have no viewer-dependent fields) are broadcast; every other
  * subscription runs as graphql-js runs it.
  */
-export function createBroadcastHub(sharedFields: ReadonlySet<string>, sendBufferBytes: number) {
+export function createBroadcastHub(sharedFields: ReadonlySet<string>, sendBufferBytes: number, formatResult: (result: ExecutionResult) => unknown = (result) => result) {
   const groups = new Map<string, Group>();
 
   const deliver = (group: Group, body: Buffer) => {
@@ -72,7 +72,7 @@ export function createBroadcastHub(sharedFields: ReadonlySet<string>, sendBuffer
         const next = await group.source.next();
         if (next.done) break;
         const result = await execute({ ...group.args, rootValue: next.value });
-        if (group.listeners.size > 0) deliver(group, Buffer.from(`${JSON.stringify(result)}}`));
+        if (group.listeners.size > 0) deliver(group, Buffer.from(`${JSON.stringify(formatResult(result))}}`));
       }
       for (const listener of group.listeners) listener.end({ done: true, value: undefined });
     } catch (error) {
