@@ -286,7 +286,11 @@ async function startServer(processes: number): Promise<{ url: string; pid: numbe
     SERVER_PROCESSES: String(processes),
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForReady(url);
+  // A server that never became ready must not outlive the bench that gives up on it.
+  await waitForReady(url).catch((error: unknown) => {
+    server.child.kill('SIGTERM');
+    throw error;
+  });
   // With several processes the primary only forwards: its CPU says nothing about a request's cost.
   return { url, pid: processes === 1 ? server.child.pid : undefined, stop: () => server.child.kill('SIGTERM') };
 }

@@ -19,10 +19,14 @@ function filesUnder(path) {
     .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(path, entry.name)) : [join(path, entry.name)]));
 }
 
-/** One hash over the names and contents of every input file. */
-function hashOf(inputs) {
+/** One hash over the names and contents of every input file (under a folder: those `only` accepts). */
+function hashOf(inputs, only = () => true) {
   const hash = createHash('sha256');
-  for (const file of inputs.flatMap((input) => filesUnder(join(root, input))).sort()) {
+  const files = inputs.flatMap((input) => {
+    const path = join(root, input);
+    return existsSync(path) && statSync(path).isDirectory() ? filesUnder(path).filter(only) : filesUnder(path);
+  });
+  for (const file of files.sort()) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
@@ -44,6 +48,8 @@ const STEPS = {
   },
   server: {
     inputs: ['server', 'bench', 'prisma', 'tsconfig.json', 'package-lock.json'],
+    // What tsc compiles: not the bench results, migrations or notes that live beside the code.
+    only: (file) => file.endsWith('.ts'),
     output: 'dist',
     // Incremental: after a change tsc re-checks and re-emits only what that change reaches.
     build: () => node('typescript/bin/tsc', ['-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo']),
@@ -59,7 +65,7 @@ const STEPS = {
 export function buildIfStale(name) {
   const step = STEPS[name];
   const stamp = join(root, step.output, '.inputs.sha256');
-  const before = hashOf(step.inputs);
+  const before = hashOf(step.inputs, step.only);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === before) return false;
   step.build();
   // The inputs as they were when the build started: one changed meanwhile is built next time.

@@ -117,6 +117,16 @@ function memoize<T>(compute: () => T): () => T {
   return () => (value ??= compute());
 }
 
+/** The MIDI at hand and the score composed only when read: a MIDI download never needs the score. */
+function lazyRendering(score: () => Score, midi: Uint8Array): Rendering {
+  return {
+    get score() {
+      return score();
+    },
+    midi,
+  };
+}
+
 function defaultTitle(airports: string[], theme: EngineTheme): string {
   return `${airports.join(' → ')} (${theme.name})`;
 }
@@ -202,7 +212,7 @@ export class CompositionService {
       playCount: 0,
       parentId: null,
       attribution: null,
-      render: () => ({ score: score(), midi }),
+      render: () => lazyRendering(score, midi),
     };
   }
 
@@ -287,7 +297,7 @@ export class CompositionService {
       playCount: row.playCount,
       parentId: row.parentId,
       attribution: row.attribution,
-      render: () => ({ score: score(), midi }),
+      render: () => lazyRendering(score, midi),
     };
   }
 
