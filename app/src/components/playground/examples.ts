@@ -12,8 +12,9 @@ export interface ExampleTab {
 
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# Routes: a route, its airlines, and the shortest itineraries
+    query: `# Routes: airports for an autocomplete, a route with its airlines, the shortest itineraries
 query Routes {
+  searchAirports(query: "zurich", first: 3) { iata name city }
   route(from: "JFK", to: "LAX") {
     distanceKm
     durationMinutes
@@ -24,7 +25,6 @@ query Routes {
     totalDistanceKm
     legs { origin { iata } destination { iata } }
   }
-  searchAirports(query: "zurich", first: 3) { iata name city }
 }
 `,
   },
