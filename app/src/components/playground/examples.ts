@@ -1,35 +1,37 @@
-/** The playground's example tabs: one per area of the API, each runnable as it is (analytics needs a partner API key). */
+/**
+ * The playground's example tabs: one per area of the API, each runnable as it is (analytics needs
+ * a partner API key). Values are written inline: GraphiQL may run a new tab before its variables
+ * editor has loaded.
+ */
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 export interface ExampleTab {
   query: string;
-  variables?: string;
   headers?: string;
 }
 
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# Routes: a route, its airlines, and the shortest itineraries
-query Routes($from: String!, $to: String!) {
-  route(from: $from, to: $to) {
+    query: `# Routes: airports for an autocomplete, a route with its airlines, the shortest itineraries
+query Routes {
+  searchAirports(query: "zurich", first: 3) { iata name city }
+  route(from: "JFK", to: "LAX") {
     distanceKm
     durationMinutes
     airlines { name iata }
   }
-  findPaths(from: $from, to: $to, maxStops: 1, limit: 3) {
+  findPaths(from: "JFK", to: "LAX", maxStops: 1, limit: 3) {
     stops
     totalDistanceKm
     legs { origin { iata } destination { iata } }
   }
-  searchAirports(query: "zurich", first: 3) { iata name city }
 }
 `,
-    variables: json({ from: 'JFK', to: 'LAX' }),
   },
   {
     query: `# Compose: a piece from a route, without saving it (createComposition saves; needs a sign-in)
-query Compose($input: ComposeInput!) {
-  previewComposition(input: $input) {
+query Compose {
+  previewComposition(input: { route: { from: "LHR", to: "JFK" }, theme: "jazz" }) {
     title
     tempoBpm
     key
@@ -42,7 +44,6 @@ query Compose($input: ComposeInput!) {
   themes { id name description }
 }
 `,
-    variables: json({ input: { route: { from: 'LHR', to: 'JFK' }, theme: 'jazz' } }),
   },
   {
     query: `# Community: the feed (trending when you follow nobody), with likes and comments
@@ -79,8 +80,8 @@ query Contests {
   },
   {
     query: `# Live: the departures radio of an airport (graphql-ws; stop it with the run button)
-subscription Radio($channel: String!) {
-  liveRadio(channel: $channel) {
+subscription Radio {
+  liveRadio(channel: "LHR") {
     turn
     sequence
     piece { title airports startsAt }
@@ -88,7 +89,6 @@ subscription Radio($channel: String!) {
   }
 }
 `,
-    variables: json({ channel: 'LHR' }),
   },
   {
     query: `# Analytics: your API usage and the network in figures (a partner API key in the headers)
