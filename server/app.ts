@@ -280,10 +280,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   };
 
   const persistedOperations = await PersistedOperations.load();
-  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, {
+  const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
-  const answerPostFromCache = hotPostFastPath(responseCache, guard, {
+  const answerPostFromCache = hotPostFastPath(responseCache, guard, clientAddressOf, {
     served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
   });
   const app = express();

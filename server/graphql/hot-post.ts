@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Kind } from 'graphql';
 import { ResponseCache } from '../adapters/response-cache.js';
-import { clientAddressOf } from '../client-address.js';
 import { cachedAnswerWriter } from './cached-answer.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
 
@@ -34,7 +33,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  * token, another origin or `Cache-Control: no-cache` goes the normal way, with the body already
  * read handed on (express's JSON parser sees a finished request and leaves `body` as it is).
  */
-export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, observer: HotPostObserver) {
+export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, clientAddressOf: (request: IncomingMessage) => string, observer: HotPostObserver) {
   const resolvedBodies = new Map<string, ResolvedBody | null>();
   const writeAnswer = cachedAnswerWriter();
 

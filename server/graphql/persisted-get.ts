@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResponseCache } from '../adapters/response-cache.js';
-import { clientAddressOf } from '../client-address.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
 import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
 import { cachedAnswerWriter } from './cached-answer.js';
@@ -50,7 +49,13 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
  * against a foreign page making a browser run an arbitrary operation; these are a fixed list of
  * read-only queries and the API takes no ambient credentials (no cookies).
  */
-export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, guard: RequestGuard, observer: PersistedGetObserver) {
+export function persistedGetFastPath(
+  cache: ResponseCache,
+  operations: PersistedOperations,
+  guard: RequestGuard,
+  clientAddressOf: (request: IncomingMessage) => string,
+  observer: PersistedGetObserver,
+) {
   // A hot URL is parsed and hashed once; its stored answer is encoded to bytes once.
   const resolvedUrls = new Map<string, { operation: PersistedOperation; key: string } | null>();
   const writeAnswer = cachedAnswerWriter();
