@@ -25,5 +25,6 @@ export function startCluster(options?: { port?: number; env?: Record<string, str
   worker: ClusterProcess;
   haproxy: ClusterProcess;
   waitReady(instance: ClusterInstance, timeoutMs?: number): Promise<void>;
+  startReady(instance: ClusterInstance, attempts?: number): Promise<void>;
   stop(): Promise<void>;
 }>;

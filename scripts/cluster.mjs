@@ -108,18 +108,30 @@ export async function startCluster({ port = 4400, env = process.env, logDir = nu
       }
       throw new Error(`${instance.name} was not ready within ${timeoutMs} ms`);
     },
+    /**
+     * Starts `instance` and waits until it is ready. One that exits while starting (a database too
+     * busy to hand it connections in time) is started again, up to three times in all.
+     */
+    async startReady(instance, attempts = 3) {
+      for (let attempt = 1; ; attempt++) {
+        instance.start();
+        try {
+          return await cluster.waitReady(instance);
+        } catch (error) {
+          if (attempt >= attempts || instance.child.exitCode === null) throw error;
+        }
+      }
+    },
     async stop() {
       await Promise.all([...instances, worker].map((process_) => process_.stop('SIGTERM')));
       await haproxy.stop('SIGTERM', 5_000);
     },
   };
   try {
-    instances[0].start();
-    await cluster.waitReady(instances[0]);
-    for (const instance of instances.slice(1)) instance.start();
+    await cluster.startReady(instances[0]);
     worker.start();
     haproxy.start();
-    await Promise.all(instances.slice(1).map((instance) => cluster.waitReady(instance)));
+    await Promise.all(instances.slice(1).map((instance) => cluster.startReady(instance)));
     const deadline = Date.now() + 10_000;
     while (!(await ready(`${cluster.url}/readyz`))) {
       if (haproxy.child.exitCode !== null || Date.now() > deadline) throw new Error('HAProxy did not come up (is the haproxy package installed?)');

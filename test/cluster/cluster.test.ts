@@ -27,8 +27,7 @@ let owner: { token: string; username: string };
 const instanceNamed = (name: string): Instance => cluster.instances.find((instance) => instance.name === name)!;
 
 async function restart(instance: Instance): Promise<void> {
-  instance.start();
-  await cluster.waitReady(instance);
+  await cluster.startReady(instance);
   // HAProxy puts it back after one passing check.
   await eventually(async () => (await graphql(url, '{ __typename }')).servedBy === instance.name || null, 10_000, 0);
 }
