@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 
@@ -86,7 +87,8 @@ describe('loadConfig', () => {
       dir: '.cache/exports',
       urlTtlSeconds: 86_400,
       workers: 'inline',
-      workerConcurrency: 1,
+      // One render per core: two waiting exports use both cores.
+      workerConcurrency: Math.min(16, availableParallelism()),
       lockMs: 30_000,
       freePerDay: 3,
       premiumPerDay: 100,

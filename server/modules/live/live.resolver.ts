@@ -23,7 +23,7 @@ export class LiveResolver {
       'Streams a saved piece in real time exactly as it was saved (its flight, theme, key, scale, tempo and length), like liveComposition: each window sent lookaheadSeconds before it sounds, ending with COMPLETE. NOT_FOUND for a piece the viewer may not see.',
     subscribe: ({ args, context }) => (context as RequestContext).livePiece(args.id as string),
   })
-  livePiece(@Root() batch: LiveBatchPayload, @Arg('id', () => ID) _id: string): LiveBatchPayload {
+  livePiece(@Root() batch: LiveBatchPayload, @Arg('id', () => ID, { description: 'The saved piece to stream (a Composition global id).' }) _id: string): LiveBatchPayload {
     return batch;
   }
 
