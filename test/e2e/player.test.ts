@@ -115,7 +115,7 @@ describe('the player', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('audio downloads', () => {
@@ -156,7 +156,8 @@ describe('audio downloads', () => {
     } finally {
       await browser.close();
     }
-  });
+    // Two renders and two page loads: slow on a busy machine.
+  }, 240_000);
 });
 
 describe('offline', () => {
@@ -194,5 +195,6 @@ describe('offline', () => {
     } finally {
       await browser.close();
     }
-  });
+    // The SoundFont loads twice (online, then from the worker's cache).
+  }, 240_000);
 });

@@ -87,8 +87,8 @@ export class LivePlayer {
   }
 
   /**
-   * Call from a click or tap: browsers start audio only on a gesture (its activation outlives the
-   * time the synthesizer and its SoundFont take to load the first time).
+   * Call from a click or tap: browsers start audio only on a gesture, so the audio context is
+   * created and resumed at once (see soundEngine), before the synthesizer and SoundFont load.
    */
   static async start(): Promise<LivePlayer> {
     const engine = await soundEngine();
