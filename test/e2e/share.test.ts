@@ -176,7 +176,7 @@ describe('languages and themes', () => {
       expect(light, JSON.stringify(light, null, 2)).toEqual([]);
       await screenshot(tab, 'piece-light');
 
-      await tab.getByLabel('Colour theme').selectOption('dark');
+      await tab.getByLabel('Colour scheme').selectOption('dark');
       expect(await background()).toBe('rgb(11, 18, 32)');
       await tab.reload();
       expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

@@ -253,7 +253,7 @@ export const es: Dictionary = {
   'share.embed': 'Código para insertar',
   'share.text': '{title}, música hecha con un vuelo en Aero Melody',
   'embed.open': 'Abrir en Aero Melody',
-  'scheme.label': 'Tema de color',
+  'scheme.label': 'Esquema de color',
   'scheme.system': 'Como el dispositivo',
   'scheme.light': 'Claro',
   'scheme.dark': 'Oscuro',

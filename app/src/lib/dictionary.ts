@@ -257,7 +257,7 @@ const en = {
   'share.embed': 'Embed code',
   'share.text': '{title}, music made from a flight on Aero Melody',
   'embed.open': 'Open on Aero Melody',
-  'scheme.label': 'Colour theme',
+  'scheme.label': 'Colour scheme',
   'scheme.system': 'As the device',
   'scheme.light': 'Light',
   'scheme.dark': 'Dark',
