@@ -444,7 +444,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {
-      setPageSecurityHeaders(response);
+      setPageSecurityHeaders(request.path, response);
       web.handle(request, response).catch(forward);
     });
   }

@@ -14,6 +14,13 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fr
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 });
 
-export function setPageSecurityHeaders(response: ServerResponse): void {
-  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) response.setHeader(name, value);
+/** The embed player (`/embed/...`) is the one page other sites may frame: it sets its own frame-ancestors. */
+const FRAMABLE_PATH = /^\/embed\//;
+
+export function setPageSecurityHeaders(path: string, response: ServerResponse): void {
+  const framable = FRAMABLE_PATH.test(path);
+  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) {
+    if (framable && (name === 'X-Frame-Options' || name === 'Content-Security-Policy')) continue;
+    response.setHeader(name, value);
+  }
 }
