@@ -13,25 +13,13 @@ import { parseArgs } from 'node:util';
 import { loadSoundFont } from '../server/adapters/sound-font.js';
 import { rmsOf, spectralCentroidHz } from '../server/engine/audio/pcm.js';
 import { MidiRenderer } from '../server/engine/audio/render.js';
-import { compose, encodeMidi, themeById, type Flight, type FlightAirport } from '../server/engine/music/index.js';
+import { compose, encodeMidi, themeById } from '../server/engine/music/index.js';
+import { EXPORT_BENCH_FLIGHT as FLIGHT } from './export-flight.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 
 const REFERENCE_PIECES = ['electronic', 'rock', 'classical'] as const;
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'audio');
 
-const airport = (code: string, latitude: number, longitude: number, utcOffsetHours: number): FlightAirport => ({
-  code,
-  name: code,
-  city: code,
-  country: '',
-  latitude,
-  longitude,
-  altitudeFt: 50,
-  timezone: null,
-  utcOffsetHours,
-  hubDegree: 150,
-});
-const FLIGHT: Flight = { kind: 'ROUTE', legs: [{ origin: airport('JFK', 40.64, -73.78, -5), destination: airport('LAX', 33.94, -118.41, -8), distanceKm: 3_983, airlineCount: 6 }] };
 
 const { values } = parseArgs({ options: { 'write-midi': { type: 'boolean', default: false } } });
 if (values['write-midi']) {

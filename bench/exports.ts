@@ -21,7 +21,8 @@ import { loadSoundFont } from '../server/adapters/sound-font.js';
 import { loadConfig, readProcessEnvironment } from '../server/config.js';
 import { MidiRenderer } from '../server/engine/audio/render.js';
 import { encodeWav, type PcmAudio } from '../server/engine/audio/wav.js';
-import { BUILT_IN_THEMES, compose, encodeMidi, type Flight, type FlightAirport } from '../server/engine/music/index.js';
+import { BUILT_IN_THEMES, compose, encodeMidi } from '../server/engine/music/index.js';
+import { EXPORT_BENCH_FLIGHT as FLIGHT } from './export-flight.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from '../server/modules/exports/export-render.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 
@@ -29,19 +30,6 @@ const { values } = parseArgs({ options: { jobs: { type: 'string', default: '8' }
 const JOBS = Number(values.jobs);
 const PIECE_SECONDS = Number(values.seconds);
 
-const airport = (code: string, latitude: number, longitude: number, utcOffsetHours: number): FlightAirport => ({
-  code,
-  name: code,
-  city: code,
-  country: '',
-  latitude,
-  longitude,
-  altitudeFt: 50,
-  timezone: null,
-  utcOffsetHours,
-  hubDegree: 150,
-});
-const FLIGHT: Flight = { kind: 'ROUTE', legs: [{ origin: airport('JFK', 40.64, -73.78, -5), destination: airport('LAX', 33.94, -118.41, -8), distanceKm: 3_983, airlineCount: 6 }] };
 
 const seconds = (work: () => void) => {
   const started = process.hrtime.bigint();
