@@ -207,7 +207,8 @@ describe('cacheStats and /metrics', () => {
 
   it('counts hits and misses per layer in /metrics', async () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/aero_melody_cache_lookups_total\{layer="memory",result="hit"\} [1-9]/);
-    expect(text).toMatch(/aero_melody_cache_lookups_total\{layer="redis",result="miss"\} [1-9]/);
+    // Every series also carries the instance label (X-Served-By's name).
+    expect(text).toMatch(/aero_melody_cache_lookups_total\{layer="memory",result="hit"[^}]*\} [1-9]/);
+    expect(text).toMatch(/aero_melody_cache_lookups_total\{layer="redis",result="miss"[^}]*\} [1-9]/);
   });
 });

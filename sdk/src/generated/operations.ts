@@ -227,6 +227,12 @@ export const operations = {
     hash: '98f9e4e28e1d71fb4c5323c96d77419ca73f318e2700969fa91defe92c334f84',
     document: "subscription LiveComposition($input: ComposeInput!) {\n  liveComposition(input: $input) {\n    turn\n    sequence\n    startSeconds\n    lookaheadSeconds\n    piece {\n      compositionId\n      title\n      airports\n      theme\n      tempoBpm\n      key\n      scale\n      durationSeconds\n      startsAt\n    }\n    events {\n      kind\n      at\n      soundsAt\n      track\n      role\n      program\n      channel\n      pitch\n      velocity\n      duration\n      section\n      key\n      scale\n      chord\n      roman\n      progress\n    }\n  }\n}",
   },
+  LivePiece: {
+    name: 'LivePiece',
+    type: 'subscription',
+    hash: '1fd2a59c767debc5b76a056729b2d9926d2e55b06bae00c4ff7580c4991ddf20',
+    document: "subscription LivePiece($id: ID!) {\n  livePiece(id: $id) {\n    ...LiveBatchFields\n  }\n}\n\nfragment LiveBatchFields on LiveBatch {\n  turn\n  sequence\n  startSeconds\n  lookaheadSeconds\n  piece {\n    compositionId\n    title\n    airports\n    theme\n    tempoBpm\n    key\n    scale\n    durationSeconds\n    startsAt\n  }\n  events {\n    kind\n    at\n    soundsAt\n    track\n    role\n    program\n    channel\n    pitch\n    velocity\n    duration\n    section\n    key\n    scale\n    chord\n    roman\n    progress\n  }\n}",
+  },
   LiveRadio: {
     name: 'LiveRadio',
     type: 'subscription',
@@ -510,6 +516,7 @@ export interface OperationTypes {
   LeaderboardChanged: { type: 'subscription'; data: Types.LeaderboardChangedSubscription; variables: Types.LeaderboardChangedSubscriptionVariables };
   LikeComposition: { type: 'mutation'; data: Types.LikeCompositionMutation; variables: Types.LikeCompositionMutationVariables };
   LiveComposition: { type: 'subscription'; data: Types.LiveCompositionSubscription; variables: Types.LiveCompositionSubscriptionVariables };
+  LivePiece: { type: 'subscription'; data: Types.LivePieceSubscription; variables: Types.LivePieceSubscriptionVariables };
   LiveRadio: { type: 'subscription'; data: Types.LiveRadioSubscription; variables: Types.LiveRadioSubscriptionVariables };
   LogIn: { type: 'mutation'; data: Types.LogInMutation; variables: Types.LogInMutationVariables };
   LogOut: { type: 'mutation'; data: Types.LogOutMutation; variables: Types.LogOutMutationVariables };
@@ -702,6 +709,10 @@ export interface AeroMelodyOperations {
    * Composes a piece and streams its events in real time, each window sent ahead of the moment it sounds.
    */
   liveComposition(variables: Types.LiveCompositionSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<Types.LiveCompositionSubscription>;
+  /**
+   * Streams a saved piece in real time exactly as it was saved (key, scale, tempo and length overrides included).
+   */
+  livePiece(variables: Types.LivePieceSubscriptionVariables, options?: RequestOptions): AsyncIterableIterator<Types.LivePieceSubscription>;
   /**
    * A never-ending departures radio named after an airport; every listener hears the same moment.
    */
@@ -903,6 +914,7 @@ export function bindOperations(transport: OperationTransport): AeroMelodyOperati
     leaderboardChanged: (variables, options) => transport.subscribe<Types.LeaderboardChangedSubscription, Types.LeaderboardChangedSubscriptionVariables>(operations.LeaderboardChanged, variables, options),
     likeComposition: (variables, options) => transport.execute<Types.LikeCompositionMutation, Types.LikeCompositionMutationVariables>(operations.LikeComposition, variables, options),
     liveComposition: (variables, options) => transport.subscribe<Types.LiveCompositionSubscription, Types.LiveCompositionSubscriptionVariables>(operations.LiveComposition, variables, options),
+    livePiece: (variables, options) => transport.subscribe<Types.LivePieceSubscription, Types.LivePieceSubscriptionVariables>(operations.LivePiece, variables, options),
     liveRadio: (variables, options) => transport.subscribe<Types.LiveRadioSubscription, Types.LiveRadioSubscriptionVariables>(operations.LiveRadio, variables, options),
     logIn: (variables, options) => transport.execute<Types.LogInMutation, Types.LogInMutationVariables>(operations.LogIn, variables, options),
     logOut: (variables, options) => transport.execute<Types.LogOutMutation, Types.LogOutMutationVariables>(operations.LogOut, variables, options),

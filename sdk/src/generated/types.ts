@@ -694,6 +694,13 @@ export type LiveCompositionSubscriptionVariables = Exact<{
 
 export type LiveCompositionSubscription = { liveComposition: { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> } };
 
+export type LivePieceSubscriptionVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LivePieceSubscription = { livePiece: { turn: number, sequence: number, startSeconds: number, lookaheadSeconds: number, piece: { compositionId: string, title: string, airports: Array<string>, theme: string, tempoBpm: number, key: string, scale: string, durationSeconds: number, startsAt: number }, events: Array<{ kind: LiveEventKind, at: number, soundsAt: number, track: string | null, role: TrackRole | null, program: number | null, channel: number | null, pitch: number | null, velocity: number | null, duration: number | null, section: string | null, key: string | null, scale: string | null, chord: string | null, roman: string | null, progress: number | null }> } };
+
 export type LiveRadioSubscriptionVariables = Exact<{
   channel: string;
 }>;
