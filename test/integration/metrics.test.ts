@@ -23,11 +23,12 @@ describe('GET /metrics', () => {
     const response = await scrape('a-metrics-token-for-tests');
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
-    expect(text).toMatch(/aero_melody_graphql_requests_total\{operation="query.airport",outcome="ok"\} [1-9]/);
-    expect(text).toMatch(/aero_melody_graphql_requests_total\{operation="query.airport",outcome="error"\} [1-9]/);
-    expect(text).toMatch(/aero_melody_graphql_request_duration_seconds_bucket\{le="0.1",operation="query.route"\} [1-9]/);
+    // Every series carries the instance that answered (X-Served-By's name), so several instances can be told apart.
+    expect(text).toMatch(/aero_melody_graphql_requests_total\{operation="query.airport",outcome="ok",instance="[^"]+"\} [1-9]/);
+    expect(text).toMatch(/aero_melody_graphql_requests_total\{operation="query.airport",outcome="error",instance="[^"]+"\} [1-9]/);
+    expect(text).toMatch(/aero_melody_graphql_request_duration_seconds_bucket\{le="0.1",instance="[^"]+",operation="query.route"\} [1-9]/);
     expect(text).not.toContain('Custom');
-    expect(text).toMatch(/aero_melody_database_pool_connections\{state="total"\} \d+/);
-    expect(text).toMatch(/aero_melody_nodejs_eventloop_lag_seconds \d/);
+    expect(text).toMatch(/aero_melody_database_pool_connections\{state="total",instance="[^"]+"\} \d+/);
+    expect(text).toMatch(/aero_melody_nodejs_eventloop_lag_seconds\{instance="[^"]+"\} \d/);
   });
 });
