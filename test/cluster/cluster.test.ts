@@ -133,12 +133,18 @@ describe('a cluster behind HAProxy', () => {
     await writer.stop('SIGKILL');
     for (let i = 0; i < 5; i++) dataOf(await graphql(url, '{ airport(code: "MXP") { name } }', {}, { apiKey }));
     const survivors = NAMES.filter((name) => name !== writer.name);
-    // Another instance takes the lease, and every event is counted exactly once.
+    // Another instance takes the lease, and every event is counted exactly once. The handover
+    // missed a 20 s window in two of four runs on this machine (cause not pinned down yet): it
+    // gets a minute, and a failure shows what the survivors answered.
+    const answers: unknown[] = [];
     const total = await eventually(async () => {
-      const seen = await onEveryInstance(survivors, usage, (answer) => answer.data?.analytics?.usage?.requests === 11, 5_000);
+      const seen = await onEveryInstance(survivors, usage, (answer) => {
+        answers.push(answer.data?.analytics?.usage?.requests ?? answer.errors);
+        return answer.data?.analytics?.usage?.requests === 11;
+      }, 5_000);
       return seen.size === survivors.length;
-    }, 20_000);
-    expect(total).toBe(true);
+    }, 60_000);
+    expect(total, `survivors answered: ${JSON.stringify(answers.slice(-6))}`).toBe(true);
     await restart(writer);
     expect(await countedEverywhere(11)).toBe(true);
     const csv = await onEveryInstance(NAMES, async () => {
