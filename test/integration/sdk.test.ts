@@ -204,6 +204,15 @@ const CORE_CASES: Partial<Record<OperationName, () => Promise<void>>> = {
     expect(events.filter((event) => event.kind === 'NOTE').length).toBeGreaterThan(0);
     expect(batches[0].liveComposition.piece.airports).toEqual(['ZRH', 'GVA']);
   },
+  async LivePiece() {
+    const { createComposition: piece } = await client.createComposition({ input: { route: { from: 'ZRH', to: 'GVA' }, durationSeconds: 10, tempoBpm: 220, visibility: 'PRIVATE' } });
+    const batches = await collect(client.livePiece({ id: piece.id }));
+    const events = batches.flatMap((batch) => batch.livePiece.events);
+    expect(events[0].kind).toBe('PIECE_START');
+    expect(events.at(-1)!.kind).toBe('COMPLETE');
+    expect(events.filter((event) => event.kind === 'NOTE').length).toBeGreaterThan(0);
+    expect(batches[0].livePiece.piece.compositionId).toBe(piece.id);
+  },
   async SignUp() {
     const username = `sdk_new_${Date.now().toString(36)}`;
     const { signUp } = await createAeroMelodyClient({ url: endpoint }).signUp({ input: { email: `${username}@example.test`, username, password: 'a fine password 7' } });
