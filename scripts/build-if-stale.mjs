@@ -56,6 +56,8 @@ const STEPS = {
   },
   web: {
     inputs: ['app', 'package-lock.json'],
+    // public/audio is written by the build itself (copies named by package versions, which the lock covers).
+    only: (file) => !relative(root, file).startsWith(join('app', 'public', 'audio')),
     output: 'app/.next',
     build: () => node('next/dist/bin/next', ['build', 'app'], { NEXT_TELEMETRY_DISABLED: '1' }),
   },
