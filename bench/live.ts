@@ -96,7 +96,7 @@ async function main() {
   const url = `ws://127.0.0.1:${port}/graphql`;
   const child = spawn(process.execPath, [...(process.env.LIVE_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), join(PROJECT_ROOT, 'dist/server/main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', RADIO_PIECE_SECONDS: '60', LIVE_LOOKAHEAD_MS: String(LOOKAHEAD_MS), LIVE_WINDOW_MS: String(WINDOW_MS), WS_MAX_SUBSCRIPTIONS: '10' },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', RADIO_PIECE_SECONDS: '60', LIVE_LOOKAHEAD_MS: String(LOOKAHEAD_MS), LIVE_WINDOW_MS: String(WINDOW_MS), WS_MAX_SUBSCRIPTIONS: '10', WS_MAX_CONNECTIONS_PER_ADDRESS: '100000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let leaseLosses = 0;

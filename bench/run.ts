@@ -170,7 +170,12 @@ function zipf(n: number, next: () => number): number {
 
 async function cacheCounters(url: string): Promise<{ lookups: number; hits: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const counter = (layer: string, result: string) => Number(new RegExp(`aero_melody_cache_lookups_total\\{layer="${layer}",result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  // Summed over every series of the layer and result, whatever other labels (instance) they carry.
+  const counter = (layer: string, result: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith('aero_melody_cache_lookups_total{') && line.includes(`layer="${layer}"`) && line.includes(`result="${result}"`))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   const memoryHits = counter('memory', 'hit');
   return { lookups: memoryHits + counter('memory', 'miss'), hits: memoryHits + counter('redis', 'hit') };
 }
