@@ -24,6 +24,7 @@ import { AnalyticsResolver, MusicAnalyticsResolver, NetworkAnalyticsResolver, Pa
 import { ApiKeyResolver } from '../modules/partners/api-key.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateArguments } from './validation.js';
+import { authChecker } from './auth-checker.js';
 import { cacheControlDirective } from './cache-control.js';
 import { CacheResolver } from '../modules/cache/cache.resolver.js';
 
@@ -75,6 +76,7 @@ export async function createSchema(services: Services | null): Promise<GraphQLSc
       },
     },
     validateFn: validateArguments,
+    authChecker,
     directives: [cacheControlDirective],
     // Every subscription brings its own `subscribe` (it checks who may listen, then reads Redis
     // pub/sub), but type-graphql insists on a PubSub being configured; this one stays unused.

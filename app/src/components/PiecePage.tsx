@@ -35,6 +35,12 @@ const PieceDetail = graphql(`
       attribution
       likeCount
       viewerHasLiked
+      viewerCan {
+        edit
+        setVisibility
+        setLicence
+        invite
+      }
       playCount
       theme {
         id
@@ -213,8 +219,8 @@ export function PiecePage({ id }: { id: string }) {
   const piece = data?.composition;
   if (!piece) return <p className="error">{t('piece.notFound')}</p>;
 
-  const isOwner = user && piece.owner?.id === user.id;
-  const isEditor = isOwner || piece.collaborators.some((c) => c.user.id === user?.id && c.role === 'EDITOR');
+  // The server says what this viewer may do (composition.policy.ts); the page never works it out.
+  const can = piece.viewerCan;
   const comments = piece.comments.nodes;
   const patch = (changes: Record<string, unknown>) => editPiece({ id: piece.id, expectedVersion: piece.version, patch: changes });
 
@@ -282,7 +288,7 @@ export function PiecePage({ id }: { id: string }) {
         </section>
       ) : null}
 
-      {isEditor ? (
+      {can.edit ? (
         <section className="panel" aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t('piece.edit')}</h2>
           <form
@@ -314,32 +320,36 @@ export function PiecePage({ id }: { id: string }) {
               {t('common.save')}
             </button>
           </form>
-          {isOwner ? (
+          {can.setVisibility || can.setLicence ? (
             <div className="row" style={{ marginTop: '0.75rem' }}>
-              <div>
-                <label htmlFor="visibility">{t('piece.visibility')}</label>
-                <select id="visibility" value={piece.visibility} onChange={(event) => void patch({ visibility: event.target.value as Visibility })}>
-                  {(['PUBLIC', 'UNLISTED', 'PRIVATE'] as const).map((value) => (
-                    <option key={value} value={value}>
-                      {t(`visibility.${value}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label htmlFor="license">{t('piece.license')}</label>
-                <select id="license" value={piece.license} onChange={(event) => void patch({ license: event.target.value as License })}>
-                  {(['CC_BY_4_0', 'CC_BY_NC_4_0', 'ALL_RIGHTS_RESERVED'] as const).map((value) => (
-                    <option key={value} value={value}>
-                      {t(`license.${value}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              {can.setVisibility ? (
+                <div>
+                  <label htmlFor="visibility">{t('piece.visibility')}</label>
+                  <select id="visibility" value={piece.visibility} onChange={(event) => void patch({ visibility: event.target.value as Visibility })}>
+                    {(['PUBLIC', 'UNLISTED', 'PRIVATE'] as const).map((value) => (
+                      <option key={value} value={value}>
+                        {t(`visibility.${value}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              {can.setLicence ? (
+                <div>
+                  <label htmlFor="license">{t('piece.license')}</label>
+                  <select id="license" value={piece.license} onChange={(event) => void patch({ license: event.target.value as License })}>
+                    {(['CC_BY_4_0', 'CC_BY_NC_4_0', 'ALL_RIGHTS_RESERVED'] as const).map((value) => (
+                      <option key={value} value={value}>
+                        {t(`license.${value}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
             </div>
           ) : null}
           <ErrorMessage error={edit.error} />
-          {isOwner ? (
+          {can.invite ? (
             <>
               <h3>{t('piece.collaborators')}</h3>
               <ul>

@@ -9,7 +9,7 @@ import type { AirportRow } from '../airports/airport.repo.js';
 import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { NetworkService } from '../network/network.service.js';
-import { isPartnerRole } from '../partners/api-key.service.js';
+import { hasRole } from '../users/user.policy.js';
 import type { RouteRow } from '../routes/route.repo.js';
 import type { RouteService } from '../routes/route.service.js';
 import type { ThemeService, ThemeView } from '../themes/theme.service.js';
@@ -95,7 +95,7 @@ export class AnalyticsService {
   /** Analytics are for partner accounts (signed in, or with an API key) and admins. */
   requireAnalyticsViewer(viewer: Viewer | null, authError: Error | null): Viewer {
     if (!viewer) throw authError ?? new UnauthenticatedError('Sign in with a partner account or send a partner API key (x-api-key) to read analytics');
-    if (!isPartnerRole(viewer.role)) throw new ForbiddenError('Analytics are for partner accounts');
+    if (!hasRole(viewer, 'PARTNER')) throw new ForbiddenError('Analytics are for partner accounts');
     return viewer;
   }
 
@@ -105,7 +105,7 @@ export class AnalyticsService {
     const decoded = fromGlobalId(partnerGlobalId);
     const partnerId = decoded?.type === 'User' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
     if (partnerId === viewer.id) return partnerId;
-    if (viewer.role !== 'ADMIN') throw new ForbiddenError("A partner can read its own usage only, not another partner's");
+    if (!hasRole(viewer, 'ADMIN')) throw new ForbiddenError("A partner can read its own usage only, not another partner's");
     if (partnerId === null) throw new ForbiddenError('No partner has this id');
     return partnerId;
   }

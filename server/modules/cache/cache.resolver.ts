@@ -1,6 +1,5 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../context.js';
-import { requireAdmin } from '../users/user.service.js';
+import { Authorized, Query, Resolver } from 'type-graphql';
+import type { Role } from '../users/user.policy.js';
 import type { CacheService } from './cache.service.js';
 import { CacheStats } from './cache.type.js';
 
@@ -8,9 +7,9 @@ import { CacheStats } from './cache.type.js';
 export class CacheResolver {
   constructor(private readonly cacheService: CacheService) {}
 
+  @Authorized<Role>('ADMIN')
   @Query(() => CacheStats, { description: 'Admin: hits and misses per layer of this instance’s response cache.' })
-  cacheStats(@Ctx() context: RequestContext): CacheStats {
-    requireAdmin(context);
+  cacheStats(): CacheStats {
     return this.cacheService.stats();
   }
 }

@@ -4,6 +4,7 @@ import { fromGlobalId, keysetPage, toGlobalId, type Page } from '../../graphql/r
 import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
+import { can } from './comment.policy.js';
 import type { CommentRepo, CommentRow } from './comment.repo.js';
 import type { AddCommentInput } from './comment.type.js';
 
@@ -52,14 +53,14 @@ export class CommentService {
 
   async edit(globalId: string, body: string, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
     const comment = await this.reachable(globalId, viewer, loader);
-    if (comment.authorId !== viewer.id) throw new ForbiddenError('Only its author can edit a comment');
+    if (!can(viewer, 'edit', comment)) throw new ForbiddenError('Only its author can edit a comment');
     return this.repo.edit(comment.id, body.trim());
   }
 
   /** Authors delete their own comments, admins any; a comment's replies go with it. */
   async delete(globalId: string, viewer: Viewer, loader: CompositionLoader): Promise<string> {
     const comment = await this.reachable(globalId, viewer, loader);
-    if (comment.authorId !== viewer.id && viewer.role !== 'ADMIN') throw new ForbiddenError('Only its author or an admin can delete a comment');
+    if (!can(viewer, 'delete', comment)) throw new ForbiddenError('Only its author or an admin can delete a comment');
     await this.repo.delete(comment.id);
     return globalId;
   }

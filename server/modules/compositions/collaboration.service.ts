@@ -5,6 +5,7 @@ import type { Viewer } from '../users/tokens.js';
 import type { UserRepo, UserRow } from '../users/user.repo.js';
 import type { CollaboratorRepo, CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
 import type { CompositionService, CompositionView } from './composition.service.js';
+import { can, DENIED } from './composition.policy.js';
 import { PRESENCE_TTL_MS, type PresenceRepo } from './presence.repo.js';
 
 /** Inviting collaborators, and who has a piece open right now. */
@@ -23,8 +24,8 @@ export class CollaborationService {
   }
 
   async invite(globalId: string, username: string, role: CollaboratorRoleValue, viewer: Viewer): Promise<CompositionView> {
-    const { row, access } = await this.compositions.rowWithAccess(globalId, viewer);
-    if (access !== 'OWNER') throw new ForbiddenError('Only the owner can invite collaborators');
+    const { row, piece } = await this.compositions.rowWithAccess(globalId, viewer);
+    if (!can(viewer, 'invite', piece)) throw new ForbiddenError(DENIED.invite);
     const user = await this.person(username);
     if (user.id === viewer.id) throw new BadUserInputError('You own this composition already');
     await this.collaborators.set(row.id, user.id, role);
@@ -33,9 +34,10 @@ export class CollaborationService {
 
   /** The owner removes anyone; a collaborator may leave. */
   async remove(globalId: string, username: string, viewer: Viewer): Promise<CompositionView> {
-    const { row, access } = await this.compositions.rowWithAccess(globalId, viewer);
+    const { row, piece } = await this.compositions.rowWithAccess(globalId, viewer);
     const user = await this.person(username);
-    if (access !== 'OWNER' && user.id !== viewer.id) throw new ForbiddenError('Only the owner can remove collaborators');
+    // Leaving is everyone's right; removing someone else is inviting's other side.
+    if (user.id !== viewer.id && !can(viewer, 'invite', piece)) throw new ForbiddenError('Only the owner can remove collaborators');
     await this.collaborators.remove(row.id, user.id);
     return this.compositions.savedView(row);
   }

@@ -1,19 +1,21 @@
 import type { Viewer } from '../users/tokens.js';
 import type { CollaboratorRepo } from './collaborator.repo.js';
 import type { CompositionRow } from './composition.repo.js';
+import { accessOf, type Access, type PieceFacts } from './composition.policy.js';
 
-/** OWNER and EDITOR may change a piece; VIEWER and READER (public or unlisted) may only see it. */
-export type Access = 'OWNER' | 'EDITOR' | 'VIEWER' | 'READER';
+export type { Access };
 
-/** Who may do what with a saved piece: the owner, invited collaborators, and anyone for non-private pieces. */
+/** The facts composition.policy.ts decides on, read for one piece and viewer (the collaborator role needs a lookup). */
 export class CompositionAccess {
   constructor(private readonly collaborators: CollaboratorRepo) {}
 
-  async of(row: Pick<CompositionRow, 'id' | 'ownerId' | 'visibility'>, viewer: Pick<Viewer, 'id'> | null): Promise<Access | null> {
-    if (viewer && row.ownerId === viewer.id) return 'OWNER';
-    const role = viewer ? await this.collaborators.roleOf(row.id, viewer.id) : null;
-    if (role) return role;
-    return row.visibility === 'PRIVATE' ? null : 'READER';
+  async factsOf(row: Pick<CompositionRow, 'id' | 'ownerId' | 'visibility' | 'license'>, viewer: Pick<Viewer, 'id'> | null): Promise<PieceFacts> {
+    const collaboratorRole = viewer && row.ownerId !== viewer.id ? await this.collaborators.roleOf(row.id, viewer.id) : null;
+    return { ownerId: row.ownerId, visibility: row.visibility, license: row.license, collaboratorRole };
+  }
+
+  async of(row: Pick<CompositionRow, 'id' | 'ownerId' | 'visibility' | 'license'>, viewer: Pick<Viewer, 'id'> | null): Promise<Access | null> {
+    return accessOf(viewer, await this.factsOf(row, viewer));
   }
 
   /** Whether a change event may reach this viewer (collaborator ids travel with the event). */

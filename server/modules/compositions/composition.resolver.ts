@@ -10,7 +10,7 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { CompositionChangedEvent } from './composition.topics.js';
-import { Chord, ComposeInput, Composition, CompositionChange, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
+import { Chord, ComposeInput, Composition, CompositionChange, CompositionViewerCan, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
 import { CommunityData, ReferenceData } from '../../graphql/cache-control.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
@@ -92,6 +92,11 @@ export class CompositionResolver {
   @FieldResolver(() => ID, { description: 'Global id (also for previews, which are never stored).' })
   id(@Root() view: CompositionView): string {
     return compositionGlobalId(view);
+  }
+
+  @FieldResolver(() => CompositionViewerCan, { description: 'What the signed-in person may do with it, so clients ask instead of working the rules out.' })
+  viewerCan(@Root() view: CompositionView, @Ctx() { viewer }: RequestContext): Promise<CompositionViewerCan> {
+    return this.compositionService.viewerCan(view, viewer);
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who made it; null for previews and for pieces whose owner left.' })

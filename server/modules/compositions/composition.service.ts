@@ -26,7 +26,8 @@ import type { UserRepo } from '../users/user.repo.js';
 import { ComposeInput, type CompositionPatch, type RemixInput } from './composition.type.js';
 import type { PlayWindows } from './play-windows.repo.js';
 import type { CollaboratorRepo } from './collaborator.repo.js';
-import { CompositionAccess, type Access } from './composition-access.js';
+import { CompositionAccess } from './composition-access.js';
+import { can, DENIED, type CompositionAction, type PieceFacts } from './composition.policy.js';
 import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
 import type { CompositionRepo, CompositionRow, LicenseValue, NewComposition, VisibilityValue } from './composition.repo.js';
 import { buildFlight, flightRequestOf } from './flight-builder.js';
@@ -312,21 +313,38 @@ export class CompositionService {
     return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
   }
 
-  /** The saved piece behind a global id and what the viewer may do with it; NOT_FOUND if nothing. */
   /** Whether this person may see the saved piece now (it exists, and is theirs, shared with them or not PRIVATE). */
   async mayStillSee(compositionId: number, userId: number): Promise<boolean> {
     const [row] = await this.repo.findByIds([compositionId]);
     return row !== undefined && (await this.access.of(row, { id: userId })) !== null;
   }
 
-  async rowWithAccess(globalId: string, viewer: Viewer | null): Promise<{ row: CompositionRow; access: Access }> {
+  /** The saved piece behind a global id and the facts its policy decides on; NOT_FOUND if there is none the viewer may see. */
+  async rowWithAccess(globalId: string, viewer: Viewer | null): Promise<{ row: CompositionRow; piece: PieceFacts }> {
     const decoded = fromGlobalId(globalId);
     if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
     const id = decoded.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
     const [row] = id === null ? [] : await this.repo.findByIds([id]);
-    const access = row ? await this.access.of(row, viewer) : null;
-    if (!row || !access) throw new NotFoundError('No saved composition has this id');
-    return { row, access };
+    const piece = row ? await this.access.factsOf(row, viewer) : null;
+    if (!row || !piece || !can(viewer, 'view', piece)) throw new NotFoundError('No saved composition has this id');
+    return { row, piece };
+  }
+
+  /** What the viewer may do with a piece, for `Composition.viewerCan`; nothing with a preview. */
+  async viewerCan(view: CompositionView, viewer: Viewer | null): Promise<Record<Exclude<CompositionAction, 'view'>, boolean>> {
+    const piece = view.saved ? await this.access.factsOf({ id: Number(view.ref), ownerId: view.ownerId, visibility: view.visibility, license: view.license }, viewer) : null;
+    const allowed = (action: CompositionAction) => piece !== null && can(viewer, action, piece);
+    return {
+      edit: allowed('edit'),
+      setVisibility: allowed('setVisibility'),
+      setLicence: allowed('setLicence'),
+      delete: allowed('delete'),
+      invite: allowed('invite'),
+      enterContest: allowed('enterContest'),
+      comment: allowed('comment'),
+      export: allowed('export'),
+      remix: allowed('remix'),
+    };
   }
 
   /**
@@ -334,11 +352,10 @@ export class CompositionService {
    * version the editor saw. Musical changes compose the piece again from its flight snapshot.
    */
   async update(globalId: string, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
-    const { row, access } = await this.rowWithAccess(globalId, viewer);
-    if (access !== 'OWNER' && access !== 'EDITOR') throw new ForbiddenError('Only the owner and editors can change this composition');
-    if (access !== 'OWNER' && (patch.visibility !== undefined || patch.license !== undefined)) {
-      throw new ForbiddenError('Only the owner can change visibility or licence');
-    }
+    const { row, piece } = await this.rowWithAccess(globalId, viewer);
+    if (!can(viewer, 'edit', piece)) throw new ForbiddenError(DENIED.edit);
+    if (patch.visibility !== undefined && !can(viewer, 'setVisibility', piece)) throw new ForbiddenError(DENIED.setVisibility);
+    if (patch.license !== undefined && !can(viewer, 'setLicence', piece)) throw new ForbiddenError(DENIED.setLicence);
     const updated = await this.repo.updateAtVersion(row.id, expectedVersion, {
       title: patch.title?.trim(),
       visibility: patch.visibility,
@@ -415,10 +432,8 @@ export class CompositionService {
   async remix(globalId: string, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
     const parent = await this.byGlobalId(globalId, loader, viewer);
     if (!parent?.saved) throw new NotFoundError('No saved composition has this id');
-    if (parent.license === 'ALL_RIGHTS_RESERVED' && parent.ownerId !== viewer.id) {
-      throw new ForbiddenError('Its licence (all rights reserved) does not allow remixes');
-    }
     const [row] = await this.repo.findByIds([Number(parent.ref)]);
+    if (!can(viewer, 'remix', await this.access.factsOf(row, viewer))) throw new ForbiddenError(DENIED.remix);
     const owner = row.ownerId === null ? null : await this.users.findById(row.ownerId);
     const [from, to] = parent.airports;
     const flight = row.kind === 'ROUTE' ? { route: { from, to } } : row.kind === 'PATH' ? { path: parent.airports } : { journey: parent.airports };
@@ -489,8 +504,8 @@ export class CompositionService {
   }
 
   async delete(globalId: string, viewer: Viewer): Promise<string> {
-    const { row, access } = await this.rowWithAccess(globalId, viewer);
-    if (access !== 'OWNER') throw new ForbiddenError('Only the owner can delete this composition');
+    const { row, piece } = await this.rowWithAccess(globalId, viewer);
+    if (!can(viewer, 'delete', piece)) throw new ForbiddenError(DENIED.delete);
     await this.repo.delete(row.id);
     this.similarity.removeComposition(row.id);
     return globalId;

@@ -190,6 +190,37 @@ export class Chord {
   roman!: string;
 }
 
+@InheritCacheHint()
+@ObjectType('CompositionViewerCan', { description: 'What the signed-in person may do with a piece (the rules: docs/authorization.md). All false for previews and for signed-out viewers.' })
+export class CompositionViewerCan {
+  @Field(() => Boolean, { description: 'Change its title and music (updateComposition): the owner and editors.' })
+  edit!: boolean;
+
+  @Field(() => Boolean, { description: 'Change its visibility: the owner.' })
+  setVisibility!: boolean;
+
+  @Field(() => Boolean, { description: 'Change its licence: the owner.' })
+  setLicence!: boolean;
+
+  @Field(() => Boolean, { description: 'Delete it: the owner.' })
+  delete!: boolean;
+
+  @Field(() => Boolean, { description: 'Invite and remove collaborators: the owner.' })
+  invite!: boolean;
+
+  @Field(() => Boolean, { description: 'Enter it in a contest (the contest has rules of its own): the owner.' })
+  enterContest!: boolean;
+
+  @Field(() => Boolean, { description: 'Comment on it: anyone signed in who may see it.' })
+  comment!: boolean;
+
+  @Field(() => Boolean, { description: 'Export its audio: anyone signed in who may see it; under ALL_RIGHTS_RESERVED the owner and collaborators.' })
+  export!: boolean;
+
+  @Field(() => Boolean, { description: 'Remix it: anyone signed in who may see it; under ALL_RIGHTS_RESERVED the owner only.' })
+  remix!: boolean;
+}
+
 @CommunityData()
 @ObjectType('Composition', { implements: Node, description: 'A piece of music made from a flight.' })
 export class Composition extends Node {

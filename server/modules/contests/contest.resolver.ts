@@ -1,9 +1,10 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { RequestContext } from '../../context.js';
 import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
+import type { Role } from '../users/user.policy.js';
 import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
@@ -55,6 +56,7 @@ class ExtendContestArgs {
 export class ContestResolver {
   constructor(private readonly contestService: ContestService) {}
 
+  @Authorized<Role>('PARTNER')
   @Mutation(() => Contest, { description: 'Starts a contest (partners and admins).' })
   createContest(@Arg('input', () => ContestInput, { description: 'Title, windows and rules.' }) input: ContestInput, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.create(input, requireViewer(context));
@@ -65,11 +67,13 @@ export class ContestResolver {
     return this.contestService.update(id, input, requireViewer(context));
   }
 
+  @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: closes the contest now; results are frozen and winners announced.' })
   closeContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.close(id, requireViewer(context));
   }
 
+  @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: moves the end of submissions or of voting later.' })
   extendContest(@Args(() => ExtendContestArgs) { id, ...until }: ExtendContestArgs, @Ctx() context: RequestContext): Promise<ContestRow> {
     return this.contestService.extend(id, until, requireViewer(context));

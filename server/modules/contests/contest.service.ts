@@ -7,10 +7,12 @@ import type { RateLimiter } from '../../adapters/rate-limiter.js';
 import { BadUserInputError, DuplicateEntryError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
 import { fromGlobalId, keysetPage, type Page } from '../../graphql/relay.js';
 import type { Logger } from '../../logger.js';
+import { can as canPiece, DENIED } from '../compositions/composition.policy.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo } from '../users/user.repo.js';
+import { can } from './contest.policy.js';
 import {
   DuplicateFingerprintError,
   VoteRefusal,
@@ -96,14 +98,6 @@ export class ContestService {
     for (const id of await this.repo.dueForFreezing(new Date())) await this.freeze(id);
   }
 
-  private requireOrganiser(viewer: Viewer): void {
-    if (viewer.role !== 'PARTNER' && viewer.role !== 'ADMIN') throw new ForbiddenError('Only partners and admins run contests');
-  }
-
-  private requireAdmin(viewer: Viewer): void {
-    if (viewer.role !== 'ADMIN') throw new ForbiddenError('Only admins can do this');
-  }
-
   private routeRule(constraint: RouteConstraintInput | null | undefined): Pick<ContestData, 'requiredAirport' | 'requiredCountry'> {
     if (!constraint) return { requiredAirport: null, requiredCountry: null };
     if ((constraint.airport === undefined) === (constraint.country === undefined)) {
@@ -116,8 +110,8 @@ export class ContestService {
     return { requiredAirport: null, requiredCountry: constraint.country!.trim() };
   }
 
+  /** Partners and admins start contests: the gate is on the mutation. */
   async create(input: ContestInput, viewer: Viewer): Promise<ContestRow> {
-    this.requireOrganiser(viewer);
     const data: ContestData = {
       title: input.title.trim(),
       description: input.description?.trim() ?? '',
@@ -143,10 +137,10 @@ export class ContestService {
    */
   async update(globalId: string, patch: ContestPatch, viewer: Viewer): Promise<ContestRow> {
     const contest = await this.require(globalId);
-    if (contest.creatorId !== viewer.id && viewer.role !== 'ADMIN') throw new ForbiddenError('Only its organiser or an admin can change this contest');
+    if (!can(viewer, 'update', contest)) throw new ForbiddenError('Only its organiser or an admin can change this contest');
     const touchesRules = [...RULE_FIELDS, ...WINDOW_FIELDS].some((field) => patch[field] !== undefined);
     if (touchesRules && contest.resultsFrozenAt) throw new ForbiddenError('The results are final; the contest cannot change any more');
-    if (touchesRules && statusAt(contest, new Date()) !== 'DRAFT' && viewer.role !== 'ADMIN') {
+    if (touchesRules && statusAt(contest, new Date()) !== 'DRAFT' && !can(viewer, 'changeRulesAfterOpening', contest)) {
       throw new ForbiddenError('Submissions have opened: only an admin can change the windows or rules now');
     }
     const data: Partial<ContestData> = {
@@ -170,9 +164,8 @@ export class ContestService {
     return updated;
   }
 
-  /** Admin: ends the contest now; results are frozen and announced at once. */
+  /** Admin (the gate is on the mutation): ends the contest now; results are frozen and announced at once. */
   async close(globalId: string, viewer: Viewer): Promise<ContestRow> {
-    this.requireAdmin(viewer);
     const contest = await this.require(globalId);
     if (statusAt(contest, new Date()) === 'CLOSED') return this.settled(contest);
     await this.repo.update(contest.id, { closedEarlyAt: new Date() });
@@ -181,9 +174,8 @@ export class ContestService {
     return (await this.repo.findByIds([contest.id]))[0];
   }
 
-  /** Admin: gives entrants or voters more time; windows stay ordered and only move later. */
+  /** Admin (the gate is on the mutation): gives entrants or voters more time; windows stay ordered and only move later. */
   async extend(globalId: string, until: { submissionsCloseAt?: Date; votingCloseAt?: Date }, viewer: Viewer): Promise<ContestRow> {
-    this.requireAdmin(viewer);
     const contest = await this.settled(await this.require(globalId));
     if (contest.resultsFrozenAt || contest.closedEarlyAt) throw new ForbiddenError('The results are final; the contest cannot be extended');
     const changes = {
@@ -268,8 +260,8 @@ export class ContestService {
   async submit(contestGlobalId: string, compositionGlobalId: string, viewer: Viewer): Promise<EntryRow> {
     const contest = await this.require(contestGlobalId);
     if (!acceptsEntries(contest, new Date())) throw new ForbiddenError('This contest is not accepting entries now');
-    const { row, access } = await this.compositions.rowWithAccess(compositionGlobalId, viewer);
-    if (access !== 'OWNER') throw new ForbiddenError('Only its owner can enter a piece in a contest');
+    const { row, piece } = await this.compositions.rowWithAccess(compositionGlobalId, viewer);
+    if (!canPiece(viewer, 'enterContest', piece)) throw new ForbiddenError(DENIED.enterContest);
     if (row.visibility === 'PRIVATE') {
       throw new BadUserInputError('This piece is private: make it public or unlisted to enter it, so voters can listen to it');
     }

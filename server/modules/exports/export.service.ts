@@ -5,6 +5,7 @@ import type { JobQueue } from '../../adapters/job-queue.js';
 import { requireRedis } from '../../adapters/redis.js';
 import { ForbiddenError, NotFoundError, PremiumRequiredError, QuotaExceededError, UnauthenticatedError } from '../../errors.js';
 import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
+import { can, DENIED } from '../compositions/composition.policy.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo } from '../users/user.repo.js';
@@ -40,9 +41,8 @@ function describeWait(from: Date, to: Date): string {
 }
 
 /**
- * Audio exports of saved pieces. Who may export: anyone who may read the piece (owner,
- * collaborators, and everyone for public and unlisted pieces), except that a piece under ALL
- * RIGHTS RESERVED is exported by its owner and collaborators only. FREE accounts export WAV of
+ * Audio exports of saved pieces. Who may export a piece is composition.policy.ts's `export`
+ * rule (under ALL RIGHTS RESERVED: its owner and collaborators only). FREE accounts export WAV of
  * pieces up to a length; PREMIUM also FLAC and any length. Each account may start a number of
  * renders per UTC day; a request answered by a file already rendered (or joining a render under
  * way) is not charged.
@@ -60,10 +60,8 @@ export class ExportService {
   ) {}
 
   async request(compositionId: string, format: ExportFormat, viewer: Viewer): Promise<ExportView> {
-    const { row: composition, access } = await this.compositions.rowWithAccess(compositionId, viewer);
-    if (access === 'READER' && composition.license === 'ALL_RIGHTS_RESERVED') {
-      throw new ForbiddenError('Its licence (all rights reserved) lets only its owner and collaborators export its audio');
-    }
+    const { row: composition, piece } = await this.compositions.rowWithAccess(compositionId, viewer);
+    if (!can(viewer, 'export', piece)) throw new ForbiddenError(DENIED.export);
     const user = await this.users.findById(viewer.id);
     if (!user) throw new UnauthenticatedError('This account no longer exists');
     const premium = user.tier === 'PREMIUM';

@@ -1,7 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../graphql/relay.js';
+import type { Role } from '../users/user.policy.js';
 import { requireViewer } from '../users/user.service.js';
 import type { ApiKeyRow } from './api-key.repo.js';
 import type { ApiKeyService } from './api-key.service.js';
@@ -18,16 +19,19 @@ class CreateApiKeyArgs {
 export class ApiKeyResolver {
   constructor(private readonly apiKeyService: ApiKeyService) {}
 
+  @Authorized<Role>('PARTNER')
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key for your partner account; the key is in the answer and nowhere else.' })
   createApiKey(@Args(() => CreateApiKeyArgs) { name }: CreateApiKeyArgs, @Ctx() context: RequestContext): Promise<{ key: string; apiKey: ApiKeyRow }> {
     return this.apiKeyService.create(name, requireViewer(context), context.apiKeyId);
   }
 
+  @Authorized<Role>('PARTNER')
   @Mutation(() => ApiKey, { description: 'Revokes one of your API keys; requests with it are refused from now on.' })
   revokeApiKey(@Arg('id', () => ID, { description: 'The key\'s id (from apiKeys).' }) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
     return this.apiKeyService.revoke(id, requireViewer(context), context.apiKeyId);
   }
 
+  @Authorized<Role>('PARTNER')
   @Query(() => [ApiKey], { description: "Your partner account's API keys, newest first, revoked ones included." })
   apiKeys(@Ctx() context: RequestContext): Promise<ApiKeyRow[]> {
     return this.apiKeyService.list(requireViewer(context), context.apiKeyId);

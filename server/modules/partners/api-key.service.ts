@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { Viewer } from '../users/tokens.js';
+import { hasRole } from '../users/user.policy.js';
 import type { ApiKeyRepo, ApiKeyRow } from './api-key.repo.js';
 
 /** Keys start with this, so they are recognisable in a config file or a leaked-secret scan. */
@@ -16,19 +17,16 @@ export interface ApiKeyViewer extends Viewer {
   apiKeyId: number;
 }
 
-export const isPartnerRole = (role: string): boolean => role === 'PARTNER' || role === 'ADMIN';
-
 export class ApiKeyService {
   constructor(private readonly repo: ApiKeyRepo) {}
 
-  /** Keys are managed from a signed-in session of a partner account, never with another key. */
-  private requireManager(viewer: Viewer, apiKeyId: number | null): void {
+  /** Keys are managed from a signed-in session of a partner account (the role gate is on the operations), never with another key. */
+  private requireManager(apiKeyId: number | null): void {
     if (apiKeyId !== null) throw new ForbiddenError('API keys are managed from a signed-in session, not with an API key');
-    if (!isPartnerRole(viewer.role)) throw new ForbiddenError('Only partner accounts have API keys');
   }
 
   async create(name: string, viewer: Viewer, apiKeyId: number | null): Promise<{ key: string; apiKey: ApiKeyRow }> {
-    this.requireManager(viewer, apiKeyId);
+    this.requireManager(apiKeyId);
     if ((await this.repo.countActive(viewer.id)) >= MAX_ACTIVE_KEYS) {
       throw new ConflictError(`You have ${MAX_ACTIVE_KEYS} active API keys, the most allowed; revoke one first`);
     }
@@ -39,12 +37,12 @@ export class ApiKeyService {
   }
 
   async list(viewer: Viewer, apiKeyId: number | null): Promise<ApiKeyRow[]> {
-    this.requireManager(viewer, apiKeyId);
+    this.requireManager(apiKeyId);
     return this.repo.ofUser(viewer.id);
   }
 
   async revoke(globalId: string, viewer: Viewer, apiKeyId: number | null): Promise<ApiKeyRow> {
-    this.requireManager(viewer, apiKeyId);
+    this.requireManager(apiKeyId);
     const decoded = fromGlobalId(globalId);
     const key = decoded?.type === 'ApiKey' && /^\d{1,10}$/.test(decoded.key) ? await this.repo.findById(Number(decoded.key)) : null;
     // Another partner's key answers like a missing one: ids of other accounts' keys never leak.
@@ -56,7 +54,7 @@ export class ApiKeyService {
   async authenticate(key: string): Promise<ApiKeyViewer> {
     const found = key.startsWith(KEY_PREFIX) && key.length < 200 ? await this.repo.findActiveByHash(hashApiKey(key)) : null;
     if (!found) throw new UnauthenticatedError('The API key is not valid or has been revoked', { reason: 'INVALID_API_KEY' });
-    if (!isPartnerRole(found.user.role)) {
+    if (!hasRole(found.user, 'PARTNER')) {
       throw new UnauthenticatedError('The API key belongs to an account that is no longer a partner', { reason: 'INVALID_API_KEY' });
     }
     return { id: found.userId, role: found.user.role, sessionId: `api-key:${found.id}`, apiKeyId: found.id };

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { UnauthenticatedError } from '../../errors.js';
-import type { Role } from './user.repo.js';
+import { isRole, type Role } from './user.policy.js';
 
 export interface Viewer {
   id: number;
@@ -44,8 +44,8 @@ export class AccessTokens {
   async verify(token: string): Promise<Viewer> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      const role = payload.role as Role;
-      if (!payload.sub || !/^\d+$/.test(payload.sub) || typeof payload.sid !== 'string' || !['USER', 'PARTNER', 'ADMIN'].includes(role)) {
+      const role = payload.role;
+      if (!payload.sub || !/^\d+$/.test(payload.sub) || typeof payload.sid !== 'string' || !isRole(role)) {
         throw new UnauthenticatedError('The access token is not valid; sign in again', { reason: 'INVALID_TOKEN' });
       }
       return { id: Number(payload.sub), role, sessionId: payload.sid };

@@ -1,7 +1,9 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
 import { Prisma } from '../../adapters/prisma.js';
 
-export type Role = 'USER' | 'PARTNER' | 'ADMIN';
+import type { Role } from './user.policy.js';
+
+export type { Role };
 export type Tier = 'FREE' | 'PREMIUM';
 
 export interface UserRow {

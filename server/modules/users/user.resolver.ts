@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../graphql/relay.js';
 import type { AuthPayload as AuthPayloadValue, AuthService } from './auth.service.js';
+import type { Role } from './user.policy.js';
 import type { UserRow } from './user.repo.js';
 import { requireViewer, type UserService } from './user.service.js';
 import { AuthPayload, LogInInput, ProfileInput, SignUpInput, TierEnum, User } from './user.type.js';
@@ -49,9 +50,10 @@ export class UserResolver {
     return this.userService.updateProfile(requireViewer(context), input);
   }
 
+  @Authorized<Role>('ADMIN')
   @Mutation(() => User, { description: 'Makes an account PREMIUM (admins only); effective at once.' })
-  grantPremium(@Arg('username', () => String, { description: 'Whose account.' }) username: string, @Ctx() context: RequestContext): Promise<UserRow> {
-    return this.userService.grantPremium(requireViewer(context), username);
+  grantPremium(@Arg('username', () => String, { description: 'Whose account.' }) username: string): Promise<UserRow> {
+    return this.userService.grantPremium(username);
   }
 
   @Uncached()

@@ -2,8 +2,9 @@ import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { IsEmail, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Node } from '../../graphql/relay.js';
 import { CommunityData } from '../../graphql/cache-control.js';
+import { ROLES, type Role } from './user.policy.js';
 
-export const RoleEnum = { USER: 'USER', PARTNER: 'PARTNER', ADMIN: 'ADMIN' } as const;
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
 registerEnumType(RoleEnum, { name: 'Role', valuesConfig: { ADMIN: { description: 'Moderates, runs and closes contests, grants PREMIUM.' }, PARTNER: { description: 'Also runs contests, reads analytics and holds API keys.' }, USER: { description: 'Makes, shares and votes on music.' } }, description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
 
 export const TierEnum = { FREE: 'FREE', PREMIUM: 'PREMIUM' } as const;
