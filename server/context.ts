@@ -235,16 +235,16 @@ export interface RequestContext {
   /** The door already charged this request to the rate limit (graphql-ws does so in onSubscribe). */
   admitted: boolean;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
-  watchComposition(id: string): Promise<AsyncIterable<unknown>>;
+  watchComposition(id: number | null): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */
   liveComposition(input: ComposeInput): Promise<AsyncIterable<unknown>>;
   /** Streams a saved piece the viewer may see, exactly as saved. */
-  livePiece(id: string): Promise<AsyncIterable<unknown>>;
+  livePiece(compositionId: number | null): Promise<AsyncIterable<unknown>>;
   liveRadio(channel: string): Promise<AsyncIterable<unknown>>;
   /** Starts a leaderboardChanged stream for a contest. */
-  watchLeaderboard(contestId: string): Promise<AsyncIterable<unknown>>;
+  watchLeaderboard(contestId: number | null): Promise<AsyncIterable<unknown>>;
   /** Starts an exportProgress stream; only the export's requester may watch it. */
-  watchExport(exportId: string): Promise<AsyncIterable<unknown>>;
+  watchExport(exportId: number | null): Promise<AsyncIterable<unknown>>;
 }
 
 /**

@@ -3,9 +3,10 @@ import type { ClassType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { BadUserInputError } from '../errors.js';
 import { InheritCacheHint } from './cache-control.js';
+import { MAX_PAGE_SIZE, type PageInfoValue } from '../modules/shared/paging.js';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+// Paging is not GraphQL's: services page too. Resolvers and types keep importing it from here.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, toPage, type Page } from '../modules/shared/paging.js';
 
 /** Relay global ids: base64url of "Type:key", opaque to clients and stable across re-imports. */
 export function toGlobalId(type: string, key: string | number): string {
@@ -19,18 +20,27 @@ export function fromGlobalId(globalId: string): { type: string; key: string } | 
   return { type: decoded.slice(0, separator), key: decoded.slice(separator + 1) };
 }
 
-/** Cursors carry the last seen row id (keyset pagination: stable while rows are added). */
-export function encodeCursor(id: number): string {
-  return Buffer.from(`cursor:${id}`, 'utf8').toString('base64url');
+/**
+ * The row id inside a global id of `type`, decoded here at the GraphQL edge so services take plain
+ * numbers. Null for an id that names no such row (another type, or not an id at all): the service
+ * answers it like a missing row, so a guessed id tells nothing.
+ */
+export function idOf(globalId: string, type: string): number | null {
+  const decoded = fromGlobalId(globalId);
+  return decoded?.type === type && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
 }
 
-export function decodeCursor(cursor: string | undefined | null): number | undefined {
-  if (cursor === undefined || cursor === null) return undefined;
-  const match = /^cursor:(-?\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match || encodeCursor(Number(match[1])) !== cursor) {
-    throw new BadUserInputError(`"after" is not a cursor this API returned: ${JSON.stringify(cursor.slice(0, 40))}`);
-  }
-  return Number(match[1]);
+/** The type and key of a global id; BAD_USER_INPUT for text that is not an id this API issued (a client bug, not a miss). */
+export function decodeGlobalId(globalId: string): { type: string; key: string } {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
+  return decoded;
+}
+
+/** Like idOf, but BAD_USER_INPUT for text that is not an id at all. */
+export function issuedIdOf(globalId: string, type: string): number | null {
+  decodeGlobalId(globalId);
+  return idOf(globalId, type);
 }
 
 @InterfaceType('Node', {
@@ -44,7 +54,7 @@ export abstract class Node {
 
 @InheritCacheHint()
 @ObjectType('PageInfo')
-export class PageInfo {
+export class PageInfo implements PageInfoValue {
   @Field(() => Boolean, { description: 'Whether more nodes follow: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
@@ -70,69 +80,6 @@ export class ConnectionArgs {
   @IsOptional()
   @MaxLength(200)
   after?: string;
-}
-
-/** A count known already, or a query to run only if the client selects `totalCount`. */
-export type Lazy<T> = T | (() => Promise<T>);
-
-export interface Page<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  readonly totalCount: number | Promise<number>;
-}
-
-/** Builds a page from up to first+1 rows fetched after the cursor (the extra row tells hasNextPage). */
-export function toPage<T extends { id: number }>(
-  rows: T[],
-  first: number,
-  after: number | undefined,
-  totalCount: Lazy<number>,
-): Page<T> {
-  const nodes = rows.slice(0, first);
-  let count: number | Promise<number> | undefined;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    nodes,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== undefined,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter, because field resolvers read the property: the COUNT query runs only when selected.
-    get totalCount() {
-      return (count ??= typeof totalCount === 'function' ? totalCount() : totalCount);
-    },
-  };
-}
-
-/**
- * A keyset page: `fetchRows(take, cursorId)` reads up to `take` rows past the decoded cursor (one
- * more than asked, so the page knows whether another follows).
- */
-export async function keysetPage<T extends { id: number }>(
-  args: { first?: number | null; after?: string | null },
-  fetchRows: (take: number, cursorId: number | undefined) => Promise<T[]>,
-  totalCount: Lazy<number>,
-): Promise<Page<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const cursorId = decodeCursor(args.after);
-  return toPage(await fetchRows(first + 1, cursorId), first, cursorId, totalCount);
-}
-
-/** The same page with every node replaced by `map(node)`; cursors and the lazy count stay. */
-export function mapPage<T, U>(page: Page<T>, map: (node: T) => U): Page<U> {
-  const nodes = page.nodes.map(map);
-  return {
-    edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i] })),
-    nodes,
-    pageInfo: page.pageInfo,
-    get totalCount() {
-      return page.totalCount;
-    },
-  };
 }
 
 /** The object types of a Relay connection over `nodeType`, named `<name>Connection` and `<name>Edge`. */

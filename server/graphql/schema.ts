@@ -16,19 +16,19 @@ import { CompositionSimilarityResolver, SimilarityResolver } from '../modules/si
 import { ExportResolver } from '../modules/exports/export.resolver.js';
 import { ThemeResolver } from '../modules/themes/theme.resolver.js';
 import { UserResolver } from '../modules/users/user.resolver.js';
-import { LiveResolver } from '../modules/live/live.resolver.js';
+import { LivePieceResolver, LiveResolver } from '../modules/live/live.resolver.js';
 import { NodeResolver } from '../modules/node/node.resolver.js';
 import { NodeService } from '../modules/node/node.service.js';
 import { RouteResolver } from '../modules/routes/route.resolver.js';
 import { AnalyticsResolver, MusicAnalyticsResolver, NetworkAnalyticsResolver, PartnerUsageResolver } from '../modules/analytics/analytics.resolver.js';
 import { ApiKeyResolver } from '../modules/partners/api-key.resolver.js';
 import { SCHEMA_FILE } from '../paths.js';
-import { validateArguments } from './validation.js';
+import { validateArguments } from '../modules/shared/validation.js';
 import { authChecker } from './auth-checker.js';
 import { cacheControlDirective } from './cache-control.js';
 import { CacheResolver } from '../modules/cache/cache.resolver.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver, ExportResolver, AnalyticsResolver, NetworkAnalyticsResolver, MusicAnalyticsResolver, PartnerUsageResolver, ApiKeyResolver];
+const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, LivePieceResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver, ExportResolver, AnalyticsResolver, NetworkAnalyticsResolver, MusicAnalyticsResolver, PartnerUsageResolver, ApiKeyResolver];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {
@@ -51,6 +51,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [UserCompositionsResolver, new UserCompositionsResolver(services.compositions)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
     [LiveResolver, new LiveResolver(services.live)],
+    [LivePieceResolver, new LivePieceResolver()],
     [ContestResolver, new ContestResolver(services.contests)],
     [ContestEntryResolver, new ContestEntryResolver(services.contests, services.compositions)],
     [LeaderboardEntryResolver, new LeaderboardEntryResolver()],

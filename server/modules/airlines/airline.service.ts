@@ -1,4 +1,4 @@
-import { keysetPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../shared/paging.js';
 import type { AirlineRepo, AirlineRow } from './airline.repo.js';
 
 export class AirlineService {

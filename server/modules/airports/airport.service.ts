@@ -1,4 +1,4 @@
-import { keysetPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../shared/paging.js';
 import { BadUserInputError } from '../../errors.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { RoutesFromKey } from '../routes/route.loaders.js';

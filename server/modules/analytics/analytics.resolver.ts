@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
+import { idOf } from '../../graphql/relay.js';
 import type { UserRow } from '../users/user.repo.js';
 import { Route } from '../routes/route.type.js';
 import { User } from '../users/user.type.js';
@@ -66,7 +67,7 @@ export class AnalyticsResolver {
 
   @FieldResolver(() => PartnerUsage, { description: "Your own usage (another partner's is FORBIDDEN); admins may name any partner." })
   usage(@Root() root: AnalyticsRoot, @Args(() => UsageArgs) args: UsageArgs): UsageRoot {
-    const partnerId = this.analyticsService.usagePartnerId(root.viewer, args.partnerId);
+    const partnerId = this.analyticsService.usagePartnerId(root.viewer, args.partnerId ? { partnerId: idOf(args.partnerId, 'User') } : null);
     const window = timeWindow(args, new Date());
     let totals: Promise<UsageTotals> | null = null;
     return { partnerId, window, totals: () => (totals ??= this.analyticsService.usageTotals(partnerId, window)) };

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type DataLoader from 'dataloader';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../../errors.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import type { Logger } from '../../logger.js';
 import type { AirportRow } from '../airports/airport.repo.js';
 import type { CompositionRow } from '../compositions/composition.repo.js';
@@ -100,10 +99,9 @@ export class AnalyticsService {
   }
 
   /** Whose usage a question is about: the viewer's own, or (admins only) another partner's. */
-  usagePartnerId(viewer: Viewer, partnerGlobalId: string | null | undefined): number {
-    if (!partnerGlobalId) return viewer.id;
-    const decoded = fromGlobalId(partnerGlobalId);
-    const partnerId = decoded?.type === 'User' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
+  usagePartnerId(viewer: Viewer, asked: { partnerId: number | null } | null): number {
+    if (!asked) return viewer.id;
+    const { partnerId } = asked;
     if (partnerId === viewer.id) return partnerId;
     if (!hasRole(viewer, 'ADMIN')) throw new ForbiddenError("A partner can read its own usage only, not another partner's");
     if (partnerId === null) throw new ForbiddenError('No partner has this id');

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
-import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
+import { ConnectionArgs, idOf, toGlobalId, type Page } from '../../graphql/relay.js';
+import { compositionRefOf } from '../compositions/composition.resolver.js';
 import type { CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { UserRow } from '../users/user.repo.js';
@@ -16,17 +17,22 @@ export class CommentResolver {
 
   @Mutation(() => Comment, { description: 'Comments on a piece you can see, optionally at a moment in it or as a reply.' })
   addComment(@Arg('input', () => AddCommentInput, { description: 'The piece, the text and optionally the moment or the comment answered.' }) input: AddCommentInput, @Ctx() context: RequestContext): Promise<CommentRow> {
-    return this.commentService.add(input, requireViewer(context), context.loaders.compositionById);
+    return this.commentService.add(
+      { compositionRef: compositionRefOf(input.compositionId), body: input.body, atSecond: input.atSecond, replyTo: input.replyTo == null ? undefined : idOf(input.replyTo, 'Comment') },
+      requireViewer(context),
+      context.loaders.compositionById,
+    );
   }
 
   @Mutation(() => Comment, { description: 'Edits your own comment.' })
   editComment(@Args(() => EditCommentArgs) { id, body }: EditCommentArgs, @Ctx() context: RequestContext): Promise<CommentRow> {
-    return this.commentService.edit(id, body, requireViewer(context), context.loaders.compositionById);
+    return this.commentService.edit(idOf(id, 'Comment'), body, requireViewer(context), context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes your own comment (admins: any) with its replies; returns its id.' })
-  deleteComment(@Arg('id', () => ID, { description: 'The comment\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
-    return this.commentService.delete(id, requireViewer(context), context.loaders.compositionById);
+  async deleteComment(@Arg('id', () => ID, { description: 'The comment\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
+    await this.commentService.delete(idOf(id, 'Comment'), requireViewer(context), context.loaders.compositionById);
+    return id;
   }
 
   @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })

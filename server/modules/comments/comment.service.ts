@@ -1,19 +1,20 @@
 import type DataLoader from 'dataloader';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { fromGlobalId, keysetPage, toGlobalId, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../shared/paging.js';
 import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import { can } from './comment.policy.js';
 import type { CommentRepo, CommentRow } from './comment.repo.js';
-import type { AddCommentInput } from './comment.type.js';
 
 type CompositionLoader = DataLoader<number, CompositionRow | null>;
 
-function commentId(globalId: string): number {
-  const decoded = fromGlobalId(globalId);
-  if (decoded?.type !== 'Comment' || !/^\d{1,10}$/.test(decoded.key)) throw new NotFoundError('No comment has this id');
-  return Number(decoded.key);
+/** A new comment; ids null name nothing (the client sent an id of something else). */
+export interface NewComment {
+  compositionRef: string | null;
+  body: string;
+  atSecond?: number;
+  replyTo?: number | null;
 }
 
 /** Comments live and die with their piece: whoever cannot see the piece cannot see or add them. */
@@ -23,20 +24,20 @@ export class CommentService {
     private readonly compositions: CompositionService,
   ) {}
 
-  private async visiblePiece(globalId: string, viewer: Viewer | null, loader: CompositionLoader): Promise<CompositionView> {
-    const view = await this.compositions.byGlobalId(globalId, loader, viewer);
+  private async visiblePiece(ref: string | null, viewer: Viewer | null, loader: CompositionLoader): Promise<CompositionView> {
+    const view = await this.compositions.byRef(ref, loader, viewer);
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     return view;
   }
 
-  async add(input: AddCommentInput, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
-    const piece = await this.visiblePiece(input.compositionId, viewer, loader);
+  async add(input: NewComment, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
+    const piece = await this.visiblePiece(input.compositionRef, viewer, loader);
     if (input.atSecond !== undefined && input.atSecond > piece.durationSeconds) {
       throw new BadUserInputError(`atSecond must be within the piece (0 to ${piece.durationSeconds.toFixed(1)} s)`);
     }
     let parentId: number | null = null;
     if (input.replyTo !== undefined) {
-      const parent = await this.repo.findById(commentId(input.replyTo));
+      const parent = input.replyTo === null ? null : await this.repo.findById(input.replyTo);
       if (!parent || parent.compositionId !== Number(piece.ref)) throw new NotFoundError('The comment to reply to is not on this composition');
       parentId = parent.parentId ?? parent.id;
     }
@@ -44,32 +45,31 @@ export class CommentService {
   }
 
   /** A comment the viewer may see (on a piece they may see), for changing it. */
-  private async reachable(globalId: string, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
-    const comment = await this.repo.findById(commentId(globalId));
+  private async reachable(id: number | null, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
+    const comment = id === null ? null : await this.repo.findById(id);
     if (!comment) throw new NotFoundError('No comment has this id');
-    await this.visiblePiece(toGlobalId('Composition', comment.compositionId), viewer, loader);
+    await this.visiblePiece(String(comment.compositionId), viewer, loader);
     return comment;
   }
 
-  async edit(globalId: string, body: string, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
-    const comment = await this.reachable(globalId, viewer, loader);
+  async edit(id: number | null, body: string, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
+    const comment = await this.reachable(id, viewer, loader);
     if (!can(viewer, 'edit', comment)) throw new ForbiddenError('Only its author can edit a comment');
     return this.repo.edit(comment.id, body.trim());
   }
 
   /** Authors delete their own comments, admins any; a comment's replies go with it. */
-  async delete(globalId: string, viewer: Viewer, loader: CompositionLoader): Promise<string> {
-    const comment = await this.reachable(globalId, viewer, loader);
+  async delete(id: number | null, viewer: Viewer, loader: CompositionLoader): Promise<void> {
+    const comment = await this.reachable(id, viewer, loader);
     if (!can(viewer, 'delete', comment)) throw new ForbiddenError('Only its author or an admin can delete a comment');
     await this.repo.delete(comment.id);
-    return globalId;
   }
 
   /** For `node(id)`: the comment, or null when it or its piece is not there for this viewer. */
   async byId(id: number, viewer: Viewer | null, loader: CompositionLoader): Promise<CommentRow | null> {
     const comment = await this.repo.findById(id);
     if (!comment) return null;
-    const piece = await this.compositions.byGlobalId(toGlobalId('Composition', comment.compositionId), loader, viewer);
+    const piece = await this.compositions.byRef(String(comment.compositionId), loader, viewer);
     return piece ? comment : null;
   }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
+import { compositionRefOf } from '../compositions/composition.resolver.js';
 import type { CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { UserRow } from '../users/user.repo.js';
@@ -13,12 +14,12 @@ export class CompositionCommunityResolver {
 
   @Mutation(() => Composition, { description: 'Likes a saved piece; liking twice changes nothing.' })
   likeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
-    return this.communityService.like(id, requireViewer(context), context.loaders.compositionById);
+    return this.communityService.like(compositionRefOf(id), requireViewer(context), context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Takes a like back; unliking twice changes nothing.' })
   unlikeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
-    return this.communityService.unlike(id, requireViewer(context), context.loaders.compositionById);
+    return this.communityService.unlike(compositionRefOf(id), requireViewer(context), context.loaders.compositionById);
   }
 
   @FieldResolver(() => Int, { description: 'Likes from signed-in people.' })

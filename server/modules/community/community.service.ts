@@ -17,22 +17,22 @@ export class CommunityService {
   ) {}
 
   /** A saved piece the viewer may see; previews and hidden pieces cannot be liked. */
-  private async likeable(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.compositions.byGlobalId(globalId, loader, viewer);
+  private async likeable(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.compositions.byRef(ref, loader, viewer);
     if (!view || !view.saved) throw new NotFoundError('No saved composition has this id');
     return view;
   }
 
-  async like(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.likeable(globalId, viewer, loader);
+  async like(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.likeable(ref, viewer, loader);
     if (await this.repo.like(viewer.id, Number(view.ref))) {
       this.analytics.record({ kind: 'COMPOSITION_LIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
     }
     return view;
   }
 
-  async unlike(globalId: string, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.likeable(globalId, viewer, loader);
+  async unlike(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.likeable(ref, viewer, loader);
     if (await this.repo.unlike(viewer.id, Number(view.ref))) {
       this.analytics.record({ kind: 'COMPOSITION_UNLIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
     }

@@ -8,6 +8,7 @@ import type { CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo
 import type { CompositionView } from './composition.service.js';
 import { Composition } from './composition.type.js';
 import { InheritCacheHint, Uncached } from '../../graphql/cache-control.js';
+import { issuedIdOf } from '../../graphql/relay.js';
 
 export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
 registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', valuesConfig: { EDITOR: { description: 'May change the piece (not its visibility or licence).' }, VIEWER: { description: 'May see the piece.' } }, description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
@@ -41,7 +42,7 @@ export class CollaborationResolver {
     @Arg('role', () => CollaboratorRole, { description: 'EDITOR or VIEWER.' }) role: CollaboratorRoleValue,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.collaboration.invite(compositionId, username, role, requireViewer(context));
+    return this.collaboration.invite(issuedIdOf(compositionId, 'Composition'), username, role, requireViewer(context));
   }
 
   @Mutation(() => Composition, { description: 'Removes a collaborator (owner), or leaves a piece (the collaborator).' })
@@ -50,13 +51,13 @@ export class CollaborationResolver {
     @Arg('username', () => String, { description: 'Who to remove (yourself to leave).' }) username: string,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.collaboration.remove(compositionId, username, requireViewer(context));
+    return this.collaboration.remove(issuedIdOf(compositionId, 'Composition'), username, requireViewer(context));
   }
 
   @Uncached()
   @Query(() => [User], { description: 'Who has the piece open right now (subscribed to compositionChanged), across instances.' })
   async presence(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
-    const ids = await this.collaboration.present(id, viewer);
+    const ids = await this.collaboration.present(issuedIdOf(id, 'Composition'), viewer);
     const users = await loaders.userById.loadMany(ids);
     return users.filter((user): user is UserRow => user !== null && !(user instanceof Error));
   }

@@ -1,6 +1,5 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo, UserRow } from '../users/user.repo.js';
 import type { CollaboratorRepo, CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
@@ -23,8 +22,8 @@ export class CollaborationService {
     return user;
   }
 
-  async invite(globalId: string, username: string, role: CollaboratorRoleValue, viewer: Viewer): Promise<CompositionView> {
-    const { row, piece } = await this.compositions.rowWithAccess(globalId, viewer);
+  async invite(compositionId: number | null, username: string, role: CollaboratorRoleValue, viewer: Viewer): Promise<CompositionView> {
+    const { row, piece } = await this.compositions.rowWithAccess(compositionId, viewer);
     if (!can(viewer, 'invite', piece)) throw new ForbiddenError(DENIED.invite);
     const user = await this.person(username);
     if (user.id === viewer.id) throw new BadUserInputError('You own this composition already');
@@ -33,8 +32,8 @@ export class CollaborationService {
   }
 
   /** The owner removes anyone; a collaborator may leave. */
-  async remove(globalId: string, username: string, viewer: Viewer): Promise<CompositionView> {
-    const { row, piece } = await this.compositions.rowWithAccess(globalId, viewer);
+  async remove(compositionId: number | null, username: string, viewer: Viewer): Promise<CompositionView> {
+    const { row, piece } = await this.compositions.rowWithAccess(compositionId, viewer);
     const user = await this.person(username);
     // Leaving is everyone's right; removing someone else is inviting's other side.
     if (user.id !== viewer.id && !can(viewer, 'invite', piece)) throw new ForbiddenError('Only the owner can remove collaborators');
@@ -49,8 +48,8 @@ export class CollaborationService {
     return view.ownerId === viewer.id || list.some((c) => c.userId === viewer.id) ? list : [];
   }
 
-  async present(globalId: string, viewer: Viewer | null): Promise<number[]> {
-    const { row } = await this.compositions.rowWithAccess(globalId, viewer);
+  async present(compositionId: number | null, viewer: Viewer | null): Promise<number[]> {
+    const { row } = await this.compositions.rowWithAccess(compositionId, viewer);
     return this.presence.present(row.id);
   }
 
@@ -59,11 +58,11 @@ export class CollaborationService {
    * start, refreshed every third of the presence window, removed when it ends (a crashed server's
    * marks simply expire).
    */
-  async watch<T>(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<T>> {
-    const source = (await this.compositions.watch(globalId, viewer)) as AsyncIterable<T>;
+  async watch<T>(id: number | null, viewer: Viewer | null): Promise<AsyncIterable<T>> {
+    const source = (await this.compositions.watch(id, viewer)) as AsyncIterable<T>;
     if (!viewer) return source;
-    // watch() has resolved the id and checked access already.
-    const compositionId = Number(fromGlobalId(globalId)!.key);
+    // watch() has found the piece and checked access already.
+    const compositionId = id!;
     return new Repeater<T>(async (push, stop) => {
       const beat = () => this.presence.beat(compositionId, viewer.id).catch(() => undefined);
       await beat();

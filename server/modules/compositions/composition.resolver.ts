@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
-import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
+import { ConnectionArgs, decodeGlobalId, issuedIdOf, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { AirportRow } from '../airports/airport.repo.js';
 import { Airport } from '../airports/airport.type.js';
 import { toThemeView } from '../themes/theme.service.js';
@@ -14,6 +14,12 @@ import { Chord, ComposeInput, Composition, CompositionChange, CompositionViewerC
 import { CommunityData, ReferenceData } from '../../graphql/cache-control.js';
 
 export const compositionGlobalId = (view: CompositionView): string => toGlobalId('Composition', view.ref);
+
+/** The piece a global id names: a saved row id or a preview token; null for an id of another type. */
+export function compositionRefOf(globalId: string): string | null {
+  const decoded = decodeGlobalId(globalId);
+  return decoded.type === 'Composition' ? decoded.key : null;
+}
 
 @Resolver(() => Composition)
 export class CompositionResolver {
@@ -39,7 +45,7 @@ export class CompositionResolver {
     @Arg('expectedVersion', () => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) expectedVersion: number,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.compositionService.update(id, patch, expectedVersion, requireViewer(context));
+    return this.compositionService.update(issuedIdOf(id, 'Composition'), patch, expectedVersion, requireViewer(context));
   }
 
   @Mutation(() => Composition, {
@@ -50,24 +56,25 @@ export class CompositionResolver {
     @Arg('input', () => RemixInput, { description: 'What to change; the rest comes from the original.', nullable: true }) input: RemixInput | undefined,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.compositionService.remix(id, input ?? new RemixInput(), requireViewer(context), context.loaders.compositionById);
+    return this.compositionService.remix(compositionRefOf(id), input ?? new RemixInput(), requireViewer(context), context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
   recordPlay(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const listener = context.viewer ? `user:${context.viewer.id}` : `address:${context.clientAddress}`;
-    return this.compositionService.recordPlay(id, listener, context.viewer, context.loaders.compositionById);
+    return this.compositionService.recordPlay(compositionRefOf(id), listener, context.viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
-  deleteComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
-    return this.compositionService.delete(id, requireViewer(context));
+  async deleteComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
+    await this.compositionService.delete(issuedIdOf(id, 'Composition'), requireViewer(context));
+    return id;
   }
 
   @CommunityData()
   @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
   composition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
-    return this.compositionService.byGlobalId(id, loaders.compositionById, viewer);
+    return this.compositionService.byRef(compositionRefOf(id), loaders.compositionById, viewer);
   }
 
   @CommunityData()
@@ -78,7 +85,7 @@ export class CompositionResolver {
 
   @Subscription(() => CompositionChange, {
     description: 'Every accepted change to a saved piece, from any server instance, while the subscriber may see it.',
-    subscribe: ({ args, context }) => (context as RequestContext).watchComposition(args.id as string),
+    subscribe: ({ args, context }) => (context as RequestContext).watchComposition(issuedIdOf(args.id as string, 'Composition')),
   })
   async compositionChanged(
     @Root() event: CompositionChangedEvent,

@@ -15,9 +15,9 @@ import { instrumentName } from '../../engine/music/general-midi.js';
 import { embedComposition } from '../../engine/embeddings/index.js';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Viewer } from '../users/tokens.js';
-import { fromGlobalId, keysetPage, mapPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, mapPage, type Page } from '../shared/paging.js';
 import type { AirportRow } from '../airports/airport.repo.js';
-import { validateArguments } from '../../graphql/validation.js';
+import { validateArguments } from '../shared/validation.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
@@ -306,7 +306,8 @@ export class CompositionService {
    * A saved piece by row id or a preview by token; null when there is no such piece or the viewer
    * may not see it (a private piece answers exactly like a missing one, so none ever leaks).
    */
-  async byRef(ref: string, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
+  async byRef(ref: string | null, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
+    if (ref === null) return null;
     if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length), viewer);
     if (!/^\d{1,10}$/.test(ref)) return null;
     const row = await loader.load(Number(ref));
@@ -320,10 +321,7 @@ export class CompositionService {
   }
 
   /** The saved piece behind a global id and the facts its policy decides on; NOT_FOUND if there is none the viewer may see. */
-  async rowWithAccess(globalId: string, viewer: Viewer | null): Promise<{ row: CompositionRow; piece: PieceFacts }> {
-    const decoded = fromGlobalId(globalId);
-    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
-    const id = decoded.type === 'Composition' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
+  async rowWithAccess(id: number | null, viewer: Viewer | null): Promise<{ row: CompositionRow; piece: PieceFacts }> {
     const [row] = id === null ? [] : await this.repo.findByIds([id]);
     const piece = row ? await this.access.factsOf(row, viewer) : null;
     if (!row || !piece || !can(viewer, 'view', piece)) throw new NotFoundError('No saved composition has this id');
@@ -351,8 +349,8 @@ export class CompositionService {
    * Applies a patch from the owner or an EDITOR (visibility and licence: the owner only), at the
    * version the editor saw. Musical changes compose the piece again from its flight snapshot.
    */
-  async update(globalId: string, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
-    const { row, piece } = await this.rowWithAccess(globalId, viewer);
+  async update(id: number | null, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
+    const { row, piece } = await this.rowWithAccess(id, viewer);
     if (!can(viewer, 'edit', piece)) throw new ForbiddenError(DENIED.edit);
     if (patch.visibility !== undefined && !can(viewer, 'setVisibility', piece)) throw new ForbiddenError(DENIED.setVisibility);
     if (patch.license !== undefined && !can(viewer, 'setLicence', piece)) throw new ForbiddenError(DENIED.setLicence);
@@ -410,8 +408,8 @@ export class CompositionService {
    * subscribing (NOT_FOUND otherwise) and again on every change, so making a piece private stops
    * the stream for everyone but its owner.
    */
-  async watch(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<CompositionChangedEvent>> {
-    const { row } = await this.rowWithAccess(globalId, viewer);
+  async watch(id: number | null, viewer: Viewer | null): Promise<AsyncIterable<CompositionChangedEvent>> {
+    const { row } = await this.rowWithAccess(id, viewer);
     return pipe(
       this.events.subscribe(COMPOSITION_CHANGED, row.id),
       filter((event: CompositionChangedEvent) => CompositionAccess.mayHear(event, viewer)),
@@ -429,8 +427,8 @@ export class CompositionService {
    * decides: ALL_RIGHTS_RESERVED pieces can be remixed by their owner only. The credit to the
    * original is written into the remix, so it stays even if the original is deleted.
    */
-  async remix(globalId: string, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const parent = await this.byGlobalId(globalId, loader, viewer);
+  async remix(ref: string | null, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const parent = await this.byRef(ref, loader, viewer);
     if (!parent?.saved) throw new NotFoundError('No saved composition has this id');
     const [row] = await this.repo.findByIds([Number(parent.ref)]);
     if (!can(viewer, 'remix', await this.access.factsOf(row, viewer))) throw new ForbiddenError(DENIED.remix);
@@ -492,8 +490,8 @@ export class CompositionService {
   }
 
   /** Counts a listen at most once per listener per piece per hour (the listener key is kept in Redis). */
-  async recordPlay(globalId: string, listener: string, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.byGlobalId(globalId, loader, viewer);
+  async recordPlay(ref: string | null, listener: string, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+    const view = await this.byRef(ref, loader, viewer);
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     if (await this.plays.firstInWindow(view.ref, listener)) {
       await this.repo.incrementPlays(Number(view.ref));
@@ -503,12 +501,11 @@ export class CompositionService {
     return view;
   }
 
-  async delete(globalId: string, viewer: Viewer): Promise<string> {
-    const { row, piece } = await this.rowWithAccess(globalId, viewer);
+  async delete(id: number | null, viewer: Viewer): Promise<void> {
+    const { row, piece } = await this.rowWithAccess(id, viewer);
     if (!can(viewer, 'delete', piece)) throw new ForbiddenError(DENIED.delete);
     await this.repo.delete(row.id);
     this.similarity.removeComposition(row.id);
-    return globalId;
   }
 
   private async previewFromToken(token: string, viewer: Viewer | null): Promise<CompositionView | null> {
@@ -541,12 +538,6 @@ export class CompositionService {
       if (error instanceof BadUserInputError) return null;
       throw error;
     }
-  }
-
-  async byGlobalId(globalId: string, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
-    const decoded = fromGlobalId(globalId);
-    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
-    return decoded.type === 'Composition' ? this.byRef(decoded.key, loader, viewer) : null;
   }
 
   airportsOf(view: CompositionView): AirportRow[] {

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { IsOptional, Max, Min } from 'class-validator';
 import type { RequestContext } from '../../context.js';
-import { ConnectionArgs, toGlobalId, type Page } from '../../graphql/relay.js';
+import { ConnectionArgs, issuedIdOf, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { Role } from '../users/user.policy.js';
@@ -64,19 +64,19 @@ export class ContestResolver {
 
   @Mutation(() => Contest, { description: 'Changes a contest (its organiser or an admin); windows and rules lock when submissions open, except for admins.' })
   updateContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Arg('input', () => ContestPatch, { description: 'The fields to change.' }) input: ContestPatch, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.update(id, input, requireViewer(context));
+    return this.contestService.update(issuedIdOf(id, 'Contest'), input, requireViewer(context));
   }
 
   @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: closes the contest now; results are frozen and winners announced.' })
   closeContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.close(id, requireViewer(context));
+    return this.contestService.close(issuedIdOf(id, 'Contest'), requireViewer(context));
   }
 
   @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: moves the end of submissions or of voting later.' })
   extendContest(@Args(() => ExtendContestArgs) { id, ...until }: ExtendContestArgs, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.extend(id, until, requireViewer(context));
+    return this.contestService.extend(issuedIdOf(id, 'Contest'), until, requireViewer(context));
   }
 
   @CommunityData()
@@ -88,12 +88,12 @@ export class ContestResolver {
   @CommunityData()
   @Query(() => Contest, { description: 'A contest by id; null when there is none.', nullable: true })
   contest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
-    return this.contestService.byGlobalId(id, loaders.contestById);
+    return this.contestService.byId(issuedIdOf(id, 'Contest'), loaders.contestById);
   }
 
   @Subscription(() => LeaderboardUpdate, {
     description: 'The top entries whenever votes change (a few pushes a second at most), and once the final results with the winners.',
-    subscribe: ({ args, context }) => (context as RequestContext).watchLeaderboard(args.contestId as string),
+    subscribe: ({ args, context }) => (context as RequestContext).watchLeaderboard(issuedIdOf(args.contestId as string, 'Contest')),
   })
   leaderboardChanged(@Root() event: LeaderboardChangedEvent, @Arg('contestId', () => ID, { description: 'The contest to watch.' }) contestId: string): LeaderboardUpdate {
     return { contestId, final: event.final, top: event.top, winners: event.winners };
@@ -153,22 +153,23 @@ export class ContestEntryResolver {
 
   @Mutation(() => ContestEntry, { description: 'Enters your piece (public or unlisted) while submissions are open; the same music twice is DUPLICATE_ENTRY.' })
   submitEntry(@Arg('contestId', () => ID, { description: 'The contest to enter.' }) contestId: string, @Arg('compositionId', () => ID, { description: 'Your piece (public or unlisted).' }) compositionId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.submit(contestId, compositionId, requireViewer(context));
+    return this.contestService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), requireViewer(context));
   }
 
   @Mutation(() => ID, { description: 'Withdraws your entry while the contest is open; returns its id.' })
-  withdrawEntry(@Arg('entryId', () => ID, { description: 'Your entry.' }) entryId: string, @Ctx() context: RequestContext): Promise<string> {
-    return this.contestService.withdraw(entryId, requireViewer(context));
+  async withdrawEntry(@Arg('entryId', () => ID, { description: 'Your entry.' }) entryId: string, @Ctx() context: RequestContext): Promise<string> {
+    await this.contestService.withdraw(issuedIdOf(entryId, 'ContestEntry'), requireViewer(context));
+    return entryId;
   }
 
   @Mutation(() => ContestEntry, { description: 'Votes for an entry while voting is open: once per entry, up to the contest\'s votes per person, never your own.' })
   castVote(@Arg('entryId', () => ID, { description: 'The entry to vote for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.vote(entryId, true, requireViewer(context), context.clientAddress);
+    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), true, requireViewer(context), context.clientAddress);
   }
 
   @Mutation(() => ContestEntry, { description: 'Takes your vote back while voting is open.' })
   retractVote(@Arg('entryId', () => ID, { description: 'The entry you voted for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.vote(entryId, false, requireViewer(context), context.clientAddress);
+    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), false, requireViewer(context), context.clientAddress);
   }
 
   @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })

@@ -5,7 +5,7 @@ import type { PubSub } from '@graphql-yoga/subscription';
 import type DataLoader from 'dataloader';
 import type { RateLimiter } from '../../adapters/rate-limiter.js';
 import { BadUserInputError, DuplicateEntryError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.js';
-import { fromGlobalId, keysetPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../shared/paging.js';
 import type { Logger } from '../../logger.js';
 import { can as canPiece, DENIED } from '../compositions/composition.policy.js';
 import type { CompositionService } from '../compositions/composition.service.js';
@@ -135,8 +135,8 @@ export class ContestService {
    * Its organiser (or an admin) changes it. Once submissions opened, the windows and rules are
    * what entrants and voters relied on: only an admin may change them then, never after results froze.
    */
-  async update(globalId: string, patch: ContestPatch, viewer: Viewer): Promise<ContestRow> {
-    const contest = await this.require(globalId);
+  async update(id: number | null, patch: ContestPatch, viewer: Viewer): Promise<ContestRow> {
+    const contest = await this.require(id);
     if (!can(viewer, 'update', contest)) throw new ForbiddenError('Only its organiser or an admin can change this contest');
     const touchesRules = [...RULE_FIELDS, ...WINDOW_FIELDS].some((field) => patch[field] !== undefined);
     if (touchesRules && contest.resultsFrozenAt) throw new ForbiddenError('The results are final; the contest cannot change any more');
@@ -165,8 +165,8 @@ export class ContestService {
   }
 
   /** Admin (the gate is on the mutation): ends the contest now; results are frozen and announced at once. */
-  async close(globalId: string, viewer: Viewer): Promise<ContestRow> {
-    const contest = await this.require(globalId);
+  async close(id: number | null, viewer: Viewer): Promise<ContestRow> {
+    const contest = await this.require(id);
     if (statusAt(contest, new Date()) === 'CLOSED') return this.settled(contest);
     await this.repo.update(contest.id, { closedEarlyAt: new Date() });
     this.logger.info({ contestId: contest.id, adminId: viewer.id }, 'admin closed contest early');
@@ -175,8 +175,8 @@ export class ContestService {
   }
 
   /** Admin (the gate is on the mutation): gives entrants or voters more time; windows stay ordered and only move later. */
-  async extend(globalId: string, until: { submissionsCloseAt?: Date; votingCloseAt?: Date }, viewer: Viewer): Promise<ContestRow> {
-    const contest = await this.settled(await this.require(globalId));
+  async extend(id: number | null, until: { submissionsCloseAt?: Date; votingCloseAt?: Date }, viewer: Viewer): Promise<ContestRow> {
+    const contest = await this.settled(await this.require(id));
     if (contest.resultsFrozenAt || contest.closedEarlyAt) throw new ForbiddenError('The results are final; the contest cannot be extended');
     const changes = {
       ...(until.submissionsCloseAt ? { submissionsCloseAt: until.submissionsCloseAt } : {}),
@@ -192,40 +192,26 @@ export class ContestService {
     return updated;
   }
 
-  contestIdOf(globalId: string): number | null {
-    const decoded = fromGlobalId(globalId);
-    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
-    return decoded.type === 'Contest' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
-  }
+  // Ids are row ids, null when the client's id names no contest (or entry): answered like a missing row.
 
-  private entryIdOf(globalId: string): number | null {
-    const decoded = fromGlobalId(globalId);
-    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
-    return decoded.type === 'ContestEntry' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
-  }
-
-  private async require(globalId: string): Promise<ContestRow> {
-    const id = this.contestIdOf(globalId);
+  private async require(id: number | null): Promise<ContestRow> {
     const [contest] = id === null ? [] : await this.repo.findByIds([id]);
     if (!contest) throw new NotFoundError('No contest has this id');
     return contest;
   }
 
-  private async requireEntry(globalId: string): Promise<EntryRow> {
-    const id = this.entryIdOf(globalId);
+  private async requireEntry(id: number | null): Promise<EntryRow> {
     const [entry] = id === null ? [] : await this.repo.entriesByIds([id]);
     if (!entry) throw new NotFoundError('No contest entry has this id');
     return entry;
   }
 
-  async byGlobalId(globalId: string, loader: DataLoader<number, ContestRow | null>): Promise<ContestRow | null> {
-    const id = this.contestIdOf(globalId);
+  async byId(id: number | null, loader: DataLoader<number, ContestRow | null>): Promise<ContestRow | null> {
     const contest = id === null ? null : await loader.load(id);
     return contest && this.settled(contest);
   }
 
-  async entryByGlobalId(globalId: string, loader: DataLoader<number, EntryRow | null>): Promise<EntryRow | null> {
-    const id = this.entryIdOf(globalId);
+  async entryById(id: number | null, loader: DataLoader<number, EntryRow | null>): Promise<EntryRow | null> {
     return id === null ? null : loader.load(id);
   }
 
@@ -257,10 +243,10 @@ export class ContestService {
    * fingerprint is the SHA-256 of its MIDI bytes: the engine is deterministic, so equal bytes mean
    * someone already entered this very music (DUPLICATE_ENTRY).
    */
-  async submit(contestGlobalId: string, compositionGlobalId: string, viewer: Viewer): Promise<EntryRow> {
-    const contest = await this.require(contestGlobalId);
+  async submit(contestId: number | null, compositionId: number | null, viewer: Viewer): Promise<EntryRow> {
+    const contest = await this.require(contestId);
     if (!acceptsEntries(contest, new Date())) throw new ForbiddenError('This contest is not accepting entries now');
-    const { row, piece } = await this.compositions.rowWithAccess(compositionGlobalId, viewer);
+    const { row, piece } = await this.compositions.rowWithAccess(compositionId, viewer);
     if (!canPiece(viewer, 'enterContest', piece)) throw new ForbiddenError(DENIED.enterContest);
     if (row.visibility === 'PRIVATE') {
       throw new BadUserInputError('This piece is private: make it public or unlisted to enter it, so voters can listen to it');
@@ -293,22 +279,21 @@ export class ContestService {
     return entry;
   }
 
-  async withdraw(entryGlobalId: string, viewer: Viewer): Promise<string> {
-    const entry = await this.requireEntry(entryGlobalId);
+  async withdraw(entryId: number | null, viewer: Viewer): Promise<void> {
+    const entry = await this.requireEntry(entryId);
     if (entry.authorId !== viewer.id) throw new ForbiddenError('Only its author can withdraw an entry');
     const [contest] = await this.repo.findByIds([entry.contestId]);
     if (statusAt(contest, new Date()) !== 'OPEN') throw new ForbiddenError('Entries can be withdrawn only while the contest is open');
     await this.repo.deleteEntry(entry.id);
     await this.board.remove(contest.id, entry.id).catch((error: unknown) => this.logger.warn({ err: error }, 'leaderboard cache not updated'));
     this.schedulePush(contest.id);
-    return entryGlobalId;
   }
 
   /** Casts (`cast`) or retracts the viewer's vote on an entry; repeating either changes nothing. */
-  async vote(entryGlobalId: string, cast: boolean, viewer: Viewer, clientAddress: string): Promise<EntryRow> {
+  async vote(entryId: number | null, cast: boolean, viewer: Viewer, clientAddress: string): Promise<EntryRow> {
     const limit = await this.limiter.hit(`contest-vote:${viewer.id}`, VOTE_LIMIT, 60);
     if (!limit.allowed) throw new RateLimitedError(limit.retryAfterSeconds);
-    const entry = await this.requireEntry(entryGlobalId);
+    const entry = await this.requireEntry(entryId);
     if (cast) {
       const [contest, voter] = await Promise.all([this.repo.findByIds([entry.contestId]).then((rows) => rows[0]), this.users.findById(viewer.id)]);
       if (!voter || voter.createdAt.getTime() > Date.now() - contest.minAccountAgeHours * 3_600_000) {
@@ -450,8 +435,8 @@ export class ContestService {
   }
 
   /** Leaderboard changes of a contest from every instance; NOT_FOUND for an unknown contest. */
-  async watch(contestGlobalId: string): Promise<AsyncIterable<LeaderboardChangedEvent>> {
-    const contest = await this.require(contestGlobalId);
+  async watch(contestId: number | null): Promise<AsyncIterable<LeaderboardChangedEvent>> {
+    const contest = await this.require(contestId);
     return this.events.subscribe(LEADERBOARD_CHANGED, contest.id);
   }
 }

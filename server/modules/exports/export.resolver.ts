@@ -1,6 +1,7 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
+import { idOf, issuedIdOf, toGlobalId } from '../../graphql/relay.js';
 import { requireViewer } from '../users/user.service.js';
 import type { ExportService, ExportView } from './export.service.js';
 import type { ExportFormat } from './export.repo.js';
@@ -20,21 +21,26 @@ export class ExportResolver {
     @Arg('format', () => ExportFormatEnum, { description: 'WAV or FLAC (PREMIUM).' }) format: ExportFormat,
     @Ctx() context: RequestContext,
   ): Promise<ExportView> {
-    return this.exportService.request(compositionId, format, requireViewer(context));
+    return this.exportService.request(issuedIdOf(compositionId, 'Composition'), format, requireViewer(context));
   }
 
   @Query(() => Export, { nullable: true, description: 'One of your exports; null for an id that is not yours.' })
   export(@Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
-    return this.exportService.byId(id, requireViewer(context));
+    return this.exportService.byId(idOf(id, 'Export'), requireViewer(context));
   }
 
   @Subscription(() => Export, {
     description: 'The export as it is now, then on every change of status or progress until DONE or FAILED.',
-    subscribe: ({ args, context }) => (context as RequestContext).watchExport(args.id as string),
+    subscribe: ({ args, context }) => (context as RequestContext).watchExport(idOf(args.id as string, 'Export')),
   })
   async exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) _id: string): Promise<ExportView> {
     const view = await this.exportService.current(event.exportId);
     if (!view) throw new NotFoundError('This export no longer exists');
     return view;
+  }
+
+  @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
+  id(@Root() view: ExportView): string {
+    return toGlobalId('Export', view.id);
   }
 }

@@ -4,7 +4,6 @@ import type { FileStorage } from '../../adapters/file-storage.js';
 import type { JobQueue } from '../../adapters/job-queue.js';
 import { requireRedis } from '../../adapters/redis.js';
 import { ForbiddenError, NotFoundError, PremiumRequiredError, QuotaExceededError, UnauthenticatedError } from '../../errors.js';
-import { fromGlobalId, toGlobalId } from '../../graphql/relay.js';
 import { can, DENIED } from '../compositions/composition.policy.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
@@ -24,7 +23,8 @@ export interface ExportSettings {
 
 /** What the Export GraphQL type reads. */
 export interface ExportView {
-  id: string;
+  /** The row id (the GraphQL layer makes the global id). */
+  id: number;
   status: string;
   progress: number;
   format: string;
@@ -59,7 +59,7 @@ export class ExportService {
     private readonly settings: ExportSettings,
   ) {}
 
-  async request(compositionId: string, format: ExportFormat, viewer: Viewer): Promise<ExportView> {
+  async request(compositionId: number | null, format: ExportFormat, viewer: Viewer): Promise<ExportView> {
     const { row: composition, piece } = await this.compositions.rowWithAccess(compositionId, viewer);
     if (!can(viewer, 'export', piece)) throw new ForbiddenError(DENIED.export);
     const user = await this.users.findById(viewer.id);
@@ -124,17 +124,16 @@ export class ExportService {
   }
 
   /** The requester's export; NOT_FOUND for anyone else (an export's link is personal). */
-  private async ownRow(globalId: string, viewer: Viewer): Promise<ExportRow> {
-    const decoded = fromGlobalId(globalId);
-    const id = decoded?.type === 'Export' && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
+  private async ownRow(id: number | null, viewer: Viewer): Promise<ExportRow> {
     const row = id === null ? null : await this.repo.findById(id);
     if (!row || row.userId !== viewer.id) throw new NotFoundError('You have no export with this id');
     return row;
   }
 
-  async byId(globalId: string, viewer: Viewer): Promise<ExportView | null> {
+  /** `id` null: the client sent an id that names no export. */
+  async byId(id: number | null, viewer: Viewer): Promise<ExportView | null> {
     try {
-      return this.view(await this.ownRow(globalId, viewer), new Date());
+      return this.view(await this.ownRow(id, viewer), new Date());
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;
@@ -150,8 +149,8 @@ export class ExportService {
    * The export's state now, then every change until it is DONE or FAILED. The pub/sub stream is
    * started before the current state is read, so no change in between is lost.
    */
-  async watch(globalId: string, viewer: Viewer): Promise<AsyncIterable<ExportProgressEvent>> {
-    const row = await this.ownRow(globalId, viewer);
+  async watch(id: number | null, viewer: Viewer): Promise<AsyncIterable<ExportProgressEvent>> {
+    const row = await this.ownRow(id, viewer);
     const repo = this.repo;
     const changes = this.events.subscribe(EXPORT_PROGRESS, row.id)[Symbol.asyncIterator]();
     const firstChange = changes.next();
@@ -193,7 +192,7 @@ export class ExportService {
   private view(row: ExportRow, now: Date): ExportView {
     const live = row.status === 'DONE' && row.expiresAt !== null && row.expiresAt.getTime() > now.getTime();
     return {
-      id: toGlobalId('Export', row.id),
+      id: row.id,
       status: row.status,
       progress: row.progress,
       format: row.format,

@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, keysetPage, mapPage, type Page } from '../../graphql/relay.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, keysetPage, mapPage, type Page } from '../shared/paging.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { FeedRepo } from './feed.repo.js';

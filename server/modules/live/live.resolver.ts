@@ -1,9 +1,10 @@
-import { Arg, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
 import { ComposeInput } from '../compositions/composition.type.js';
-import type { LiveBatchPayload, LiveService } from './live.service.js';
-import { LiveBatch, RadioChannel } from './live.type.js';
+import type { LiveBatchPayload, LivePiecePayload, LiveService } from './live.service.js';
+import { LiveBatch, LivePiece, RadioChannel } from './live.type.js';
 import { Uncached } from '../../graphql/cache-control.js';
+import { issuedIdOf, toGlobalId } from '../../graphql/relay.js';
 
 @Resolver()
 export class LiveResolver {
@@ -21,7 +22,7 @@ export class LiveResolver {
   @Subscription(() => LiveBatch, {
     description:
       'Streams a saved piece in real time exactly as it was saved (its flight, theme, key, scale, tempo and length), like liveComposition: each window sent lookaheadSeconds before it sounds, ending with COMPLETE. NOT_FOUND for a piece the viewer may not see.',
-    subscribe: ({ args, context }) => (context as RequestContext).livePiece(args.id as string),
+    subscribe: ({ args, context }) => (context as RequestContext).livePiece(issuedIdOf(args.id as string, 'Composition')),
   })
   livePiece(@Root() batch: LiveBatchPayload, @Arg('id', () => ID, { description: 'The saved piece to stream (a Composition global id).' }) _id: string): LiveBatchPayload {
     return batch;
@@ -40,5 +41,13 @@ export class LiveResolver {
   @Query(() => [RadioChannel], { description: 'Radio channels with listeners now, busiest first.' })
   radioChannels(): Promise<RadioChannel[]> {
     return this.liveService.activeChannels();
+  }
+}
+
+@Resolver(() => LivePiece)
+export class LivePieceResolver {
+  @FieldResolver(() => ID, { description: 'A Composition id: composition(id) returns the whole piece.' })
+  compositionId(@Root() piece: LivePiecePayload): string {
+    return toGlobalId('Composition', piece.compositionId);
   }
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Repeater, type PubSub } from '@graphql-yoga/subscription';
 import { departureAt, firstWindowFrom, liveEvents, sendAt, windowsOf, type LiveEvent, type LiveWindow } from '../../engine/live/schedule.js';
 import { BadUserInputError } from '../../errors.js';
-import { toGlobalId } from '../../graphql/relay.js';
-import { validateArguments } from '../../graphql/validation.js';
+import { validateArguments } from '../shared/validation.js';
 import type { Logger } from '../../logger.js';
 import { ComposeInput, RouteInput } from '../compositions/composition.type.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
@@ -20,6 +19,7 @@ export interface LiveSettings {
 }
 
 export interface LivePiecePayload {
+  /** The piece's ref (a saved row id or a preview token); the GraphQL layer makes it a global id. */
   compositionId: string;
   title: string;
   airports: string[];
@@ -114,7 +114,7 @@ export class LiveService {
     const score = view.render().score;
     return {
       piece: {
-        compositionId: toGlobalId('Composition', view.ref),
+        compositionId: view.ref,
         title: view.title,
         airports: view.airports,
         theme: view.theme.id,
@@ -137,8 +137,8 @@ export class LiveService {
    * A saved piece exactly as it was saved: its flight and theme snapshots and its key, scale, tempo
    * and length overrides (NOT_FOUND for a piece the viewer may not see, like one that is missing).
    */
-  async savedPiece(globalId: string, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
-    const { row } = await this.compositions.rowWithAccess(globalId, viewer);
+  async savedPiece(compositionId: number | null, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
+    const { row } = await this.compositions.rowWithAccess(compositionId, viewer);
     return this.playOnce(this.compositions.savedView(row));
   }
 

@@ -1,6 +1,4 @@
 import type { Loaders } from '../../context.js';
-import { BadUserInputError } from '../../errors.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import type { CommentService } from '../comments/comment.service.js';
 import type { CompositionService } from '../compositions/composition.service.js';
 import type { ContestService } from '../contests/contest.service.js';
@@ -15,6 +13,9 @@ export type TypedNode = { __typename: string } & object;
 /** How many ids one `nodes(ids:)` call may ask for. */
 export const MAX_NODES = 100;
 
+/** What a global id names, decoded by the GraphQL layer: a theme id as it is, or a type and key. */
+export type NodeRef = { themeId: string } | { type: string; key: string };
+
 export class NodeService {
   constructor(
     private readonly routes: RouteService,
@@ -25,19 +26,18 @@ export class NodeService {
     private readonly exports: ExportService,
   ) {}
 
-  /** Several objects at once, in the order asked; null for each that does not exist (or you may not see). */
-  async byGlobalIds(globalIds: readonly string[], loaders: Loaders, viewer: Viewer | null): Promise<(TypedNode | null)[]> {
-    if (globalIds.length > MAX_NODES) throw new BadUserInputError(`nodes: at most ${MAX_NODES} ids per call, got ${globalIds.length}`);
-    return Promise.all(globalIds.map((id) => this.byGlobalId(id, loaders, viewer)));
+  /** Theme ids ("jazz", "custom-12") were public before Theme became a Node: they are its global ids as they are. */
+  isThemeId(id: string): boolean {
+    return this.themes.isThemeId(id);
   }
 
-  async byGlobalId(globalId: string, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
+  /** The object a ref names; null when it does not exist or the viewer may not see it. */
+  async byRef(ref: NodeRef, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
     const tag = <T extends object>(row: T | null | undefined, __typename: string): TypedNode | null =>
       row ? { ...row, __typename } : null;
-    // Theme ids ("jazz", "custom-12") were public before Theme became a Node: they are its global ids as they are.
-    if (this.themes.isThemeId(globalId)) return tag(await this.themes.byId(globalId, viewer), 'Theme');
-    const decoded = fromGlobalId(globalId);
-    if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);
+    if ('themeId' in ref) return tag(await this.themes.byId(ref.themeId, viewer), 'Theme');
+    const decoded = ref;
+    const id = /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
     switch (decoded.type) {
       case 'Airport':
         return /^\d+$/.test(decoded.key) ? tag(await loaders.airportById.load(Number(decoded.key)), 'Airport') : null;
@@ -52,11 +52,11 @@ export class NodeService {
       case 'Comment':
         return /^\d+$/.test(decoded.key) ? tag(await this.comments.byId(Number(decoded.key), viewer, loaders.compositionById), 'Comment') : null;
       case 'Contest':
-        return tag(await this.contests.byGlobalId(globalId, loaders.contestById), 'Contest');
+        return tag(await this.contests.byId(id, loaders.contestById), 'Contest');
       case 'ContestEntry':
-        return tag(await this.contests.entryByGlobalId(globalId, loaders.contestEntryById), 'ContestEntry');
+        return tag(await this.contests.entryById(id, loaders.contestEntryById), 'ContestEntry');
       case 'Export':
-        return viewer ? tag(await this.exports.byId(globalId, viewer), 'Export') : null;
+        return viewer ? tag(await this.exports.byId(id, viewer), 'Export') : null;
       case 'User':
         return /^\d+$/.test(decoded.key) ? tag(await loaders.userById.load(Number(decoded.key)), 'User') : null;
       default:

@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Length } from 'class-validator';
 import type { RequestContext } from '../../context.js';
-import { toGlobalId } from '../../graphql/relay.js';
+import { idOf, toGlobalId } from '../../graphql/relay.js';
 import type { Role } from '../users/user.policy.js';
 import { requireViewer } from '../users/user.service.js';
 import type { ApiKeyRow } from './api-key.repo.js';
@@ -28,7 +28,7 @@ export class ApiKeyResolver {
   @Authorized<Role>('PARTNER')
   @Mutation(() => ApiKey, { description: 'Revokes one of your API keys; requests with it are refused from now on.' })
   revokeApiKey(@Arg('id', () => ID, { description: 'The key\'s id (from apiKeys).' }) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
-    return this.apiKeyService.revoke(id, requireViewer(context), context.apiKeyId);
+    return this.apiKeyService.revoke(idOf(id, 'ApiKey'), requireViewer(context), context.apiKeyId);
   }
 
   @Authorized<Role>('PARTNER')

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.js';
-import { fromGlobalId } from '../../graphql/relay.js';
 import type { Viewer } from '../users/tokens.js';
 import { hasRole } from '../users/user.policy.js';
 import type { ApiKeyRepo, ApiKeyRow } from './api-key.repo.js';
@@ -41,10 +40,10 @@ export class ApiKeyService {
     return this.repo.ofUser(viewer.id);
   }
 
-  async revoke(globalId: string, viewer: Viewer, apiKeyId: number | null): Promise<ApiKeyRow> {
+  /** `id` null: the client sent an id that names no key. */
+  async revoke(id: number | null, viewer: Viewer, apiKeyId: number | null): Promise<ApiKeyRow> {
     this.requireManager(apiKeyId);
-    const decoded = fromGlobalId(globalId);
-    const key = decoded?.type === 'ApiKey' && /^\d{1,10}$/.test(decoded.key) ? await this.repo.findById(Number(decoded.key)) : null;
+    const key = id === null ? null : await this.repo.findById(id);
     // Another partner's key answers like a missing one: ids of other accounts' keys never leak.
     if (!key || key.userId !== viewer.id) throw new NotFoundError('You have no API key with this id');
     return this.repo.revoke(key.id);

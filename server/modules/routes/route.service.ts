@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../../errors.js';
 import type { AirlineRow } from '../airlines/airline.repo.js';
-import { keysetPage, type Page } from '../../graphql/relay.js';
+import { keysetPage, type Page } from '../shared/paging.js';
 import type { AirportService } from '../airports/airport.service.js';
 import type { Itinerary } from '../network/flight-network.js';
 import type { NetworkService } from '../network/network.service.js';

@@ -1,5 +1,5 @@
 import { validate, type ValidationError } from 'class-validator';
-import { BadUserInputError } from '../errors.js';
+import { BadUserInputError } from '../../errors.js';
 
 function collectMessages(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => [
@@ -10,7 +10,9 @@ function collectMessages(errors: ValidationError[], prefix = ''): { field: strin
 
 /**
  * Runs the class-validator rules declared on argument and input classes, and reports every broken
- * rule in one BAD_USER_INPUT error whose message a person can act on.
+ * rule in one BAD_USER_INPUT error whose message a person can act on. GraphQL runs it on every
+ * argument (buildSchema's validateFn); services run it on input that reaches them another way
+ * (a preview token, a subscription's raw arguments).
  */
 export async function validateArguments(value: unknown): Promise<void> {
   if (value === null || typeof value !== 'object') return;
