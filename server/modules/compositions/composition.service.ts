@@ -3,10 +3,8 @@ import {
   ENGINE_VERSION,
   defaultThemeIdFor,
   encodeMidi,
-  type ComposeOptions,
   type Flight,
   type FlightKind,
-  type PitchClassName,
   type ScaleName,
   type Score,
   type Theme as EngineTheme,
@@ -24,6 +22,7 @@ import { toSharpKey } from './compose-limits.js';
 import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
 import type { UserRepo } from '../users/user.repo.js';
 import { ComposeInput, type CompositionPatch, type RemixInput } from './composition.type.js';
+import { composeOptionsOf, parametersOfRow, pieceRequestOf, type CompositionParameters, type PieceRequest } from './composition-parameters.js';
 import type { PlayWindows } from './play-windows.repo.js';
 import type { CollaboratorRepo } from './collaborator.repo.js';
 import { CompositionAccess } from './composition-access.js';
@@ -37,18 +36,8 @@ import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 import type { ComposePool } from './compose-pool.js';
 import { renderScore, scoreSummary } from './compose-render.js';
 
-/** Everything that determines a piece: the same parameters always give the same notes and bytes. */
-export interface CompositionParameters {
-  kind: FlightKind;
-  airports: string[];
-  themeId: string;
-  keyRoot: PitchClassName | null;
-  scale: ScaleName | null;
-  tempoBpm: number | null;
-  durationSeconds: number | null;
-  variation: number;
-  title: string | null;
-}
+/** A new piece: the flight, the musical choices, and who may see and reuse it. */
+export type NewPiece = PieceRequest & { visibility?: VisibilityValue; license?: LicenseValue };
 
 export interface Rendering {
   score: Score;
@@ -132,17 +121,6 @@ function defaultTitle(airports: string[], theme: EngineTheme): string {
   return `${airports.join(' → ')} (${theme.name})`;
 }
 
-function composeOptionsOf(theme: EngineTheme, parameters: CompositionParameters): ComposeOptions {
-  return {
-    theme,
-    keyRoot: parameters.keyRoot ?? undefined,
-    scale: parameters.scale ?? undefined,
-    tempoBpm: parameters.tempoBpm ?? undefined,
-    durationSeconds: parameters.durationSeconds ?? undefined,
-    variation: parameters.variation,
-  };
-}
-
 export class CompositionService {
   /** Previews are pure functions of their parameters, so a small LRU serves repeated ones. */
   private readonly previews = new LruCache<string, CompositionView>(1_000);
@@ -162,7 +140,7 @@ export class CompositionService {
     private readonly composer: ComposePool,
   ) {}
 
-  private async parametersOf(input: ComposeInput, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
+  private async parametersOf(input: PieceRequest, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
     const { flight, codes } = buildFlight(flightRequestOf(input), this.networks.network);
     const theme = await this.themes.resolve(input.theme ?? defaultThemeIdFor(flight), viewer);
     return {
@@ -222,7 +200,7 @@ export class CompositionService {
   }
 
   /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
-  async preview(input: ComposeInput, viewer: Viewer | null): Promise<CompositionView> {
+  async preview(input: PieceRequest, viewer: Viewer | null): Promise<CompositionView> {
     const { parameters, flight, theme } = await this.parametersOf(input, viewer);
     const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
     const cached = this.previews.get(token);
@@ -232,7 +210,7 @@ export class CompositionService {
     return view;
   }
 
-  async create(input: ComposeInput, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
+  async create(input: NewPiece, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
     const { parameters, flight, theme } = await this.parametersOf(input, owner);
     const rendering = this.render(flight, theme, parameters);
     const row = await this.repo.insert({
@@ -262,17 +240,7 @@ export class CompositionService {
   savedView(row: CompositionRow, rendering?: Rendering): CompositionView {
     const theme = row.themeSnapshot as EngineTheme;
     const flight = row.flightSnapshot as Flight;
-    const parameters: CompositionParameters = {
-      kind: row.kind as FlightKind,
-      airports: row.airportCodes.split(' '),
-      themeId: row.themeId,
-      keyRoot: row.requestedKeyRoot as PitchClassName | null,
-      scale: row.requestedScale as ScaleName | null,
-      tempoBpm: row.requestedTempoBpm,
-      durationSeconds: row.requestedDurationSeconds,
-      variation: row.variation,
-      title: row.title,
-    };
+    const parameters = parametersOfRow(row);
     const midi = new Uint8Array(row.midi);
     const score = rendering ? () => rendering.score : memoize(() => this.render(flight, theme, parameters).score);
     return {
@@ -389,16 +357,15 @@ export class CompositionService {
     const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'durationSeconds', 'variation'] as const;
     if (!musical.some((field) => patch[field] !== undefined)) return {};
     const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : await this.themes.resolve(patch.theme, viewer);
+    const stored = parametersOfRow(row);
     const parameters: CompositionParameters = {
-      kind: row.kind as FlightKind,
-      airports: row.airportCodes.split(' '),
+      ...stored,
       themeId: theme.id,
-      keyRoot: patch.keyRoot === undefined ? (row.requestedKeyRoot as PitchClassName | null) : toSharpKey(patch.keyRoot),
-      scale: (patch.scale as ScaleName | undefined) ?? (row.requestedScale as ScaleName | null),
-      tempoBpm: patch.tempoBpm ?? row.requestedTempoBpm,
-      durationSeconds: patch.durationSeconds ?? row.requestedDurationSeconds,
-      variation: patch.variation ?? row.variation,
-      title: row.title,
+      keyRoot: patch.keyRoot === undefined ? stored.keyRoot : toSharpKey(patch.keyRoot),
+      scale: (patch.scale as ScaleName | undefined) ?? stored.scale,
+      tempoBpm: patch.tempoBpm ?? stored.tempoBpm,
+      durationSeconds: patch.durationSeconds ?? stored.durationSeconds,
+      variation: patch.variation ?? stored.variation,
     };
     return storedRendering(theme, parameters, this.render(row.flightSnapshot as Flight, theme, parameters));
   }
@@ -433,21 +400,21 @@ export class CompositionService {
     const [row] = await this.repo.findByIds([Number(parent.ref)]);
     if (!can(viewer, 'remix', await this.access.factsOf(row, viewer))) throw new ForbiddenError(DENIED.remix);
     const owner = row.ownerId === null ? null : await this.users.findById(row.ownerId);
-    const [from, to] = parent.airports;
-    const flight = row.kind === 'ROUTE' ? { route: { from, to } } : row.kind === 'PATH' ? { path: parent.airports } : { journey: parent.airports };
-    const composeInput = Object.assign(new ComposeInput(), flight, {
-      theme: input.theme ?? row.themeId,
-      keyRoot: input.keyRoot ?? row.requestedKeyRoot ?? undefined,
-      scale: input.scale ?? row.requestedScale ?? undefined,
-      tempoBpm: input.tempoBpm ?? row.requestedTempoBpm ?? undefined,
-      durationSeconds: input.durationSeconds ?? row.requestedDurationSeconds ?? undefined,
-      variation: input.variation ?? row.variation,
+    const stored = pieceRequestOf(parametersOfRow(row));
+    const remixed: NewPiece = {
+      ...stored,
+      theme: input.theme ?? stored.theme,
+      keyRoot: input.keyRoot ?? stored.keyRoot,
+      scale: input.scale ?? stored.scale,
+      tempoBpm: input.tempoBpm ?? stored.tempoBpm,
+      durationSeconds: input.durationSeconds ?? stored.durationSeconds,
+      variation: input.variation ?? stored.variation,
       title: input.title ?? `${row.title} (remix)`.slice(0, 120),
-      visibility: input.visibility,
-      license: input.license ?? row.license,
-    });
+      visibility: input.visibility as VisibilityValue | undefined,
+      license: (input.license as LicenseValue | undefined) ?? row.license,
+    };
     const attribution = `Remix of "${row.title}" by ${owner ? owner.displayName : 'a former member'} (${LICENSE_NAMES[row.license]})`;
-    return this.create(composeInput, viewer, { parentId: row.id, attribution });
+    return this.create(remixed, viewer, { parentId: row.id, attribution });
   }
 
   async parentOf(view: CompositionView, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
@@ -516,20 +483,7 @@ export class CompositionService {
     } catch {
       return null;
     }
-    const input = Object.assign(new ComposeInput(), {
-      ...(parameters.kind === 'ROUTE'
-        ? { route: { from: parameters.airports[0], to: parameters.airports[1] } }
-        : parameters.kind === 'PATH'
-          ? { path: parameters.airports }
-          : { journey: parameters.airports }),
-      theme: parameters.themeId,
-      keyRoot: parameters.keyRoot ?? undefined,
-      scale: parameters.scale ?? undefined,
-      tempoBpm: parameters.tempoBpm ?? undefined,
-      durationSeconds: parameters.durationSeconds ?? undefined,
-      variation: parameters.variation,
-      title: parameters.title ?? undefined,
-    });
+    const input = Object.assign(new ComposeInput(), pieceRequestOf(parameters));
     try {
       // A token comes from a client and may be forged: it passes the same checks as an input.
       await validateArguments(input);

@@ -1,12 +1,13 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { VectorIndex } from '../../adapters/vector-index.js';
 import { EMBEDDING_DIMENSIONS, embedComposition } from '../../engine/embeddings/index.js';
-import { compose, type Flight, type PitchClassName, type ScaleName, type Theme } from '../../engine/music/index.js';
+import { compose, type Flight, type Theme } from '../../engine/music/index.js';
 import { BadUserInputError, ServiceUnavailableError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { AirportService } from '../airports/airport.service.js';
 import type { CompositionView } from '../compositions/composition.service.js';
 import { buildFlight } from '../compositions/flight-builder.js';
+import { choicesOfRow, composeOptionsOf } from '../compositions/composition-parameters.js';
 import type { FlightNetwork } from '../network/flight-network.js';
 import type { NetworkRoute } from '../network/network.repo.js';
 import type { NetworkService } from '../network/network.service.js';
@@ -47,14 +48,7 @@ const SAVED_SLICE_MS = 20;
 
 function embedSavedPiece(row: SavedPieceSource): Float32Array {
   const flight = row.flightSnapshot as Flight;
-  const score = compose(flight, {
-    theme: row.themeSnapshot as Theme,
-    keyRoot: (row.requestedKeyRoot as PitchClassName | null) ?? undefined,
-    scale: (row.requestedScale as ScaleName | null) ?? undefined,
-    tempoBpm: row.requestedTempoBpm ?? undefined,
-    durationSeconds: row.requestedDurationSeconds ?? undefined,
-    variation: row.variation,
-  });
+  const score = compose(flight, composeOptionsOf(row.themeSnapshot as Theme, choicesOfRow(row)));
   return embedComposition(score, flight);
 }
 
