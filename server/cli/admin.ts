@@ -1,15 +1,15 @@
 import { createDatabasePool } from '../adapters/mariadb.js';
 import { createPrisma } from '../adapters/prisma.js';
 import { applyMigrations } from '../jobs/migrate.js';
-import { UserRepo, type Role } from '../modules/users/user.repo.js';
+import { isRole, ROLES } from '../modules/users/user.policy.js';
+import { UserRepo } from '../modules/users/user.repo.js';
 import { runCli } from './run.js';
 
-const USAGE = 'usage: npm run admin -- grant <username> <USER|PARTNER|ADMIN>\n       npm run admin -- premium <username>';
-const ROLES: readonly Role[] = ['USER', 'PARTNER', 'ADMIN'];
+const USAGE = `usage: npm run admin -- grant <username> <${ROLES.join('|')}>\n       npm run admin -- premium <username>`;
 
 await runCli(async (config, logger) => {
   const [command, username, role] = process.argv.slice(2);
-  const grant = command === 'grant' && username && ROLES.includes(role as Role);
+  const grant = command === 'grant' && username && isRole(role);
   const premium = command === 'premium' && username && role === undefined;
   if (!grant && !premium) {
     console.error(USAGE);
@@ -21,7 +21,7 @@ await runCli(async (config, logger) => {
   const prisma = createPrisma(database);
   try {
     const users = new UserRepo(prisma);
-    const user = grant ? await users.setRole(username, role as Role) : await users.setTier(username, 'PREMIUM');
+    const user = grant ? await users.setRole(username, role) : await users.setTier(username, 'PREMIUM');
     if (!user) {
       console.error(`error: no user is called "${username}"`);
       process.exitCode = 1;
