@@ -180,7 +180,7 @@ export function createServices(
     compositions,
     community: new CommunityService(repos.community, compositions, repos.users, analyticsEvents),
     comments: new CommentService(repos.comments, compositions),
-    feed: new FeedService(repos.feed, compositions),
+    feed: new FeedService(repos.feed),
     collaboration: new CollaborationService(compositions, repos.collaborators, repos.users, new PresenceRepo(redis)),
     auth: new AuthService(
       repos.users,

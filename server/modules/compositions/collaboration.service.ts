@@ -5,6 +5,7 @@ import type { UserRepo, UserRow } from '../users/user.repo.js';
 import type { CollaboratorRepo, CollaboratorRoleValue, CollaboratorRow } from './collaborator.repo.js';
 import type { CompositionService, CompositionView } from './composition.service.js';
 import { can, DENIED } from './composition.policy.js';
+import { savedView } from './composition-view.js';
 import { PRESENCE_TTL_MS, type PresenceRepo } from './presence.repo.js';
 
 /** Inviting collaborators, and who has a piece open right now. */
@@ -28,7 +29,7 @@ export class CollaborationService {
     const user = await this.person(username);
     if (user.id === viewer.id) throw new BadUserInputError('You own this composition already');
     await this.collaborators.set(row.id, user.id, role);
-    return this.compositions.savedView(row);
+    return savedView(row);
   }
 
   /** The owner removes anyone; a collaborator may leave. */
@@ -38,7 +39,7 @@ export class CollaborationService {
     // Leaving is everyone's right; removing someone else is inviting's other side.
     if (user.id !== viewer.id && !can(viewer, 'invite', piece)) throw new ForbiddenError('Only the owner can remove collaborators');
     await this.collaborators.remove(row.id, user.id);
-    return this.compositions.savedView(row);
+    return savedView(row);
   }
 
   /** The owner and collaborators see the list; everyone else an empty one. */

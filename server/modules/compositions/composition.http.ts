@@ -3,6 +3,7 @@ import type { Loaders } from '../../context.js';
 import type { Viewer } from '../users/tokens.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from './composition.service.js';
+import { fileNameOf } from './composition-view.js';
 
 /**
  * A preview never changes (its id is its parameters), but one fetched with a token may use that
@@ -34,7 +35,7 @@ export function compositionDownloads(
       res
         .status(200)
         .type('audio/midi')
-        .set('Content-Disposition', `attachment; filename="${compositions.fileNameOf(view)}"`)
+        .set('Content-Disposition', `attachment; filename="${fileNameOf(view)}"`)
         .set('Cache-Control', cacheControlOf(view, req.header('authorization') !== undefined))
         .set('Vary', 'Authorization')
         .send(Buffer.from(midi));

@@ -10,6 +10,7 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { CompositionChangedEvent } from './composition.topics.js';
+import { chordsOf, sectionsOf, tracksOf } from './composition-view.js';
 import { Chord, ComposeInput, Composition, CompositionChange, CompositionViewerCan, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
 import { CommunityData, ReferenceData } from '../../graphql/cache-control.js';
 
@@ -28,7 +29,7 @@ export class CompositionResolver {
   @ReferenceData()
   @Query(() => Composition, { description: 'Composes a piece without saving it; the same input always gives the same piece.' })
   previewComposition(@Arg('input', () => ComposeInput, { description: 'The flight and the musical choices.' }) input: ComposeInput, @Ctx() { viewer }: RequestContext): Promise<CompositionView> {
-    return this.compositionService.preview(input, viewer);
+    return this.compositionService.composer.preview(input, viewer);
   }
 
   @Mutation(() => Composition, { description: 'Composes a piece and saves it as the signed-in person\'s.' })
@@ -143,17 +144,17 @@ export class CompositionResolver {
 
   @FieldResolver(() => [Section], { description: 'The parts of the piece in order.' })
   sections(@Root() view: CompositionView): Section[] {
-    return this.compositionService.sectionsOf(view);
+    return sectionsOf(view);
   }
 
   @FieldResolver(() => [Chord], { description: 'One chord per bar.' })
   chords(@Root() view: CompositionView): Chord[] {
-    return this.compositionService.chordsOf(view);
+    return chordsOf(view);
   }
 
   @FieldResolver(() => [Track], { description: 'One track per instrument, with every note.' })
   tracks(@Root() view: CompositionView): Track[] {
-    return this.compositionService.tracksOf(view);
+    return tracksOf(view);
   }
 
   @FieldResolver(() => String, { description: 'The Standard MIDI File (type 1, 480 PPQ), base64-encoded.' })

@@ -1,78 +1,34 @@
 import type DataLoader from 'dataloader';
-import {
-  ENGINE_VERSION,
-  defaultThemeIdFor,
-  encodeMidi,
-  type Flight,
-  type FlightKind,
-  type ScaleName,
-  type Score,
-  type Theme as EngineTheme,
-} from '../../engine/music/index.js';
-import { instrumentName } from '../../engine/music/general-midi.js';
+import type { Flight, ScaleName, Theme as EngineTheme } from '../../engine/music/index.js';
 import { embedComposition } from '../../engine/embeddings/index.js';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
 import type { Viewer } from '../users/tokens.js';
 import { keysetPage, mapPage, type Page } from '../shared/paging.js';
 import type { AirportRow } from '../airports/airport.repo.js';
-import { validateArguments } from '../shared/validation.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
 import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
 import type { UserRepo } from '../users/user.repo.js';
-import { ComposeInput, type CompositionPatch, type RemixInput } from './composition.type.js';
-import { composeOptionsOf, parametersOfRow, pieceRequestOf, type CompositionParameters, type PieceRequest } from './composition-parameters.js';
+import type { CompositionPatch, RemixInput } from './composition.type.js';
+import { parametersOfRow, pieceRequestOf, type CompositionParameters, type PieceRequest } from './composition-parameters.js';
 import type { PlayWindows } from './play-windows.repo.js';
 import type { CollaboratorRepo } from './collaborator.repo.js';
 import { CompositionAccess } from './composition-access.js';
+import { CompositionComposer } from './composition-composer.js';
 import { can, DENIED, type CompositionAction, type PieceFacts } from './composition.policy.js';
 import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
 import type { CompositionRepo, CompositionRow, LicenseValue, NewComposition, VisibilityValue } from './composition.repo.js';
-import { buildFlight, flightRequestOf } from './flight-builder.js';
-import { LruCache } from './lru-cache.js';
+import { defaultTitle, PREVIEW_PREFIX, renderPiece, savedView, storedRendering, type CompositionView } from './composition-view.js';
 import { actorOfListener, actorOfUser } from '../analytics/analytics-event.js';
 import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 import type { ComposePool } from './compose-pool.js';
-import { renderScore, scoreSummary } from './compose-render.js';
+
+// The view type lives with the functions that make it; most modules know it from here.
+export type { CompositionView };
 
 /** A new piece: the flight, the musical choices, and who may see and reuse it. */
 export type NewPiece = PieceRequest & { visibility?: VisibilityValue; license?: LicenseValue };
-
-export interface Rendering {
-  score: Score;
-  midi: Uint8Array;
-}
-
-/** What the Composition GraphQL type reads; saved and preview pieces look the same to clients. */
-export interface CompositionView {
-  /** The key in the Composition global id: the row id, or `p.` and the preview token. */
-  ref: string;
-  saved: boolean;
-  title: string;
-  kind: FlightKind;
-  airports: string[];
-  theme: EngineTheme;
-  tempoBpm: number;
-  keyRoot: string;
-  scale: string;
-  timeSignature: string;
-  durationSeconds: number;
-  variation: number;
-  seed: string;
-  engineVersion: string;
-  createdAt: Date | null;
-  ownerId: number | null;
-  visibility: VisibilityValue;
-  license: LicenseValue;
-  version: number;
-  playCount: number;
-  parentId: number | null;
-  attribution: string | null;
-  render(): Rendering;
-}
-
-const PREVIEW_PREFIX = 'p.';
 
 const LICENSE_NAMES: Record<LicenseValue, string> = {
   CC_BY_4_0: 'CC BY 4.0',
@@ -80,50 +36,14 @@ const LICENSE_NAMES: Record<LicenseValue, string> = {
   ALL_RIGHTS_RESERVED: 'all rights reserved',
 };
 
-/** The stored fields that follow from composing: the choices, the theme snapshot, the summary and the MIDI. */
-function storedRendering(theme: EngineTheme, parameters: CompositionParameters, rendering: Rendering) {
-  const summary = scoreSummary(rendering.score);
-  return {
-    themeId: theme.id,
-    themeSnapshot: theme,
-    requestedKeyRoot: parameters.keyRoot,
-    requestedScale: parameters.scale,
-    requestedTempoBpm: parameters.tempoBpm,
-    requestedDurationSeconds: parameters.durationSeconds,
-    variation: parameters.variation,
-    seed: rendering.score.seed,
-    engineVersion: ENGINE_VERSION,
-    tempoBpm: summary.tempoBpm,
-    keyRoot: summary.keyRoot,
-    scale: summary.scale,
-    timeSignature: summary.timeSignature,
-    durationSeconds: summary.durationSeconds,
-    midi: rendering.midi,
-  };
-}
-
-function memoize<T>(compute: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= compute());
-}
-
-/** The MIDI at hand and the score composed only when read: a MIDI download never needs the score. */
-function lazyRendering(score: () => Score, midi: Uint8Array): Rendering {
-  return {
-    get score() {
-      return score();
-    },
-    midi,
-  };
-}
-
-function defaultTitle(airports: string[], theme: EngineTheme): string {
-  return `${airports.join(' → ')} (${theme.name})`;
-}
-
+/**
+ * Saved pieces: creating, changing and deleting them (with their change events), who may reach
+ * them, and their lineage and pages. Composing and previews are CompositionComposer's; what a
+ * piece looks like to clients is composition-view.ts's.
+ */
 export class CompositionService {
-  /** Previews are pure functions of their parameters, so a small LRU serves repeated ones. */
-  private readonly previews = new LruCache<string, CompositionView>(1_000);
+  /** Composing, and the preview cache its tokens address. */
+  readonly composer: CompositionComposer;
 
   constructor(
     private readonly networks: NetworkService,
@@ -137,82 +57,18 @@ export class CompositionService {
     private readonly collaborators: CollaboratorRepo,
     private readonly analytics: AnalyticsEvents,
     /** Composes previews off the main thread (on every core). */
-    private readonly composer: ComposePool,
-  ) {}
-
-  private async parametersOf(input: PieceRequest, viewer: Viewer | null): Promise<{ parameters: CompositionParameters; flight: Flight; theme: EngineTheme }> {
-    const { flight, codes } = buildFlight(flightRequestOf(input), this.networks.network);
-    const theme = await this.themes.resolve(input.theme ?? defaultThemeIdFor(flight), viewer);
-    return {
-      flight,
-      theme,
-      parameters: {
-        kind: flight.kind,
-        airports: codes,
-        themeId: theme.id,
-        keyRoot: input.keyRoot === undefined ? null : toSharpKey(input.keyRoot),
-        scale: (input.scale as ScaleName | undefined) ?? null,
-        tempoBpm: input.tempoBpm ?? null,
-        durationSeconds: input.durationSeconds ?? null,
-        variation: input.variation ?? 0,
-        title: input.title?.trim() || null,
-      },
-    };
-  }
-
-  private render(flight: Flight, theme: EngineTheme, parameters: CompositionParameters): Rendering {
-    const score = renderScore({ flight, options: composeOptionsOf(theme, parameters) });
-    return { score, midi: encodeMidi(score) };
-  }
-
-  /**
-   * A worker composes the piece and sends back its summary and MIDI; the score itself is composed
-   * again here only when a client asks for notes, sections or chords (the engine is deterministic).
-   */
-  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): Promise<CompositionView> {
-    const request = { flight, options: composeOptionsOf(theme, parameters) };
-    const { summary, midi } = await this.composer.render(request);
-    const score = memoize(() => renderScore(request));
-    return {
-      ref: PREVIEW_PREFIX + token,
-      saved: false,
-      title: parameters.title ?? defaultTitle(parameters.airports, theme),
-      kind: parameters.kind,
-      airports: parameters.airports,
-      theme,
-      ...summary,
-      variation: parameters.variation,
-      engineVersion: ENGINE_VERSION,
-      createdAt: null,
-      ownerId: null,
-      visibility: 'PUBLIC',
-      license: 'CC_BY_4_0',
-      version: 0,
-      playCount: 0,
-      parentId: null,
-      attribution: null,
-      render: () => lazyRendering(score, midi),
-    };
+    pool: ComposePool,
+  ) {
+    this.composer = new CompositionComposer(networks, themes, pool);
   }
 
   dispose(): Promise<void> {
     return this.composer.dispose();
   }
 
-  /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
-  async preview(input: PieceRequest, viewer: Viewer | null): Promise<CompositionView> {
-    const { parameters, flight, theme } = await this.parametersOf(input, viewer);
-    const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
-    const cached = this.previews.get(token);
-    if (cached) return cached;
-    const view = await this.previewView(token, parameters, flight, theme);
-    this.previews.set(token, view);
-    return view;
-  }
-
   async create(input: NewPiece, owner: Viewer, origin?: { parentId: number; attribution: string }): Promise<CompositionView> {
-    const { parameters, flight, theme } = await this.parametersOf(input, owner);
-    const rendering = this.render(flight, theme, parameters);
+    const { parameters, flight, theme } = await this.composer.parametersOf(input, owner);
+    const rendering = renderPiece(flight, theme, parameters);
     const row = await this.repo.insert({
       ownerId: owner.id,
       visibility: input.visibility ?? 'PUBLIC',
@@ -230,44 +86,7 @@ export class CompositionService {
     const actor = actorOfUser(owner.id);
     this.analytics.record({ kind: 'COMPOSITION_CREATED', actor, compositionId: row.id, themeId: theme.id, keyRoot: row.keyRoot, scale: row.scale, tempoBpm: row.tempoBpm });
     if (origin) this.analytics.record({ kind: 'COMPOSITION_REMIXED', actor, compositionId: origin.parentId, themeId: theme.id });
-    return this.savedView(row, rendering);
-  }
-
-  /**
-   * A stored piece: its MIDI is the bytes saved with it; its score is composed again from the
-   * stored flight and theme snapshots, so later data imports or theme edits never change it.
-   */
-  savedView(row: CompositionRow, rendering?: Rendering): CompositionView {
-    const theme = row.themeSnapshot as EngineTheme;
-    const flight = row.flightSnapshot as Flight;
-    const parameters = parametersOfRow(row);
-    const midi = new Uint8Array(row.midi);
-    const score = rendering ? () => rendering.score : memoize(() => this.render(flight, theme, parameters).score);
-    return {
-      ref: String(row.id),
-      saved: true,
-      title: row.title,
-      kind: parameters.kind,
-      airports: parameters.airports,
-      theme,
-      tempoBpm: row.tempoBpm,
-      keyRoot: row.keyRoot,
-      scale: row.scale,
-      timeSignature: row.timeSignature,
-      durationSeconds: row.durationSeconds,
-      variation: row.variation,
-      seed: String(row.seed),
-      engineVersion: row.engineVersion,
-      createdAt: row.createdAt,
-      ownerId: row.ownerId,
-      visibility: row.visibility,
-      license: row.license,
-      version: row.version,
-      playCount: row.playCount,
-      parentId: row.parentId,
-      attribution: row.attribution,
-      render: () => lazyRendering(score, midi),
-    };
+    return savedView(row, rendering);
   }
 
   /**
@@ -276,10 +95,10 @@ export class CompositionService {
    */
   async byRef(ref: string | null, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
     if (ref === null) return null;
-    if (ref.startsWith(PREVIEW_PREFIX)) return this.previewFromToken(ref.slice(PREVIEW_PREFIX.length), viewer);
+    if (ref.startsWith(PREVIEW_PREFIX)) return this.composer.byToken(ref.slice(PREVIEW_PREFIX.length), viewer);
     if (!/^\d{1,10}$/.test(ref)) return null;
     const row = await loader.load(Number(ref));
-    return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
+    return row && (await this.access.of(row, viewer)) ? savedView(row) : null;
   }
 
   /** Whether this person may see the saved piece now (it exists, and is theirs, shared with them or not PRIVATE). */
@@ -339,7 +158,7 @@ export class CompositionService {
         visibility: updated.visibility,
         collaboratorIds: collaborators.map((c) => c.userId),
       });
-      const view = this.savedView(updated);
+      const view = savedView(updated);
       // Only public pieces are suggested; a re-add also picks up a musical change.
       if (updated.visibility === 'PUBLIC') this.similarity.addComposition(updated.id, embedComposition(view.render().score, updated.flightSnapshot as Flight));
       else this.similarity.removeComposition(updated.id);
@@ -367,7 +186,7 @@ export class CompositionService {
       durationSeconds: patch.durationSeconds ?? stored.durationSeconds,
       variation: patch.variation ?? stored.variation,
     };
-    return storedRendering(theme, parameters, this.render(row.flightSnapshot as Flight, theme, parameters));
+    return storedRendering(theme, parameters, renderPiece(row.flightSnapshot as Flight, theme, parameters));
   }
 
   /**
@@ -386,7 +205,7 @@ export class CompositionService {
   /** The piece as it is now, read past any request cache (a subscription outlives many changes). */
   async current(id: number, viewer: Viewer | null): Promise<CompositionView | null> {
     const [row] = await this.repo.findByIds([id]);
-    return row && (await this.access.of(row, viewer)) ? this.savedView(row) : null;
+    return row && (await this.access.of(row, viewer)) ? savedView(row) : null;
   }
 
   /**
@@ -446,14 +265,14 @@ export class CompositionService {
   async ownedBy(ownerId: number, viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const publicOnly = viewer?.id !== ownerId;
     const page = await keysetPage(args, (take, beforeId) => this.repo.byOwner(ownerId, publicOnly, take, beforeId), () => this.repo.countByOwner(ownerId, publicOnly));
-    return mapPage(page, (row) => this.savedView(row));
+    return mapPage(page, (row) => savedView(row));
   }
 
   async remixesOf(view: CompositionView, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     if (!view.saved) return keysetPage(args, async () => [], 0);
     const parentId = Number(view.ref);
     const page = await keysetPage(args, (take, beforeId) => this.repo.publicRemixes(parentId, take, beforeId), () => this.repo.countPublicRemixes(parentId));
-    return mapPage(page, (row) => this.savedView(row));
+    return mapPage(page, (row) => savedView(row));
   }
 
   /** Counts a listen at most once per listener per piece per hour (the listener key is kept in Redis). */
@@ -475,25 +294,6 @@ export class CompositionService {
     this.similarity.removeComposition(row.id);
   }
 
-  private async previewFromToken(token: string, viewer: Viewer | null): Promise<CompositionView | null> {
-    let parameters: CompositionParameters;
-    try {
-      parameters = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as CompositionParameters;
-      if (!Array.isArray(parameters.airports) || parameters.airports.length < 2) return null;
-    } catch {
-      return null;
-    }
-    const input = Object.assign(new ComposeInput(), pieceRequestOf(parameters));
-    try {
-      // A token comes from a client and may be forged: it passes the same checks as an input.
-      await validateArguments(input);
-      return await this.preview(input, viewer);
-    } catch (error) {
-      if (error instanceof BadUserInputError) return null;
-      throw error;
-    }
-  }
-
   airportsOf(view: CompositionView): AirportRow[] {
     const network = this.networks.network;
     return view.airports.map((code) => network.airportByCode(code)).filter((a): a is AirportRow => a !== undefined);
@@ -501,39 +301,7 @@ export class CompositionService {
 
   async page(args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const page = await keysetPage(args, (take, beforeId) => this.repo.publicPage(take, beforeId), () => this.repo.countPublic());
-    return mapPage(page, (row) => this.savedView(row));
+    return mapPage(page, (row) => savedView(row));
   }
 
-  tracksOf(view: CompositionView) {
-    return view.render().score.tracks.map((track) => ({
-      name: track.name,
-      role: track.role,
-      instrument: instrumentName(track.program, track.role === 'DRUMS'),
-      program: track.program,
-      channel: track.channel + 1,
-      notes: track.notes.map((note) => ({ pitch: note.pitch, start: note.start, duration: note.duration, velocity: note.velocity })),
-    }));
-  }
-
-  sectionsOf(view: CompositionView) {
-    return view.render().score.sections.map((section) => ({
-      name: section.name,
-      leg: section.legIndex,
-      startSeconds: section.startSeconds,
-      endSeconds: section.endSeconds,
-      startBar: section.startBar,
-      bars: section.bars,
-      key: section.keyRoot,
-      scale: section.scale,
-    }));
-  }
-
-  chordsOf(view: CompositionView) {
-    return view.render().score.chords;
-  }
-
-  /** A file name people recognise: "jfk-lax-jazz.mid". */
-  fileNameOf(view: CompositionView): string {
-    return `${[...view.airports, view.theme.id].join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '')}.mid`;
-  }
 }

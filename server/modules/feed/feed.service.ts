@@ -1,19 +1,17 @@
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, keysetPage, mapPage, type Page } from '../shared/paging.js';
-import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import type { CompositionView } from '../compositions/composition.service.js';
+import { savedView } from '../compositions/composition-view.js';
 import type { Viewer } from '../users/tokens.js';
 import type { FeedRepo } from './feed.repo.js';
 
 export class FeedService {
-  constructor(
-    private readonly repo: FeedRepo,
-    private readonly compositions: CompositionService,
-  ) {}
+  constructor(private readonly repo: FeedRepo) {}
 
   /** What the people the viewer follows made lately; trending pieces for everyone else. */
   async feed(viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     if (viewer && (await this.repo.followsAnyone(viewer.id))) {
       const page = await keysetPage(args, (take, beforeId) => this.repo.following(viewer.id, take, beforeId), () => this.repo.countFollowing(viewer.id));
-      return mapPage(page, (row) => this.compositions.savedView(row));
+      return mapPage(page, (row) => savedView(row));
     }
     return this.trending(args.first ?? DEFAULT_PAGE_SIZE, decodeCursor(args.after) ?? 0);
   }
@@ -22,7 +20,7 @@ export class FeedService {
   private async trending(first: number, skip: number): Promise<Page<CompositionView>> {
     const ids = await this.repo.trendingIds(skip, first + 1);
     const rows = new Map((await this.repo.findByIds(ids.slice(0, first))).map((row) => [row.id, row]));
-    const nodes = ids.slice(0, first).flatMap((id) => (rows.has(id) ? [this.compositions.savedView(rows.get(id)!)] : []));
+    const nodes = ids.slice(0, first).flatMap((id) => (rows.has(id) ? [savedView(rows.get(id)!)] : []));
     const edges = nodes.map((node, i) => ({ cursor: encodeCursor(skip + i + 1), node }));
     const repo = this.repo;
     return {

@@ -6,6 +6,7 @@ import { validateArguments } from '../shared/validation.js';
 import type { Logger } from '../../logger.js';
 import { ComposeInput, RouteInput } from '../compositions/composition.type.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import { savedView } from '../compositions/composition-view.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { RadioRepo } from './radio.repo.js';
@@ -130,7 +131,7 @@ export class LiveService {
 
   /** Composes the piece (same checks as previewComposition: input, rights to a custom theme), then plays it once. */
   async composition(plain: ComposeInput, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
-    return this.playOnce(await this.compositions.preview(await composeInputOf(plain), viewer));
+    return this.playOnce(await this.compositions.composer.preview(await composeInputOf(plain), viewer));
   }
 
   /**
@@ -139,7 +140,7 @@ export class LiveService {
    */
   async savedPiece(compositionId: number | null, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
     const { row } = await this.compositions.rowWithAccess(compositionId, viewer);
-    return this.playOnce(this.compositions.savedView(row));
+    return this.playOnce(savedView(row));
   }
 
   private playOnce(view: CompositionView): AsyncIterable<LiveBatchPayload> {
@@ -312,7 +313,7 @@ export class LiveService {
       route: Object.assign(new RouteInput(), { from: code, to: destination }),
       durationSeconds: this.settings.radioPieceSeconds ?? undefined,
     });
-    return this.prepare(await this.compositions.preview(input, null), startsAt);
+    return this.prepare(await this.compositions.composer.preview(input, null), startsAt);
   }
 
   private async playTurn(code: string, run: ChannelRun, turn: number, startsAt: number, isNew: boolean): Promise<void> {
