@@ -107,7 +107,7 @@ export class CompositionService {
     return row !== undefined && (await this.access.of(row, { id: userId })) !== null;
   }
 
-  /** The saved piece behind a global id and the facts its policy decides on; NOT_FOUND if there is none the viewer may see. */
+  /** The saved piece with this row id and the facts its policy decides on; NOT_FOUND if there is none the viewer may see (null: the client's id named none). */
   async rowWithAccess(id: number | null, viewer: Viewer | null): Promise<{ row: CompositionRow; piece: PieceFacts }> {
     const [row] = id === null ? [] : await this.repo.findByIds([id]);
     const piece = row ? await this.access.factsOf(row, viewer) : null;
@@ -210,7 +210,7 @@ export class CompositionService {
 
   /**
    * A new piece from another: the same flight, with the choices the remixer changes. The licence
-   * decides: ALL_RIGHTS_RESERVED pieces can be remixed by their owner only. The credit to the
+   * decides (composition.policy.ts): ALL_RIGHTS_RESERVED pieces are remixed by their owner only. The credit to the
    * original is written into the remix, so it stays even if the original is deleted.
    */
   async remix(ref: string | null, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
@@ -303,5 +303,4 @@ export class CompositionService {
     const page = await keysetPage(args, (take, beforeId) => this.repo.publicPage(take, beforeId), () => this.repo.countPublic());
     return mapPage(page, (row) => savedView(row));
   }
-
 }
