@@ -30,7 +30,11 @@ export function idOf(globalId: string, type: string): number | null {
   return decoded?.type === type && /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;
 }
 
-/** The type and key of a global id; BAD_USER_INPUT for text that is not an id this API issued (a client bug, not a miss). */
+/**
+ * The type and key of a global id; BAD_USER_INPUT for text that is not an id this API issued (a
+ * client bug, not a miss). Resolvers take the viewer (requireViewer) before decoding, so someone
+ * signed out is told UNAUTHENTICATED first, as when services decoded ids.
+ */
 export function decodeGlobalId(globalId: string): { type: string; key: string } {
   const decoded = fromGlobalId(globalId);
   if (!decoded) throw new BadUserInputError(`"${globalId.slice(0, 60)}" is not an id this API issued`);

@@ -17,21 +17,24 @@ export class CommentResolver {
 
   @Mutation(() => Comment, { description: 'Comments on a piece you can see, optionally at a moment in it or as a reply.' })
   addComment(@Arg('input', () => AddCommentInput, { description: 'The piece, the text and optionally the moment or the comment answered.' }) input: AddCommentInput, @Ctx() context: RequestContext): Promise<CommentRow> {
+    const viewer = requireViewer(context);
     return this.commentService.add(
       { compositionRef: compositionRefOf(input.compositionId), body: input.body, atSecond: input.atSecond, replyTo: input.replyTo == null ? undefined : idOf(input.replyTo, 'Comment') },
-      requireViewer(context),
+      viewer,
       context.loaders.compositionById,
     );
   }
 
   @Mutation(() => Comment, { description: 'Edits your own comment.' })
   editComment(@Args(() => EditCommentArgs) { id, body }: EditCommentArgs, @Ctx() context: RequestContext): Promise<CommentRow> {
-    return this.commentService.edit(idOf(id, 'Comment'), body, requireViewer(context), context.loaders.compositionById);
+    const viewer = requireViewer(context);
+    return this.commentService.edit(idOf(id, 'Comment'), body, viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes your own comment (admins: any) with its replies; returns its id.' })
   async deleteComment(@Arg('id', () => ID, { description: 'The comment\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
-    await this.commentService.delete(idOf(id, 'Comment'), requireViewer(context), context.loaders.compositionById);
+    const viewer = requireViewer(context);
+    await this.commentService.delete(idOf(id, 'Comment'), viewer, context.loaders.compositionById);
     return id;
   }
 

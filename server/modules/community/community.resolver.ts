@@ -14,12 +14,14 @@ export class CompositionCommunityResolver {
 
   @Mutation(() => Composition, { description: 'Likes a saved piece; liking twice changes nothing.' })
   likeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
-    return this.communityService.like(compositionRefOf(id), requireViewer(context), context.loaders.compositionById);
+    const viewer = requireViewer(context);
+    return this.communityService.like(compositionRefOf(id), viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Takes a like back; unliking twice changes nothing.' })
   unlikeComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
-    return this.communityService.unlike(compositionRefOf(id), requireViewer(context), context.loaders.compositionById);
+    const viewer = requireViewer(context);
+    return this.communityService.unlike(compositionRefOf(id), viewer, context.loaders.compositionById);
   }
 
   @FieldResolver(() => Int, { description: 'Likes from signed-in people.' })

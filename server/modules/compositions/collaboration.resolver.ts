@@ -42,7 +42,8 @@ export class CollaborationResolver {
     @Arg('role', () => CollaboratorRole, { description: 'EDITOR or VIEWER.' }) role: CollaboratorRoleValue,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.collaboration.invite(issuedIdOf(compositionId, 'Composition'), username, role, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.collaboration.invite(issuedIdOf(compositionId, 'Composition'), username, role, viewer);
   }
 
   @Mutation(() => Composition, { description: 'Removes a collaborator (owner), or leaves a piece (the collaborator).' })
@@ -51,7 +52,8 @@ export class CollaborationResolver {
     @Arg('username', () => String, { description: 'Who to remove (yourself to leave).' }) username: string,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.collaboration.remove(issuedIdOf(compositionId, 'Composition'), username, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.collaboration.remove(issuedIdOf(compositionId, 'Composition'), username, viewer);
   }
 
   @Uncached()

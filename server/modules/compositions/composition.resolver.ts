@@ -46,7 +46,8 @@ export class CompositionResolver {
     @Arg('expectedVersion', () => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) expectedVersion: number,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.compositionService.update(issuedIdOf(id, 'Composition'), patch, expectedVersion, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.compositionService.update(issuedIdOf(id, 'Composition'), patch, expectedVersion, viewer);
   }
 
   @Mutation(() => Composition, {
@@ -57,7 +58,8 @@ export class CompositionResolver {
     @Arg('input', () => RemixInput, { description: 'What to change; the rest comes from the original.', nullable: true }) input: RemixInput | undefined,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
-    return this.compositionService.remix(compositionRefOf(id), input ?? new RemixInput(), requireViewer(context), context.loaders.compositionById);
+    const viewer = requireViewer(context);
+    return this.compositionService.remix(compositionRefOf(id), input ?? new RemixInput(), viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
@@ -68,7 +70,8 @@ export class CompositionResolver {
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
   async deleteComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
-    await this.compositionService.delete(issuedIdOf(id, 'Composition'), requireViewer(context));
+    const viewer = requireViewer(context);
+    await this.compositionService.delete(issuedIdOf(id, 'Composition'), viewer);
     return id;
   }
 

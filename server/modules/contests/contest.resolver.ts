@@ -64,19 +64,22 @@ export class ContestResolver {
 
   @Mutation(() => Contest, { description: 'Changes a contest (its organiser or an admin); windows and rules lock when submissions open, except for admins.' })
   updateContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Arg('input', () => ContestPatch, { description: 'The fields to change.' }) input: ContestPatch, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.update(issuedIdOf(id, 'Contest'), input, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.contestService.update(issuedIdOf(id, 'Contest'), input, viewer);
   }
 
   @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: closes the contest now; results are frozen and winners announced.' })
   closeContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.close(issuedIdOf(id, 'Contest'), requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.contestService.close(issuedIdOf(id, 'Contest'), viewer);
   }
 
   @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: moves the end of submissions or of voting later.' })
   extendContest(@Args(() => ExtendContestArgs) { id, ...until }: ExtendContestArgs, @Ctx() context: RequestContext): Promise<ContestRow> {
-    return this.contestService.extend(issuedIdOf(id, 'Contest'), until, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.contestService.extend(issuedIdOf(id, 'Contest'), until, viewer);
   }
 
   @CommunityData()
@@ -153,23 +156,27 @@ export class ContestEntryResolver {
 
   @Mutation(() => ContestEntry, { description: 'Enters your piece (public or unlisted) while submissions are open; the same music twice is DUPLICATE_ENTRY.' })
   submitEntry(@Arg('contestId', () => ID, { description: 'The contest to enter.' }) contestId: string, @Arg('compositionId', () => ID, { description: 'Your piece (public or unlisted).' }) compositionId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.contestService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), viewer);
   }
 
   @Mutation(() => ID, { description: 'Withdraws your entry while the contest is open; returns its id.' })
   async withdrawEntry(@Arg('entryId', () => ID, { description: 'Your entry.' }) entryId: string, @Ctx() context: RequestContext): Promise<string> {
-    await this.contestService.withdraw(issuedIdOf(entryId, 'ContestEntry'), requireViewer(context));
+    const viewer = requireViewer(context);
+    await this.contestService.withdraw(issuedIdOf(entryId, 'ContestEntry'), viewer);
     return entryId;
   }
 
   @Mutation(() => ContestEntry, { description: 'Votes for an entry while voting is open: once per entry, up to the contest\'s votes per person, never your own.' })
   castVote(@Arg('entryId', () => ID, { description: 'The entry to vote for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), true, requireViewer(context), context.clientAddress);
+    const viewer = requireViewer(context);
+    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), true, viewer, context.clientAddress);
   }
 
   @Mutation(() => ContestEntry, { description: 'Takes your vote back while voting is open.' })
   retractVote(@Arg('entryId', () => ID, { description: 'The entry you voted for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
-    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), false, requireViewer(context), context.clientAddress);
+    const viewer = requireViewer(context);
+    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), false, viewer, context.clientAddress);
   }
 
   @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })

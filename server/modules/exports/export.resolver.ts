@@ -21,12 +21,14 @@ export class ExportResolver {
     @Arg('format', () => ExportFormatEnum, { description: 'WAV or FLAC (PREMIUM).' }) format: ExportFormat,
     @Ctx() context: RequestContext,
   ): Promise<ExportView> {
-    return this.exportService.request(issuedIdOf(compositionId, 'Composition'), format, requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.exportService.request(issuedIdOf(compositionId, 'Composition'), format, viewer);
   }
 
   @Query(() => Export, { nullable: true, description: 'One of your exports; null for an id that is not yours.' })
   export(@Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
-    return this.exportService.byId(idOf(id, 'Export'), requireViewer(context));
+    const viewer = requireViewer(context);
+    return this.exportService.byId(idOf(id, 'Export'), viewer);
   }
 
   @Subscription(() => Export, {
