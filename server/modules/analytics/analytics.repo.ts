@@ -204,7 +204,10 @@ export class AnalyticsRepo {
   /** `created_hourly` rows appended since its last compaction, the rows it kept then, and the hours written since. */
   private rollup = { appended: 0, kept: 0, firstHour: Number.POSITIVE_INFINITY, lastHour: Number.NEGATIVE_INFINITY };
 
-  constructor(private readonly db: AnalyticsDatabase) {}
+  constructor(
+    private readonly db: AnalyticsDatabase,
+    private readonly options: { compactAfterRows: number } = { compactAfterRows: COMPACT_AFTER_ROWS },
+  ) {}
 
   /** Creates the layout, upgrading a layout 1 store in place (one transaction: all or nothing). */
   async migrate(): Promise<void> {
@@ -366,7 +369,7 @@ export class AnalyticsRepo {
           return { added: batch.musicRows + batch.requestRows, rollupRows: rows };
         });
         this.rollup.appended += rollupRows;
-        if (this.rollup.appended > Math.max(COMPACT_AFTER_ROWS, this.rollup.kept)) await this.compact(connection);
+        if (this.rollup.appended > Math.max(this.options.compactAfterRows, this.rollup.kept)) await this.compact(connection);
         return added;
       } catch (error) {
         this.forgetLabels(batch.labels);
