@@ -94,6 +94,21 @@ const tempoParameters = () => {
 const PEOPLE_CAP = MIN_PEOPLE;
 const keptPeople = (list: string) => `list_slice(list_sort(list_distinct(${list})), 1, ${PEOPLE_CAP})`;
 
+/**
+ * `figures (<keys>, n, people)` from `cells (<keys>, events, actors)`: a group with a cell that kept
+ * PEOPLE_CAP people has at least that many; only the others, whose cells hold all their people,
+ * have their people's union counted (most groups of a busy store never need it).
+ */
+const PEOPLE_OF_CELLS = (keys: string) => `groups AS (
+    SELECT ${keys}, sum(events) AS n, max(len(actors)) AS widest FROM cells GROUP BY ${keys}
+  ), narrow AS (
+    SELECT ${keys}, count(DISTINCT actor) AS people
+    FROM (SELECT ${keys}, unnest(actors) AS actor FROM cells JOIN (SELECT ${keys} FROM groups WHERE widest < ${PEOPLE_CAP}) AS few USING (${keys}))
+    GROUP BY ${keys}
+  ), figures AS (
+    SELECT groups.*, CASE WHEN widest >= ${PEOPLE_CAP} THEN widest ELSE narrow.people END AS people FROM groups LEFT JOIN narrow USING (${keys})
+  )`;
+
 /** Rows of `created_hourly` for the saved pieces among `source` (a table expression with music_facts' columns). */
 const createdRollup = (source: string) => `
   INSERT INTO created_hourly
@@ -587,10 +602,10 @@ export class AnalyticsRepo {
       `WITH cells AS (
          SELECT value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY.theme} AND ${IN_FULL_HOURS}
          UNION ALL ${partialHours(`SELECT theme, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND theme IS NOT NULL`)}
-       )
-       SELECT l.value AS key, sum(c.events) AS n, len(list_distinct(flatten(list(c.actors)))) AS people
-       FROM cells c JOIN labels l ON l.dimension = ${LABEL.theme} AND l.code = c.value
-       GROUP BY l.value ORDER BY n DESC, l.value`,
+       ), ${PEOPLE_OF_CELLS('value')}
+       SELECT l.value AS key, figures.n, figures.people
+       FROM figures JOIN labels l ON l.dimension = ${LABEL.theme} AND l.code = figures.value
+       ORDER BY figures.n DESC, l.value`,
       windowParameters(window),
     );
     return rows.map(countFigure);
@@ -601,15 +616,15 @@ export class AnalyticsRepo {
     // One fixed statement per dimension: the column is chosen here, never taken from the request.
     const raw = { key: 'key_root', scale: 'scale', tempo: TEMPO_BAND }[dimension];
     const label = { key: LABEL.key, scale: LABEL.scale, tempo: null }[dimension];
-    const value = label === null ? 'CAST(c.value AS VARCHAR)' : 'l.value';
+    const value = label === null ? 'CAST(figures.value AS VARCHAR)' : 'l.value';
     const rows = await this.db.query(
       `WITH cells AS (
          SELECT date_trunc($part, hour) AS bucket, value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY[dimension]} AND ${IN_FULL_HOURS}
          UNION ALL ${partialHours(`SELECT date_trunc($part, occurred_at), ${raw}, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND ${raw} IS NOT NULL`)}
-       )
-       SELECT c.bucket, ${value} AS value, sum(c.events) AS n, len(list_distinct(flatten(list(c.actors)))) AS people
-       FROM cells c ${label === null ? '' : `JOIN labels l ON l.dimension = ${label} AND l.code = c.value`}
-       GROUP BY ALL ORDER BY c.bucket, n DESC, value`,
+       ), ${PEOPLE_OF_CELLS('bucket, value')}
+       SELECT figures.bucket, ${value} AS value, figures.n, figures.people
+       FROM figures ${label === null ? '' : `JOIN labels l ON l.dimension = ${label} AND l.code = figures.value`}
+       ORDER BY figures.bucket, figures.n DESC, value`,
       { ...windowParameters(window), part: DATE_PART[window.granularity], ...(dimension === 'tempo' ? tempoParameters() : {}) },
     );
     return rows.map((row) => ({ bucket: row.bucket as Date, value: String(row.value), count: num(row.n), people: num(row.people) }));
