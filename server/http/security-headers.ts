@@ -16,13 +16,14 @@ const FRAMABLE_PATH = /^\/embed\//;
  * The policy of one page: everything from this origin only, and a script runs only when it comes
  * from here or carries this response's nonce (Next.js puts it on every inline script it writes).
  * Styles may be inline: React and the playground's editor set style attributes. Workers and
- * media may be blob: URLs (the editor's language workers, rendered audio). Dev mode's hot reload
- * evaluates code, so it alone gets 'unsafe-eval'.
+ * media may be blob: URLs (the editor's language workers, rendered audio). 'wasm-unsafe-eval'
+ * lets the synthesizer's worklet compile its WebAssembly SoundFont decoder (it allows no JavaScript
+ * eval). Dev mode's hot reload evaluates code, so it alone gets 'unsafe-eval'.
  */
 export function pageContentSecurityPolicy(nonce: string, options: { framable: boolean; dev: boolean }): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'${options.dev ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'${options.dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
