@@ -34,9 +34,14 @@ const readableByScripts = (page: Page) =>
     cookie: document.cookie,
   }));
 
+/** What the service worker keeps of this person (app/public/sw.js's PERSONAL cache). */
+const personalCacheEntries = (page: Page) =>
+  page.evaluate(async () => ((await caches.has('aero-personal-v1')) ? (await (await caches.open('aero-personal-v1')).keys()).length : 0));
+
 describe('the sign-in in the browser', () => {
-  it('leaves no token where a script can read it, survives a reload, and log-out clears the cookie', async () => {
+  it('leaves no token where a script can read it, survives a reload, and log-out clears the cookie and the personal cache', async () => {
     const person = await signUp(server, redis, 'cookie');
+    const pieceId = await savePiece(server, person, { route: { from: 'JFK', to: 'BOS' }, durationSeconds: 10, title: 'Mine', visibility: 'PRIVATE' });
     const browser = await openBrowser();
     try {
       const page = await browser.context.newPage();
@@ -65,9 +70,19 @@ describe('the sign-in in the browser', () => {
       expect(rotated?.value).not.toBe(refresh.value);
       expect(JSON.stringify(await readableByScripts(page))).not.toMatch(JWT);
 
+      // The service worker keeps the private piece's answer for offline use, until the log-out.
+      await page.goto(`${server.url}/pieces/${encodeURIComponent(pieceId)}`);
+      await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 20_000 }).toBe(true);
+      await page.reload();
+      await page.getByTestId('piece-roll').waitFor({ timeout: 20_000 });
+      await expect.poll(() => personalCacheEntries(page), { timeout: 10_000 }).toBeGreaterThan(0);
+
+      // Away from the piece first: signed out, its page would ask for it again.
+      await page.goto(`${server.url}/account`);
       await header.getByRole('button', { name: 'Log out' }).click();
       await header.getByRole('link', { name: 'Log in' }).waitFor();
       await expect.poll(async () => (await browser.context.cookies(`${server.url}/auth/refresh`)).map((cookie) => cookie.name)).toEqual([]);
+      expect(await personalCacheEntries(page)).toBe(0);
       await page.reload();
       await header.getByRole('link', { name: 'Log in' }).waitFor({ timeout: 15_000 });
       expect(await header.getByRole('link', { name: person.username }).count()).toBe(0);
