@@ -33,7 +33,7 @@ function cookieAttributes(request: IncomingMessage, maxAgeSeconds: number): stri
   return `Path=${SESSION_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${servedLocally(request) ? '' : '; Secure'}`;
 }
 
-/** Adds a Set-Cookie header, keeping any another part of the response set. */
+/** Adds a Set-Cookie header, keeping any that another part of the response set. */
 function appendSetCookie(response: ServerResponse, cookie: string): void {
   const existing = response.getHeader('set-cookie');
   const cookies = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
@@ -63,6 +63,8 @@ function refreshCookieOf(request: IncomingMessage): string | null {
 export function sessionDelivery(request: IncomingMessage, response: ServerResponse, ttlDays: number): (payload: AuthPayload) => AuthPayload {
   if (request.headers[SESSION_HEADER] !== '1') return (payload) => payload;
   return (payload) => {
+    // Past the request's time budget the answer has gone already: there is nowhere to put a cookie.
+    if (response.headersSent) return { ...payload, refreshToken: '' };
     setRefreshCookie(request, response, payload.refreshToken, ttlDays);
     return { ...payload, refreshToken: '' };
   };
