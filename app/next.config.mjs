@@ -20,8 +20,6 @@ const nextConfig = {
       { source: '/icons/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400' }] },
       // The worker must be revalidated on every visit, or a new release would wait for its cache to expire.
       { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache' }, { key: 'Service-Worker-Allowed', value: '/' }] },
-      // The embedded player is the one page other sites may frame.
-      { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }] },
     ];
   },
 };

@@ -18,6 +18,7 @@ import { startExportWorker } from './jobs/audio-export.js';
 import { startExportSweeper } from './jobs/export-sweeper.js';
 import { exportDownloads } from './modules/exports/export.http.js';
 import { requireViewer } from './modules/users/user.service.js';
+import { sessionDelivery, sessionEndpoints } from './modules/users/session.http.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
 import type { ExportTopics } from './modules/exports/export.topics.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
@@ -265,8 +266,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     apiKey: string | undefined;
     clientAddress: string;
     mayIntrospect: boolean;
+    deliverSession: RequestContext['deliverSession'];
   }
-  const contextFor = async ({ requestId, authorization, apiKey, clientAddress, mayIntrospect }: Asking): Promise<RequestContext> => {
+  const contextFor = async ({ requestId, authorization, apiKey, clientAddress, mayIntrospect, deliverSession }: Asking): Promise<RequestContext> => {
     const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
     return {
       requestId,
@@ -278,6 +280,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       admitted: false,
       viewer,
       authError,
+      deliverSession,
       watchComposition: (id) => services.collaboration.watch(id, viewer),
       liveComposition: (input) => services.live.composition(input, viewer),
       livePiece: (id) => services.live.savedPiece(id, viewer),
@@ -355,6 +358,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
           apiKey: typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined,
           clientAddress: clientAddressOf(request),
           mayIntrospect: false,
+          // A socket cannot set a cookie: its sign-ins answer with the refresh token in the body.
+          deliverSession: (payload) => payload,
         }),
       runOperation: async (query, operationName, variables, contextValue) => {
         const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue });
@@ -421,6 +426,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     ),
   );
   app.use(exportDownloads(services.exports));
+  app.use(sessionEndpoints(services.auth, config.auth.refreshTokenTtlDays));
   app.use(usageDownloads(services.analytics, identify));
   app.use(
     '/graphql',
@@ -428,13 +434,14 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     requestBudget(config.limits.requestTimeoutMs),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
+      context: ({ req, res }) =>
         contextFor({
           requestId: req.header('x-request-id')?.slice(0, 100) || randomUUID(),
           authorization: req.header('authorization'),
           apiKey: req.header('x-api-key'),
           clientAddress: clientAddressOf(req),
           mayIntrospect: guard.mayIntrospect(req.header('x-playground-key')),
+          deliverSession: sessionDelivery(req, res, config.auth.refreshTokenTtlDays),
         }),
     }),
   );
@@ -444,7 +451,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {
-      setPageSecurityHeaders(request.path, response);
+      setPageSecurityHeaders(request, request.path, response, { dev: webAppMode === 'dev' });
       web.handle(request, response).catch(forward);
     });
   }

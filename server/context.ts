@@ -45,7 +45,7 @@ import { createRouteLoaders } from './modules/routes/route.loaders.js';
 import { RouteService } from './modules/routes/route.service.js';
 import { SimilarityRepo } from './modules/similarity/similarity.repo.js';
 import { SimilarityService } from './modules/similarity/similarity.service.js';
-import { AuthService } from './modules/users/auth.service.js';
+import { AuthService, type AuthPayload } from './modules/users/auth.service.js';
 import { SessionRepo } from './modules/users/session.repo.js';
 import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
@@ -234,6 +234,8 @@ export interface RequestContext {
   mayIntrospect: boolean;
   /** The door already charged this request to the rate limit (graphql-ws does so in onSubscribe). */
   admitted: boolean;
+  /** How a signUp/logIn answer is handed over: as it is, or with the refresh token moved into the web app's cookie. */
+  deliverSession(payload: AuthPayload): AuthPayload;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: string): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */

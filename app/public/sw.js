@@ -77,6 +77,11 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(graphqlRequest(request));
     return;
   }
+  // The web app signs out here (the sign-in cookie lives on /auth); API clients use the LogOut mutation.
+  if (request.method === 'POST' && url.pathname === '/auth/logout') {
+    event.respondWith(caches.delete(PERSONAL).then(() => fetch(request)));
+    return;
+  }
   if (request.method !== 'GET') return;
   if (url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/audio/') || url.pathname.startsWith('/icons/')) {
     event.respondWith(cacheFirst(url.pathname.startsWith('/_next/') ? SHELL : MEDIA, request));
