@@ -2,15 +2,19 @@
 
 import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
-import { ToolbarButton, useGraphiQL } from '@graphiql/react';
+import { ToolbarButton, useGraphiQL, useMonaco } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import reference from '@/generated/reference.json';
 import { useColorScheme } from '@/lib/color-scheme';
 import { useI18n } from '@/lib/i18n';
+import { READABLE_DARK_EDITOR, READABLE_DARK_EDITOR_THEME } from './playground/editor-theme';
 import { EXAMPLE_TABS } from './playground/examples';
 import { createFetcher } from './playground/fetcher';
 import { asCurl, asSdkCall, parseJsonObject, stringHeaders, type PlaygroundRequest } from './playground/request';
+
+/** GraphiQL's light editor theme, and its dark one with readable comments. */
+const EDITOR_THEMES = { light: 'graphiql-LIGHT', dark: READABLE_DARK_EDITOR };
 
 /** Named operations of schema/operations (the SDK's methods): name -> exact text. */
 const SDK_DOCUMENTS = new Map(reference.operations.flatMap((operation) => operation.examples.map((example) => [example.name, example.document] as const)));
@@ -70,6 +74,13 @@ export default function Playground({ playgroundKey }: { playgroundKey: string })
   useEffect(() => dispose, [dispose]);
   // GraphiQL and its editors follow the app's colour scheme (GraphiQL's own theme setting hides).
   const scheme = useColorScheme();
+  // Monaco loads after the first render; GraphiQL may have asked for the dark theme before it was defined.
+  const monaco = useMonaco((state) => state.monaco);
+  useEffect(() => {
+    if (!monaco) return;
+    monaco.editor.defineTheme(READABLE_DARK_EDITOR, READABLE_DARK_EDITOR_THEME);
+    if (scheme === 'dark') monaco.editor.setTheme(READABLE_DARK_EDITOR);
+  }, [monaco, scheme]);
   const frame = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const root = frame.current;
@@ -81,7 +92,7 @@ export default function Playground({ playgroundKey }: { playgroundKey: string })
   }, []);
   return (
     <div ref={frame} className="playground-frame">
-      <GraphiQL fetcher={fetcher as never} defaultTabs={EXAMPLE_TABS} defaultEditorToolsVisibility isHeadersEditorEnabled forcedTheme={scheme}>
+      <GraphiQL fetcher={fetcher as never} defaultTabs={EXAMPLE_TABS} defaultEditorToolsVisibility isHeadersEditorEnabled forcedTheme={scheme} editorTheme={EDITOR_THEMES}>
         <GraphiQL.Toolbar>
           {({ prettify, copy, merge }) => (
             <>
