@@ -1,8 +1,8 @@
 /**
  * Accessibility across the whole app: axe-core finds no violation, of any impact, on any page, in
- * the light and the dark theme, in every language; and with reduced motion nothing animates or
- * transitions, nothing scrolls smoothly, and the piano rolls move in steps of a second instead of
- * every frame.
+ * the light and the dark theme, in every language; every page holds at 360 px wide; and with
+ * reduced motion nothing animates or transitions, nothing scrolls smoothly, and the piano rolls
+ * move in steps of a second instead of every frame.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,25 @@ describe('axe', () => {
       // 16 pages, each loaded once and checked twice, on a busy machine.
     }, 300_000);
   }
+});
+
+describe('small screens', () => {
+  it('every page holds at 360 px wide', async () => {
+    const browser = await openBrowser();
+    try {
+      const phone = await browser.context.newPage();
+      await phone.setViewportSize({ width: 360, height: 740 });
+      for (const { path, ready } of everyPage()) {
+        await phone.goto(`${server.url}${path}`);
+        await ready(phone);
+        // Nothing wider than the screen: no sideways scrolling.
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+      }
+      await screenshot(phone, 'playground-360');
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 });
 
 /** How many times the canvas's pixels changed over `ms`, sampled every 50 ms. */
