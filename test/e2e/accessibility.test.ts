@@ -184,7 +184,8 @@ describe('reduced motion', () => {
             }
           }
           if (getComputedStyle(document.documentElement).scrollBehavior !== 'auto') found.push('html scroll-behavior');
-          const running = document.getAnimations().filter((animation) => animation.playState === 'running');
+          // Editors lay themselves out as they start: transitions of 0.01 ms may be under way at any instant.
+          const running = document.getAnimations().filter((animation) => animation.playState === 'running' && Number(animation.effect?.getTiming().duration) > 1);
           return { found: found.slice(0, 20), running: running.length };
         });
         expect(moving, path).toEqual({ found: [], running: 0 });

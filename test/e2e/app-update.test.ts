@@ -21,10 +21,10 @@ afterAll(async () => {
 
 const controllerUrl = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
 
-/** From now on every page the server sends names `next` as its release instead of `current`. */
-async function serveNewRelease(context: BrowserContext, current: string, next: string): Promise<void> {
-  await context.route('**/*', async (route) => {
-    if (route.request().resourceType() !== 'document') return route.fallback();
+/** From now on the page at `path` names `next` as its release instead of `current`. */
+async function serveNewRelease(context: BrowserContext, path: string, current: string, next: string): Promise<void> {
+  // Matched by address: under the worker, the page's request is the worker's fetch, not a document's.
+  await context.route((url) => url.pathname === path, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: (await response.text()).replaceAll(current, next) });
   });
@@ -50,7 +50,7 @@ describe('a new version', () => {
         expect(await page.getByTestId('update-prompt').count()).toBe(0);
 
         const next = `${current.slice(0, 8)}next${locale}`;
-        await serveNewRelease(browser.context, current, next);
+        await serveNewRelease(browser.context, '/contests', current, next);
         await page.reload();
         const prompt = page.getByTestId('update-prompt');
         await prompt.waitFor({ timeout: 30_000 });
