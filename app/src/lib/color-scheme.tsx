@@ -39,7 +39,8 @@ export function ColorSchemeSwitch({ initial }: { initial: ColorScheme | null }) 
 
 /**
  * The scheme the page shows now: the one chosen with the switch, else the device's preference;
- * kept up to date when either changes (for parts that theme themselves, such as GraphiQL).
+ * kept up to date when either changes. For parts that theme themselves and render in the browser
+ * only (GraphiQL): its first value reads the document.
  */
 export function useColorScheme(): ColorScheme {
   const current = (): ColorScheme =>
