@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('introspection in production', () => {
   it('answers the playground’s introspection, with or without its key', async () => {
     const query = '{ __schema { queryType { name } types { name } } }';
-    for (const headers of [{}, { 'x-playground-key': 'a-long-playground-key' }]) {
+    for (const headers of [{}, { 'x-playground-key': 'a-long-playground-key' }] as Record<string, string>[]) {
       const answer = await post(server, query, {}, headers);
       expect(answer.status).toBe(200);
       expect(answer.body.data.__schema.queryType.name).toBe('Query');
