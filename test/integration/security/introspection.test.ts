@@ -32,7 +32,7 @@ describe('introspection in production', () => {
     const results = await auditServer({ url: `${server.url}/graphql` });
     const failedMusts = results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'));
     expect(failedMusts.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
-    // The README lists these, with the reason: Apollo answers them 400, as graphql-response+json asks.
+    // docs/api.md lists these, with the reason: Apollo answers them 400, as graphql-response+json asks.
     const failedShoulds = results.filter((result) => result.status !== 'ok' && result.name.startsWith('SHOULD')).map((result) => result.name);
     expect(failedShoulds.sort()).toEqual([
       'SHOULD use 200 status code on document parsing failure when accepting application/json',
