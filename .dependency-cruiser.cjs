@@ -1,5 +1,5 @@
 /**
- * dependency-cruiser: the layers the README and docs/architecture.md describe, checked by
+ * dependency-cruiser: the layers docs/architecture.md describes, checked by
  * `npm run lint`. Violations that existed when a rule arrived are listed in
  * .dependency-cruiser-known-violations.json (`--ignore-known`): they are debts to pay off, and a
  * new one fails lint. Rebuild that list only after removing violations:
@@ -7,7 +7,27 @@
  */
 
 /** Node built-ins that reach outside the process: the engine computes, it never does I/O. */
-const IO_BUILTINS = ['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'dns/promises', 'tls', 'child_process', 'cluster', 'worker_threads', 'readline', 'repl', 'inspector', 'os', 'v8', 'vm'];
+const IO_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'dns/promises',
+  'tls',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'readline',
+  'repl',
+  'inspector',
+  'os',
+  'v8',
+  'vm',
+];
 
 /** The only npm packages the engine may use: pure computation, no I/O. */
 const ENGINE_PACKAGES = ['spessasynth_core'];
