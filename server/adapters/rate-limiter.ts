@@ -127,7 +127,7 @@ export class BatchedRateLimiter {
       })
       .catch((error: unknown) => {
         // Lost hits are given back to the local count: the limit still holds on this instance.
-        batch.forEach(([, window], index) => (window.shared += sent[index]));
+        for (const [index, [, window]] of batch.entries()) window.shared += sent[index];
         this.logger.warn({ err: (error as Error).message }, 'rate limiter: Redis unavailable, counting on this instance only');
       });
   }

@@ -52,7 +52,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<Redis> 
 export async function requireRedis<T>(work: Promise<T>, what: string): Promise<T> {
   try {
     return await work;
-  } catch (error) {
+  } catch {
     throw new ServiceUnavailableError(`${what} is not possible right now (a backing service is down); try again shortly`);
   }
 }

@@ -238,7 +238,7 @@ export class ResponseCache {
     const local = this.memory.get(key, Date.now());
     this.count('memory', local !== undefined);
     if (local) return { entry: local, layer: 'memory' };
-    const [stored, clock] = (await this.redisCall(() => this.redis.mget(this.prefix + 'r:' + key, this.prefix + 'clock'))) ?? [null, null];
+    const [stored, clock] = (await this.redisCall(() => this.redis.mget(`${this.prefix}r:${key}`, `${this.prefix}clock`))) ?? [null, null];
     this.seeSharedClock(Number(clock ?? 0));
     if (!stored) {
       this.count('redis', false);

@@ -1,6 +1,6 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
-import { getNamedType, isListType, isNonNullType, Kind, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isListType, isNonNullType, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
 import { etagOf, ResponseCache, type CacheClock, type CachedResponse } from '../adapters/response-cache.js';
 import type { RequestContext } from '../context.js';
 import { declaredVariables, rootFieldNames } from './guard.js';
@@ -16,6 +16,7 @@ import { fromGlobalId } from './relay.js';
  * - Anything resolved from reference data is tagged `dataset` (a new import empties the cache).
  * - A per-viewer response is tagged `viewer:<id>`: whatever that person changes drops it.
  */
+// biome-ignore lint/suspicious/noExplicitAny: each entry reads the source object of its own GraphQL type.
 const ENTITY_KEYS: Record<string, (source: any) => unknown> = {
   Composition: (view) => view.ref,
   Comment: (row) => row.id,

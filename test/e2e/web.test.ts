@@ -318,7 +318,7 @@ describe('more pages', () => {
           await page.waitForTimeout(500);
           return page.locator('.graphiql-response').textContent();
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toMatch(/Zürich\sAirport/);
     expect(external).toEqual([]);
