@@ -1,6 +1,7 @@
 import { BasicMIDI, GeneratorTypes, InterpolationTypes, SpessaSynthProcessor, SpessaSynthSequencer, type BasicSoundBank } from 'spessasynth_core';
 import { fadeOut, normalisingGain, peakOf, toPcm16 } from './pcm.js';
 import { BusReverb } from './reverb.js';
+import { fuseVoiceRendering } from './voice-render.js';
 import type { PcmAudio } from './wav.js';
 
 export const SAMPLE_RATE = 44_100;
@@ -75,6 +76,7 @@ export class MidiRenderer {
     // Linear instead of Hermite sample interpolation: a fifth of the voice work, and the same
     // loudness and brightness (test/unit/engine/audio/render-equality.test.ts).
     synth.setSystemParameter('interpolationType', InterpolationTypes.linear);
+    fuseVoiceRendering(synth);
     const sequencer = new SpessaSynthSequencer(synth);
     sequencer.loadNewSongList([parsed]);
     sequencer.play();
