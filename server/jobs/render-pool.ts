@@ -48,6 +48,7 @@ export function createRenderPool(size: number): RenderPool {
   const idle: Worker[] = [];
   const all = new Set<Worker>();
   const waiting: Array<(thread: Worker) => void> = [];
+  let closed = false;
 
   const start = (): Worker => {
     const started = new Worker(THREAD_FILE);
@@ -114,7 +115,7 @@ export function createRenderPool(size: number): RenderPool {
             else {
               all.delete(thread);
               void thread.terminate();
-              const next = waiting.shift();
+              const next = closed ? undefined : waiting.shift();
               if (next) void acquire().then(next);
             }
             resolve();
@@ -131,6 +132,7 @@ export function createRenderPool(size: number): RenderPool {
       await Promise.all(warming);
     },
     async close() {
+      closed = true;
       await Promise.all([...all].map((thread) => thread.terminate()));
       idle.length = 0;
     },
