@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 
 export type { DuckDBAppender };
 export type SqlParameters = Record<string, DuckDBValue> | DuckDBValue[];
@@ -83,7 +83,7 @@ export function appendColumns(appender: DuckDBAppender, columns: readonly (reado
   for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
     const rows = Math.min(CHUNK_ROWS, rowCount - start);
     const chunk = DuckDBDataChunk.create(types, rows);
-    columns.forEach((values, i) => chunk.setColumnValues(i, start === 0 && rows === values.length ? values : values.slice(start, start + rows)));
+    for (const [i, values] of columns.entries()) chunk.setColumnValues(i, start === 0 && rows === values.length ? values : values.slice(start, start + rows));
     appender.appendDataChunk(chunk);
   }
 }

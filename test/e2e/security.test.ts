@@ -169,7 +169,7 @@ describe('the content security policy', () => {
             await page.waitForTimeout(700);
             return page.locator('.graphiql-response').textContent();
           },
-          { timeout: 30_000, intervals: [1_000] },
+          { timeout: 30_000, interval: 1_000 },
         )
         .toMatch(/Zürich\sAirport|American\sAirlines/);
       expect(await violations()).toEqual([]);

@@ -37,17 +37,18 @@ export function ColorSchemeSwitch({ initial }: { initial: ColorScheme | null }) 
   );
 }
 
+const schemeShown = (): ColorScheme =>
+  (document.documentElement.dataset.theme as ColorScheme | undefined) ?? (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
+
 /**
  * The scheme the page shows now: the one chosen with the switch, else the device's preference;
  * kept up to date when either changes. For parts that theme themselves and render in the browser
  * only (GraphiQL): its first value reads the document.
  */
 export function useColorScheme(): ColorScheme {
-  const current = (): ColorScheme =>
-    (document.documentElement.dataset.theme as ColorScheme | undefined) ?? (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
-  const [scheme, setScheme] = useState<ColorScheme>(current);
+  const [scheme, setScheme] = useState<ColorScheme>(schemeShown);
   useEffect(() => {
-    const update = () => setScheme(current());
+    const update = () => setScheme(schemeShown());
     const observer = new MutationObserver(update);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     const device = matchMedia('(prefers-color-scheme: light)');
