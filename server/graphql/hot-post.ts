@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { execute, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { ResponseCache, etagOf, type CachedResponse } from '../adapters/response-cache.js';
 import type { RequestContext } from '../context.js';
 import type { ClientAddressOf } from '../http/client-address.js';
@@ -35,12 +36,14 @@ const NO_CACHE = /\bno-cache\b/i;
 interface ResolvedBody {
   key: string;
   label: string;
-  document: DocumentNode;
-  operation: OperationDefinitionNode;
   variables: Record<string, unknown> | undefined;
-  operationName: string | undefined;
   /** Set when the query reads reference data only: it may then be executed here. */
-  plan: ReferencePlan | null;
+  plan: DirectPlan | null;
+}
+
+/** A reference query compiled to a function once (graphql-jit): no walk of the document per request. */
+interface DirectPlan extends ReferencePlan {
+  compiled: CompiledQuery;
 }
 
 /**
@@ -68,12 +71,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymousContext, observer }: HotPostSettings) {
   const resolvedBodies = new Map<string, ResolvedBody | null>();
   // Documents are shared between bodies with the same query text (the guard remembers them parsed).
-  const plans = new WeakMap<OperationDefinitionNode, ReferencePlan | null>();
+  const plans = new WeakMap<OperationDefinitionNode, DirectPlan | null>();
   const writeAnswer = cachedAnswerWriter();
 
-  const planOf = (document: DocumentNode, operation: OperationDefinitionNode): ReferencePlan | null => {
+  const planOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined): DirectPlan | null => {
     let plan = plans.get(operation);
-    if (plan === undefined) plans.set(operation, (plan = referencePlan(schema, document, operation)));
+    if (plan === undefined) {
+      const reference = referencePlan(schema, document, operation);
+      const compiled = reference ? compileQuery(schema, document, operationName) : null;
+      plan = reference && compiled && isCompiledQuery(compiled) ? { ...reference, compiled } : null;
+      plans.set(operation, plan);
+    }
     return plan;
   };
 
@@ -94,11 +102,8 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymo
             // As the response cache keys it: Apollo's query hash, the operation's own name, declared variables.
             key: ResponseCache.key(createHash('sha256').update(payload.query as string).digest('hex'), operation.name?.value ?? null, declaredVariables(operation, variables), 'anon'),
             label: `query.${root?.kind === Kind.FIELD ? root.name.value : 'unknown'}`,
-            document,
-            operation,
             variables,
-            operationName,
-            plan: planOf(document, operation),
+            plan: planOf(document, operation, operationName),
           };
         }
       }
@@ -111,14 +116,8 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymo
   };
 
   /** Executes a reference query here: the entry to store, or null when the answer has errors (Apollo gives those). */
-  const compute = async (request: IncomingMessage, resolved: ResolvedBody, plan: ReferencePlan): Promise<CachedResponse | null> => {
-    const result = await execute({
-      schema,
-      document: resolved.document,
-      operationName: resolved.operationName,
-      variableValues: resolved.variables,
-      contextValue: anonymousContext(request),
-    });
+  const compute = async (request: IncomingMessage, resolved: ResolvedBody, plan: DirectPlan): Promise<CachedResponse | null> => {
+    const result = await plan.compiled.query(undefined, anonymousContext(request), resolved.variables ?? {});
     if (result.errors || !result.data) return null;
     const body = JSON.stringify({ data: result.data });
     return { body, etag: etagOf(body), expiresAt: Date.now() + plan.maxAgeSeconds * 1000, tags: resolvedNested(result.data, plan) ? ['dataset'] : [], shared: true };
@@ -150,7 +149,7 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymo
   };
 
   /** Computes a reference query's answer once per key however many identical requests arrive, and stores it. */
-  const computeAndWrite = async (request: IncomingMessage, response: ServerResponse, resolved: ResolvedBody, plan: ReferencePlan): Promise<boolean> => {
+  const computeAndWrite = async (request: IncomingMessage, response: ServerResponse, resolved: ResolvedBody, plan: DirectPlan): Promise<boolean> => {
     const computedFrom = cache.now;
     const flight = cache.join(resolved.key);
     if (!flight.leader) {
