@@ -252,6 +252,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
+  services.compositions.startComposing();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
   const production = config.env === 'production';
