@@ -305,6 +305,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     guard,
     schema,
     clientAddressOf,
+    allowed: config.persistedQueries.mode === 'allow-list' ? allowed : undefined,
     // The fast path takes anonymous requests only, and charges them to the rate limit itself.
     anonymousContext: (request) =>
       contextWith({ requestId: requestIdOf(request), clientAddress: clientAddressOf(request), mayIntrospect: false, admitted: true }, { viewer: null, authError: null, apiKeyId: null }),

@@ -20,6 +20,8 @@ export interface HotPostSettings {
   guard: RequestGuard;
   schema: GraphQLSchema;
   clientAddressOf: ClientAddressOf;
+  /** PERSISTED_QUERIES=allow-list: whether a document (by its sha256) may run; refused ones go the normal way, which refuses them. */
+  allowed?: (queryHash: string) => boolean;
   /** The context of an anonymous request, as the normal way would build it. */
   anonymousContext(request: IncomingMessage): RequestContext;
   observer: HotPostObserver;
@@ -68,7 +70,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  * the body already read handed on (express's JSON parser sees a finished request and leaves
  * `body` as it is), so every refusal and every error is Apollo's own.
  */
-export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymousContext, observer }: HotPostSettings) {
+export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed, anonymousContext, observer }: HotPostSettings) {
   const resolvedBodies = new Map<string, ResolvedBody | null>();
   // Documents are shared between bodies with the same query text (the guard remembers them parsed).
   const plans = new WeakMap<OperationDefinitionNode, DirectPlan | null>();
@@ -95,12 +97,13 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, anonymo
       const operationName = isRecord(payload) ? (payload.operationName ?? undefined) : undefined;
       const plain = isRecord(payload) && typeof payload.query === 'string' && payload.extensions === undefined;
       if (plain && (variables === undefined || isRecord(variables)) && (operationName === undefined || typeof operationName === 'string')) {
+        const queryHash = createHash('sha256').update(payload.query as string).digest('hex');
         const { document, operation, errors } = guard.check(payload.query as string, operationName, variables, guard.mayIntrospect(undefined));
-        if (document && operation && errors.length === 0 && operation.operation === 'query') {
+        if (document && operation && errors.length === 0 && operation.operation === 'query' && (!allowed || allowed(queryHash))) {
           const root = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
           resolved = {
             // As the response cache keys it: Apollo's query hash, the operation's own name, declared variables.
-            key: ResponseCache.key(createHash('sha256').update(payload.query as string).digest('hex'), operation.name?.value ?? null, declaredVariables(operation, variables), 'anon'),
+            key: ResponseCache.key(queryHash, operation.name?.value ?? null, declaredVariables(operation, variables), 'anon'),
             label: `query.${root?.kind === Kind.FIELD ? root.name.value : 'unknown'}`,
             variables,
             plan: planOf(document, operation, operationName),

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSISTED_OPERATIONS_FILE } from '../../server/paths.js';
 import { testConfig } from '../support/environment.js';
 import { errorCode, resetRateLimits, startTestServer, type TestServer } from '../support/server.js';
 
@@ -131,6 +133,21 @@ describe('reference queries executed in front of Apollo', () => {
       expect(typo.errors[0].message).not.toMatch(/Did you mean/);
     } finally {
       await production.close();
+    }
+  });
+
+  it('in allow-list mode runs only the manifest’s documents', async () => {
+    const manifest = JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
+    const route = Object.values(manifest).find((document) => document.startsWith('query Route('))!;
+    const strict = await startTestServer(testConfig({ PERSISTED_QUERIES: 'allow-list' }));
+    try {
+      const refused = (await (await post(strict.url, { query: ROUTE, variables: { f: 'JFK', t: 'LAX' } }, fresh)).json()) as any;
+      expect(errorCode(refused)).toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      const listed = (await (await post(strict.url, { query: route, operationName: 'Route', variables: { from: 'JFK', to: 'LAX' } }, fresh)).json()) as any;
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data.route.distanceKm).toBeGreaterThan(3900);
+    } finally {
+      await strict.close();
     }
   });
 
