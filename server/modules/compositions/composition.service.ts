@@ -34,7 +34,7 @@ import { LruCache } from './lru-cache.js';
 import { actorOfListener, actorOfUser } from '../analytics/analytics-event.js';
 import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 import type { ComposePool } from './compose-pool.js';
-import { renderScore, scoreSummary } from './compose-render.js';
+import { renderScore, scoreSummary, type ScoreSummary } from './compose-render.js';
 
 /** Everything that determines a piece: the same parameters always give the same notes and bytes. */
 export interface CompositionParameters {
@@ -189,11 +189,19 @@ export class CompositionService {
   /**
    * A worker composes the piece and sends back its summary and MIDI; the score itself is composed
    * again here only when a client asks for notes, sections or chords (the engine is deterministic).
+   * When the caller reads the score at once (a live piece), it is composed here, once, instead.
    */
-  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): Promise<CompositionView> {
+  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme, scoreNeeded: boolean): Promise<CompositionView> {
     const request = { flight, options: composeOptionsOf(theme, parameters) };
-    const { summary, midi } = await this.composer.render(request);
-    const score = memoize(() => renderScore(request));
+    let rendered: { summary: ScoreSummary; midi: Uint8Array; score: () => Score };
+    if (scoreNeeded) {
+      const composed = renderScore(request);
+      rendered = { summary: scoreSummary(composed), midi: encodeMidi(composed), score: () => composed };
+    } else {
+      const { summary, midi } = await this.composer.render(request);
+      rendered = { summary, midi, score: memoize(() => renderScore(request)) };
+    }
+    const { summary, midi, score } = rendered;
     return {
       ref: PREVIEW_PREFIX + token,
       saved: false,
@@ -216,17 +224,22 @@ export class CompositionService {
     };
   }
 
+  /** Starts the compose workers, so the first previews find them ready. */
+  startComposing(): void {
+    this.composer.start();
+  }
+
   dispose(): Promise<void> {
     return this.composer.dispose();
   }
 
   /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
-  async preview(input: ComposeInput, viewer: Viewer | null): Promise<CompositionView> {
+  async preview(input: ComposeInput, viewer: Viewer | null, { scoreNeeded = false }: { scoreNeeded?: boolean } = {}): Promise<CompositionView> {
     const { parameters, flight, theme } = await this.parametersOf(input, viewer);
     const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
     const cached = this.previews.get(token);
     if (cached) return cached;
-    const view = await this.previewView(token, parameters, flight, theme);
+    const view = await this.previewView(token, parameters, flight, theme, scoreNeeded);
     this.previews.set(token, view);
     return view;
   }
