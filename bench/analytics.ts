@@ -8,7 +8,7 @@
  * <= 25 ms per query. Writes bench/results/analytics.json: { events, ingestEventsPerSecond,
  * queries: { <name>: { p50Ms, p95Ms } } } (and the details).
  *
- *   node dist/bench/analytics.js [--events 1000000] [--runs 100]
+ *   node dist/bench/analytics.js [--events 1000000] [--runs 100] [--order time|random]
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -31,12 +31,27 @@ import { loadDimensionRows } from '../server/modules/analytics/dimension.repo.js
 import { MIN_PEOPLE, percentile, timeWindow } from '../server/modules/analytics/figures.js';
 import { PROJECT_ROOT } from '../server/paths.js';
 
-const { values: options } = parseArgs({ options: { events: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' } } });
+const { values: options } = parseArgs({
+  options: { events: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '100' }, order: { type: 'string', default: 'time' } },
+});
 const EVENTS = Number(options.events);
 const RUNS = Number(options.runs);
+/**
+ * `time` (the default): the 30 days of events arrive in the order they happened, up to 5 s apart
+ * from it, as a server records them. `random`: each event at a random time in the 30 days (the
+ * bench before issue 23's layout), which no server produces: a window's ends then fall in rows
+ * spread over the whole table.
+ */
+const ORDER = options.order === 'random' ? 'random' : 'time';
+const JITTER_MS = 5_000;
 const PUBLISH_CHUNK = 10_000;
+/**
+ * Publishing waits while the worker is this many events behind, as a server's request rate would
+ * hold it: otherwise 10,000,000 events would sit in Redis (about 2.5 GB) before the worker caught up.
+ */
+const MAX_AHEAD = 200_000;
 const DAYS = 30;
-const COMMAND = `node dist/bench/analytics.js --events ${EVENTS} --runs ${RUNS}`;
+const COMMAND = `node dist/bench/analytics.js --events ${EVENTS} --runs ${RUNS} --order ${ORDER}`;
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
 console.log(`${COMMAND} (load average ${load()})`);
 
@@ -108,7 +123,11 @@ try {
   const startedAt = performance.now();
   sync.start();
   for (let sent = 0; sent < EVENTS; sent += PUBLISH_CHUNK) {
-    for (let i = sent; i < Math.min(EVENTS, sent + PUBLISH_CHUNK); i += 1) events.record(syntheticFact(random), now - Math.floor(random() * DAYS * 86_400_000));
+    while (sent - sync.stored - events.dropped > MAX_AHEAD) await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = sent; i < Math.min(EVENTS, sent + PUBLISH_CHUNK); i += 1) {
+      const ago = ORDER === 'time' ? Math.min(DAYS * 86_400_000 - 1, Math.floor(((EVENTS - i) / EVENTS) * DAYS * 86_400_000 + random() * JITTER_MS)) : Math.floor(random() * DAYS * 86_400_000);
+      events.record(syntheticFact(random), now - ago);
+    }
     await events.flush();
   }
   const publishedAt = performance.now();

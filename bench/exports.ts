@@ -14,14 +14,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createFlacCodec } from '../server/adapters/flac.js';
 import { createJobQueue } from '../server/adapters/job-queue.js';
-import { loadSoundFont } from '../server/adapters/sound-font.js';
+import { decodeProgramSamples, loadSoundFont } from '../server/adapters/sound-font.js';
 import { loadConfig, readProcessEnvironment } from '../server/config.js';
 import { MidiRenderer } from '../server/engine/audio/render.js';
 import { encodeWav, type PcmAudio } from '../server/engine/audio/wav.js';
-import { BUILT_IN_THEMES, compose, encodeMidi } from '../server/engine/music/index.js';
+import { BUILT_IN_PROGRAMS, BUILT_IN_THEMES, compose, encodeMidi } from '../server/engine/music/index.js';
 import { EXPORT_BENCH_FLIGHT as FLIGHT } from './export-flight.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from '../server/modules/exports/export-render.js';
 import { PROJECT_ROOT } from '../server/paths.js';
@@ -37,12 +38,15 @@ const seconds = (work: () => void) => {
   return Number(process.hrtime.bigint() - started) / 1e9;
 };
 
-// 1. Rendering, one 30-second piece per built-in theme, in this process.
+// 1. Rendering, one 30-second piece per built-in theme, in this process, with the samples of the
+// themes' instruments decoded first, as every render thread of a worker does when it starts.
 const soundBank = await loadSoundFont();
 const rendered: PcmAudio[] = [];
 let audioSeconds = 0;
 let renderSeconds = 0;
 console.log(`audio exports: node dist/bench/exports.js --jobs ${JOBS} --seconds ${PIECE_SECONDS} (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')})`);
+const decodeSeconds = seconds(() => decodeProgramSamples(soundBank, BUILT_IN_PROGRAMS));
+console.log(`  decoding the built-in themes' samples (once per render thread, when a worker starts): ${decodeSeconds.toFixed(2)} s`);
 for (const theme of BUILT_IN_THEMES) {
   const renderer = await MidiRenderer.create(soundBank, encodeMidi(compose(FLIGHT, { theme, durationSeconds: 30 })));
   let audio: PcmAudio | null = null;
@@ -83,12 +87,22 @@ const midis = Array.from({ length: JOBS }, (_, i) => encodeMidi(compose(FLIGHT, 
 async function throughput(concurrency: number): Promise<number> {
   const dir = await mkdtemp(join(tmpdir(), 'aero-bench-exports-'));
   const queue = createJobQueue<ExportJobData>(config.redisUrl, EXPORT_QUEUE, EXPORT_JOB_OPTIONS);
-  const env = { ...process.env, EXPORTS_DIR: dir, LOG_LEVEL: 'silent', EXPORT_WORKER_CONCURRENCY: String(concurrency) };
+  const env = { ...process.env, EXPORTS_DIR: dir, LOG_LEVEL: 'info', EXPORT_WORKER_CONCURRENCY: String(concurrency) };
   const workers: ChildProcess[] = [];
   try {
-    workers.push(spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'server', 'cli', 'worker.js')], { env, stdio: 'inherit' }));
-    // The workers start (migrations check, connections) before the clock starts.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const worker = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'server', 'cli', 'worker.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    workers.push(worker);
+    // The worker starts (migrations check, connections, render threads loading the sound bank and
+    // the built-in themes' samples) before the clock starts, as a worker serving for hours has.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the worker did not warm up in 60 seconds')), 60_000);
+      createInterface({ input: worker.stdout! }).on('line', (line) => {
+        if (line.includes('"audio export render threads warm"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
     const started = Date.now();
     const run = randomBytes(4).toString('hex');
     for (const [i, midi] of midis.entries()) {
@@ -97,7 +111,7 @@ async function throughput(concurrency: number): Promise<number> {
     }
     while ((await readdir(dir)).filter((name) => name.endsWith('.wav')).length < JOBS) {
       if (Date.now() - started > 600_000) throw new Error('the workers did not finish in 10 minutes');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return (JOBS / (Date.now() - started)) * 60_000;
   } finally {

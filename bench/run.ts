@@ -252,7 +252,7 @@ function mixedRequests({ pairs, compositionIds }: Workload, count: number): Benc
     if (roll < 0.99) return post(SIMILAR, { f: pair[0], t: pair[1] });
     // Compose something nobody asked for before: the cache cannot help.
     const [from, to] = pairs[(i * 7_919) % pairs.length];
-    return post(PREVIEW.replace('route: { from: $f, to: $t }', 'route: { from: $f, to: $t }, variation: ' + ((i % 97) + 1)), { f: from, t: to });
+    return post(PREVIEW.replace('route: { from: $f, to: $t }', `route: { from: $f, to: $t }, variation: ${(i % 97) + 1}`), { f: from, t: to });
   });
 }
 

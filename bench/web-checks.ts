@@ -32,15 +32,24 @@ async function withBrowser<T>(run: (context: BrowserContext) => Promise<T>): Pro
   }
 }
 
-/** A saved public piece if the database has one (for its page and its embed), else a preview's page. */
-export async function piecePaths(url: string): Promise<string[]> {
+/**
+ * The pages that show stored things: a saved public piece (its page, its embed, its owner's
+ * profile) and a contest when the database has them, else a preview's page.
+ */
+export async function contentPaths(url: string): Promise<string[]> {
   const post = async (query: string) =>
     (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { data?: Record<string, any> };
-  const saved = await post('{ compositions(first: 1) { nodes { id } } }');
-  const id = saved.data?.compositions?.nodes?.[0]?.id as string | undefined;
-  if (id) return [`/pieces/${encodeURIComponent(id)}`, `/embed/pieces/${encodeURIComponent(id)}`];
+  const stored = await post('{ compositions(first: 1) { nodes { id owner { username } } } contests(first: 1) { nodes { id } } }');
+  const piece = stored.data?.compositions?.nodes?.[0] as { id: string; owner: { username: string } | null } | undefined;
+  const contest = stored.data?.contests?.nodes?.[0] as { id: string } | undefined;
+  const paths = contest ? [`/contests/${encodeURIComponent(contest.id)}`] : [];
+  if (piece) {
+    paths.push(`/pieces/${encodeURIComponent(piece.id)}`, `/embed/pieces/${encodeURIComponent(piece.id)}`);
+    if (piece.owner) paths.push(`/users/${encodeURIComponent(piece.owner.username)}`);
+    return paths;
+  }
   const preview = await post('{ previewComposition(input: { route: { from: "JFK", to: "LAX" } }) { id } }');
-  return [`/pieces/${encodeURIComponent(preview.data!.previewComposition.id as string)}`];
+  return [...paths, `/pieces/${encodeURIComponent(preview.data!.previewComposition.id as string)}`];
 }
 
 /** Every axe-core violation (any impact) on each page, in light and dark, in each language. */
@@ -57,6 +66,8 @@ export async function accessibilityAudit(url: string, paths: string[], locales: 
         for (const path of paths) {
           await page.goto(`${url}${path}`, { waitUntil: 'load' });
           await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+          // GraphiQL (its tabs and editors) loads after the playground's heading.
+          if (path === '/playground') await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
           await page.waitForTimeout(500);
           await page.addScriptTag({ content: axeSource });
           const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as { id: string; impact: string; nodes: number }[];

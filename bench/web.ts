@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../server/paths.js';
-import { accessibilityAudit, installability, piecePaths } from './web-checks.js';
+import { accessibilityAudit, contentPaths, installability } from './web-checks.js';
 
 const { values: options } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Number(options.runs);
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    const paths = ['/', '/explore', '/community', '/contests', '/themes', '/radio', '/account', '/analytics', '/playground', '/no-such-page', ...(await piecePaths(`http://127.0.0.1:${port}`))];
+    const paths = ['/', '/explore', '/community', '/contests', '/themes', '/radio', '/radio/JFK', '/account', '/analytics', '/playground', '/docs', '/no-such-page', ...(await contentPaths(`http://127.0.0.1:${port}`))];
     audit = await accessibilityAudit(`http://127.0.0.1:${port}`, paths, ['en', 'de', 'es']);
     install = await installability(`http://127.0.0.1:${port}`);
   } finally {

@@ -63,11 +63,17 @@ const STEPS = {
   },
 };
 
+/** The hash of a step's inputs (the web app's is its release id: the service worker's version). */
+export function inputsHash(name) {
+  const step = STEPS[name];
+  return hashOf(step.inputs, step.only);
+}
+
 /** Runs the step if its inputs changed; returns whether it built. */
 export function buildIfStale(name) {
   const step = STEPS[name];
   const stamp = join(root, step.output, '.inputs.sha256');
-  const before = hashOf(step.inputs, step.only);
+  const before = inputsHash(name);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === before) return false;
   step.build();
   // The inputs as they were when the build started: one changed meanwhile is built next time.

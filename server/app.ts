@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -18,6 +18,7 @@ import { startExportWorker } from './jobs/audio-export.js';
 import { startExportSweeper } from './jobs/export-sweeper.js';
 import { exportDownloads } from './modules/exports/export.http.js';
 import { requireViewer } from './modules/users/user.service.js';
+import { sessionDelivery, sessionEndpoints } from './modules/users/session.http.js';
 import { EXPORT_JOB_OPTIONS, EXPORT_QUEUE, type ExportJobData } from './modules/exports/export-render.js';
 import type { ExportTopics } from './modules/exports/export.topics.js';
 import { connectRedis, type Redis } from './adapters/redis.js';
@@ -57,7 +58,7 @@ import { createWebApp, resolveWebAppMode, type WebApp } from './adapters/web-app
 import { ResponseCache } from './adapters/response-cache.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
 import { persistedGetFastPath } from './graphql/persisted-get.js';
-import { hotPostFastPath } from './graphql/hot-post.js';
+import { admittedRequests, hotPostFastPath } from './graphql/hot-post.js';
 import { responseCachePlugin } from './graphql/response-cache.plugin.js';
 
 const REQUEST_READ_GRACE_MS = 300;
@@ -181,8 +182,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   await networks.reload();
   const metrics = createMetrics(database, config.instanceName);
   // The cache may live in a Redis of its own (CACHE_REDIS_URL, allkeys-lru): the main one is BullMQ's and must never evict.
-  const cacheRedis = config.cache.redisUrl ? await connectRedis(config.cache.redisUrl, logger) : redis;
-  const cacheSubscriber = config.cache.redisUrl ? cacheRedis.duplicate({ enableOfflineQueue: true }) : subscriber;
+  // Either way it has a connection of its own that pipelines: every fresh answer is stored, many per tick under load.
+  const cacheRedis = await connectRedis(config.cache.redisUrl ?? config.redisUrl, logger, { autoPipelining: true });
+  const cacheSubscriber = config.cache.redisUrl ? cacheRedis.duplicate({ enableOfflineQueue: true, enableAutoPipelining: false }) : subscriber;
   cacheSubscriber.on('error', () => undefined);
   const responseCache = new ResponseCache(cacheRedis, cacheSubscriber, logger, {
     memoryBytes: config.cache.memoryBytes,
@@ -251,6 +253,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
   services.contests.start();
+  services.compositions.startComposing();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
   const production = config.env === 'production';
@@ -261,30 +264,36 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   );
   interface Asking {
     requestId: string;
-    authorization: string | undefined;
-    apiKey: string | undefined;
     clientAddress: string;
     mayIntrospect: boolean;
+    /** The door charged the request to the rate limit already. */
+    admitted: boolean;
+    deliverSession: RequestContext['deliverSession'];
   }
-  const contextFor = async ({ requestId, authorization, apiKey, clientAddress, mayIntrospect }: Asking): Promise<RequestContext> => {
-    const { viewer, authError, apiKeyId } = await identify(authorization, apiKey);
-    return {
-      requestId,
-      apiKeyId,
-      loaders: createLoaders(repos, viewer?.id ?? null),
-      clientAddress,
-      cacheHit: false,
-      mayIntrospect,
-      admitted: false,
-      viewer,
-      authError,
-      watchComposition: (id) => services.collaboration.watch(id, viewer),
-      liveComposition: (input) => services.live.composition(input, viewer),
-      livePiece: (id) => services.live.savedPiece(id, viewer),
-      liveRadio: (channel) => services.live.radioStream(channel),
-      watchLeaderboard: (contestId) => services.contests.watch(contestId),
-      watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
-    };
+  type Identity = Pick<RequestContext, 'viewer' | 'authError' | 'apiKeyId'>;
+  const contextWith = ({ requestId, clientAddress, mayIntrospect, admitted, deliverSession }: Asking, { viewer, authError, apiKeyId }: Identity): RequestContext => ({
+    requestId,
+    apiKeyId,
+    loaders: createLoaders(repos, viewer?.id ?? null),
+    clientAddress,
+    cacheHit: false,
+    mayIntrospect,
+    admitted,
+    viewer,
+    authError,
+    deliverSession,
+    watchComposition: (id) => services.collaboration.watch(id, viewer),
+    liveComposition: (input) => services.live.composition(input, viewer),
+    livePiece: (id) => services.live.savedPiece(id, viewer),
+    liveRadio: (channel) => services.live.radioStream(channel),
+    watchLeaderboard: (contestId) => services.contests.watch(contestId),
+    watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
+  });
+  const contextFor = async (asking: Asking & { authorization: string | undefined; apiKey: string | undefined }): Promise<RequestContext> =>
+    contextWith(asking, await identify(asking.authorization, asking.apiKey));
+  const requestIdOf = (request: IncomingMessage) => {
+    const header = request.headers['x-request-id'];
+    return (typeof header === 'string' ? header.slice(0, 100) : '') || randomUUID();
   };
 
   const clientAddressOf = clientAddressResolver(config.trustProxy);
@@ -294,8 +303,16 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, {
     served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
   });
-  const answerPostFromCache = hotPostFastPath(responseCache, guard, clientAddressOf, {
-    served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds),
+  const answerPostFromCache = hotPostFastPath({
+    cache: responseCache,
+    guard,
+    schema,
+    clientAddressOf,
+    allowed: config.persistedQueries.mode === 'allow-list' ? allowed : undefined,
+    // The fast path takes anonymous requests only, and charges them to the rate limit itself.
+    anonymousContext: (request) =>
+      contextWith({ requestId: requestIdOf(request), clientAddress: clientAddressOf(request), mayIntrospect: false, admitted: true, deliverSession: (payload) => payload }, { viewer: null, authError: null, apiKeyId: null }),
+    observer: { served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds) },
   });
   const app = express();
   app.disable('x-powered-by');
@@ -355,6 +372,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
           apiKey: typeof params['x-api-key'] === 'string' ? params['x-api-key'] : typeof params.apiKey === 'string' ? params.apiKey : undefined,
           clientAddress: clientAddressOf(request),
           mayIntrospect: false,
+          // A socket cannot set a cookie: its sign-ins answer with the refresh token in the body.
+          deliverSession: (payload) => payload,
+          admitted: false,
         }),
       runOperation: async (query, operationName, variables, contextValue) => {
         const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue });
@@ -421,6 +441,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     ),
   );
   app.use(exportDownloads(services.exports));
+  app.use(sessionEndpoints(services.auth, config.auth.refreshTokenTtlDays));
   app.use(usageDownloads(services.analytics, identify));
   app.use(
     '/graphql',
@@ -428,13 +449,15 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     requestBudget(config.limits.requestTimeoutMs),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
+      context: ({ req, res }) =>
         contextFor({
-          requestId: req.header('x-request-id')?.slice(0, 100) || randomUUID(),
+          requestId: requestIdOf(req),
           authorization: req.header('authorization'),
           apiKey: req.header('x-api-key'),
           clientAddress: clientAddressOf(req),
           mayIntrospect: guard.mayIntrospect(req.header('x-playground-key')),
+          deliverSession: sessionDelivery(req, res, config.auth.refreshTokenTtlDays),
+          admitted: admittedRequests.has(req),
         }),
     }),
   );
@@ -444,7 +467,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     webApp = web;
     // After every API route: whatever they did not answer is a page or an asset of the web app.
     app.use((request, response, forward) => {
-      setPageSecurityHeaders(request.path, response);
+      setPageSecurityHeaders(request, request.path, response, { dev: webAppMode === 'dev' });
       web.handle(request, response).catch(forward);
     });
   }
@@ -474,10 +497,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       responseCache.dispose();
       guard.dispose();
       subscriber.disconnect();
-      if (cacheRedis !== redis) {
-        cacheSubscriber.disconnect();
-        await cacheRedis.quit().catch(() => cacheRedis.disconnect());
-      }
+      if (cacheSubscriber !== subscriber) cacheSubscriber.disconnect();
+      await cacheRedis.quit().catch(() => cacheRedis.disconnect());
       compositionEvents.dispose();
       radioEvents.dispose();
       services.contests.dispose();

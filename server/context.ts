@@ -45,7 +45,7 @@ import { createRouteLoaders } from './modules/routes/route.loaders.js';
 import { RouteService } from './modules/routes/route.service.js';
 import { SimilarityRepo } from './modules/similarity/similarity.repo.js';
 import { SimilarityService } from './modules/similarity/similarity.service.js';
-import { AuthService } from './modules/users/auth.service.js';
+import { AuthService, type AuthPayload } from './modules/users/auth.service.js';
 import { SessionRepo } from './modules/users/session.repo.js';
 import { AccessTokens, type Viewer } from './modules/users/tokens.js';
 import { createUserLoaders } from './modules/users/user.loaders.js';
@@ -201,21 +201,59 @@ export function createServices(
   };
 }
 
-/** New for every request: DataLoader caches must never outlive the request that filled them. */
-export function createLoaders(repos: Repos, viewerId: number | null) {
-  return {
-    ...createAirportLoaders(repos.airports),
-    ...createAirlineLoaders(repos.airlines),
-    ...createRouteLoaders(repos.routes),
-    ...createCompositionLoaders(repos.compositions),
-    ...createUserLoaders(repos.users),
-    ...createCommunityLoaders(repos.community, viewerId),
-    ...createCommentLoaders(repos.comments),
-    ...createContestLoaders(repos.contests, viewerId),
-  };
+/** The DataLoaders of each domain; a request builds a group only when a resolver first reads one of its loaders. */
+const LOADER_GROUPS = {
+  airports: (repos: Repos) => createAirportLoaders(repos.airports),
+  airlines: (repos: Repos) => createAirlineLoaders(repos.airlines),
+  routes: (repos: Repos) => createRouteLoaders(repos.routes),
+  compositions: (repos: Repos) => createCompositionLoaders(repos.compositions),
+  users: (repos: Repos) => createUserLoaders(repos.users),
+  community: (repos: Repos, viewerId: number | null) => createCommunityLoaders(repos.community, viewerId),
+  comments: (repos: Repos) => createCommentLoaders(repos.comments),
+  contests: (repos: Repos, viewerId: number | null) => createContestLoaders(repos.contests, viewerId),
+};
+type LoaderGroups = typeof LOADER_GROUPS;
+type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+export type Loaders = Intersection<ReturnType<LoaderGroups[keyof LoaderGroups]>>;
+
+/** What a request's loaders hold: the groups built so far. */
+class LazyLoaders {
+  readonly built: Partial<Record<keyof LoaderGroups, Record<string, unknown>>> = {};
+  constructor(
+    readonly repos: Repos,
+    readonly viewerId: number | null,
+  ) {}
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+type LoadersConstructor = new (repos: Repos, viewerId: number | null) => Loaders;
+
+/**
+ * A class whose prototype has one getter per loader, each building its group on first read:
+ * most requests read reference data from memory and need none of the ~15 DataLoaders.
+ * Defined once; the loaders' names come from building each group once.
+ */
+let RequestLoaders: LoadersConstructor | null = null;
+
+function requestLoaders(repos: Repos): LoadersConstructor {
+  if (RequestLoaders) return RequestLoaders;
+  const prototype = class extends LazyLoaders {};
+  for (const [group, create] of Object.entries(LOADER_GROUPS) as [keyof LoaderGroups, LoaderGroups[keyof LoaderGroups]][]) {
+    for (const name of Object.keys(create(repos, null))) {
+      Object.defineProperty(prototype.prototype, name, {
+        get(this: LazyLoaders) {
+          return (this.built[group] ??= create(this.repos, this.viewerId) as Record<string, unknown>)[name];
+        },
+      });
+    }
+  }
+  RequestLoaders = prototype as unknown as LoadersConstructor;
+  return RequestLoaders;
+}
+
+/** New for every request: DataLoader caches must never outlive the request that filled them. */
+export function createLoaders(repos: Repos, viewerId: number | null): Loaders {
+  return new (requestLoaders(repos))(repos, viewerId);
+}
 
 export interface RequestContext {
   requestId: string;
@@ -234,6 +272,8 @@ export interface RequestContext {
   mayIntrospect: boolean;
   /** The door already charged this request to the rate limit (graphql-ws does so in onSubscribe). */
   admitted: boolean;
+  /** How a signUp/logIn answer is handed over: as it is, or with the refresh token moved into the web app's cookie. */
+  deliverSession(payload: AuthPayload): AuthPayload;
   /** Starts a compositionChanged stream for this request's viewer (subscriptions cannot use DI). */
   watchComposition(id: number | null): Promise<AsyncIterable<unknown>>;
   /** Starts a liveComposition stream for this request's viewer (who may use their private themes). */

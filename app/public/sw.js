@@ -5,10 +5,16 @@
 //  - pages and the MIDI files of pieces: network first, the cached copy when offline;
 //  - the piece page's GraphQL answer (a POST, kept under a URL of its own): network first.
 // Signing out empties what may be personal (pieces' answers and files).
-const VERSION = 'v1';
-const SHELL = `aero-shell-${VERSION}`;
-const MEDIA = `aero-media-${VERSION}`;
-const PERSONAL = `aero-personal-${VERSION}`;
+//
+// Each release registers this file as /sw.js?release=<id>, so a release installs a new worker. The
+// first one takes over at once; a later one waits (the open pages keep running the code they
+// loaded with) until the page's "new version" prompt asks it to take over, then the page reloads.
+// The shell cache is per release (its pages name that release's script files); the media and the
+// personal caches outlive releases.
+const RELEASE = new URL(self.location.href).searchParams.get('release') ?? 'unreleased';
+const SHELL = `aero-shell-${RELEASE}`;
+const MEDIA = 'aero-media-v1';
+const PERSONAL = 'aero-personal-v1';
 const OFFLINE_OPERATIONS = new Set(['PieceDetail', 'ThemeChoices']);
 
 self.addEventListener('install', (event) => {
@@ -16,9 +22,12 @@ self.addEventListener('install', (event) => {
     caches
       .open(SHELL)
       .then((cache) => cache.addAll(['/', '/manifest.webmanifest', '/icon.svg']))
-      .catch(() => undefined)
-      .then(() => self.skipWaiting()),
+      .catch(() => undefined),
   );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -75,6 +84,11 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST' && url.pathname === '/graphql') {
     event.respondWith(graphqlRequest(request));
+    return;
+  }
+  // The web app signs out here (the sign-in cookie lives on /auth); API clients use the LogOut mutation.
+  if (request.method === 'POST' && url.pathname === '/auth/logout') {
+    event.respondWith(caches.delete(PERSONAL).then(() => fetch(request)));
     return;
   }
   if (request.method !== 'GET') return;

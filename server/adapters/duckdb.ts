@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DuckDBConnection, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 
 export type { DuckDBAppender };
 export type SqlParameters = Record<string, DuckDBValue> | DuckDBValue[];
@@ -68,6 +68,24 @@ export async function createAnalyticsDatabase(config: { dbPath: string }): Promi
       instance.closeSync();
     },
   };
+}
+
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
+
+/**
+ * Appends `rowCount` rows given column by column (one array per column of the appender's table, in
+ * order) as data chunks: each column is copied into the chunk's vector in JavaScript and handed to
+ * DuckDB once per 2,048 rows, where appending value by value crosses into native code per value.
+ */
+export function appendColumns(appender: DuckDBAppender, columns: readonly (readonly DuckDBValue[])[], rowCount: number): void {
+  const types = columns.map((_column, i) => appender.columnType(i));
+  for (let start = 0; start < rowCount; start += CHUNK_ROWS) {
+    const rows = Math.min(CHUNK_ROWS, rowCount - start);
+    const chunk = DuckDBDataChunk.create(types, rows);
+    for (const [i, values] of columns.entries()) chunk.setColumnValues(i, start === 0 && rows === values.length ? values : values.slice(start, start + rows));
+    appender.appendDataChunk(chunk);
+  }
 }
 
 /**

@@ -55,6 +55,8 @@ interface Window {
   shared: number;
   /** Hits admitted here since the last flush. */
   pending: number;
+  /** Hits sent to Redis whose reply has not come back: counted until `shared` includes them. */
+  inFlight: number;
   /** When the window ends (epoch ms); until the first flush, a local guess. */
   endsAt: number;
 }
@@ -85,11 +87,11 @@ export class BatchedRateLimiter {
   admit(key: string, now = Date.now()): RateLimitDecision {
     let window = this.windows.get(key);
     if (!window || window.endsAt <= now) {
-      window = { shared: 0, pending: 0, endsAt: now + this.windowSeconds * 1000 };
+      window = { shared: 0, pending: 0, inFlight: 0, endsAt: now + this.windowSeconds * 1000 };
       if (this.windows.size >= MAX_WINDOWS) this.flush();
       this.windows.set(key, window);
     }
-    if (window.shared + window.pending >= this.limit) {
+    if (window.shared + window.inFlight + window.pending >= this.limit) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
     }
     window.pending++;
@@ -111,14 +113,21 @@ export class BatchedRateLimiter {
     const pipeline = this.redis.pipeline();
     for (const [key, window] of batch) pipeline.eval(HIT_MANY_SCRIPT, 1, this.prefix + key, window.pending, this.windowSeconds * 1000);
     const sent = batch.map(([, window]) => window.pending);
-    for (const [, window] of batch) window.pending = 0;
+    for (const [, window] of batch) {
+      window.inFlight += window.pending;
+      window.pending = 0;
+    }
     pipeline
       .exec()
       .then((results) => {
         const now = Date.now();
         batch.forEach(([key, window], index) => {
           const [error, reply] = results?.[index] ?? [null, null];
-          if (error || !Array.isArray(reply)) return;
+          window.inFlight -= sent[index];
+          if (error || !Array.isArray(reply)) {
+            window.shared += sent[index];
+            return;
+          }
           const [count, ttl] = reply as [number, number];
           window.shared = count;
           window.endsAt = now + ttl;
@@ -127,7 +136,10 @@ export class BatchedRateLimiter {
       })
       .catch((error: unknown) => {
         // Lost hits are given back to the local count: the limit still holds on this instance.
-        batch.forEach(([, window], index) => (window.shared += sent[index]));
+        for (const [index, [, window]] of batch.entries()) {
+          window.inFlight -= sent[index];
+          window.shared += sent[index];
+        }
         this.logger.warn({ err: (error as Error).message }, 'rate limiter: Redis unavailable, counting on this instance only');
       });
   }

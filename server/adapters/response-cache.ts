@@ -57,6 +57,27 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([name, field]) => `${JSON.stringify(name)}:${canonicalJson(field)}`).join(',')}}`;
 }
 
+/** A script sent by its SHA1 (EVALSHA), its text only when Redis does not know it yet: a store sends its entry, not 3 KB of Lua. */
+class RedisScript {
+  private readonly sha: string;
+
+  constructor(private readonly lua: string) {
+    this.sha = createHash('sha1').update(lua).digest('hex');
+  }
+
+  async run(redis: Redis, ...args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, 0, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return redis.eval(this.lua, 0, ...args);
+    }
+  }
+}
+
+const STORE = new RedisScript(STORE_SCRIPT);
+const INVALIDATE = new RedisScript(INVALIDATE_SCRIPT);
+
 export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
@@ -238,7 +259,7 @@ export class ResponseCache {
     const local = this.memory.get(key, Date.now());
     this.count('memory', local !== undefined);
     if (local) return { entry: local, layer: 'memory' };
-    const [stored, clock] = (await this.redisCall(() => this.redis.mget(this.prefix + 'r:' + key, this.prefix + 'clock'))) ?? [null, null];
+    const [stored, clock] = (await this.redisCall(() => this.redis.mget(`${this.prefix}r:${key}`, `${this.prefix}clock`))) ?? [null, null];
     this.seeSharedClock(Number(clock ?? 0));
     if (!stored) {
       this.count('redis', false);
@@ -267,7 +288,7 @@ export class ResponseCache {
     const value = JSON.stringify(entry);
     const size = value.length + ENTRY_OVERHEAD_BYTES + PER_TAG_OVERHEAD_BYTES * entry.tags.length;
     const stored = await this.redisCall(() =>
-      this.redis.eval(STORE_SCRIPT, 0, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags),
+      STORE.run(this.redis, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags),
     );
     // Refused by Redis: another instance invalidated a tag meanwhile. Redis away: this instance's clock decides.
     if (stored === 0 || !this.stillFresh(entry.tags, computedFrom.local)) return false;
@@ -282,7 +303,7 @@ export class ResponseCache {
     if (list.length === 0) return;
     this.counters.invalidations++;
     this.forgetLocally(list);
-    const clock = await this.redisCall(() => this.redis.eval(INVALIDATE_SCRIPT, 0, this.prefix, VERSION_TTL_MS, ...list));
+    const clock = await this.redisCall(() => INVALIDATE.run(this.redis, this.prefix, VERSION_TTL_MS, ...list));
     if (clock !== null) this.seeSharedClock(Number(clock));
     await this.redisCall(() => this.redis.publish(this.channel, JSON.stringify({ tags: list, clock })));
   }

@@ -18,3 +18,24 @@ export async function loadSoundFont(path: string = DEFAULT_SOUND_FONT): Promise<
   const bytes = await readFile(path);
   return SoundBankLoader.fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
+
+/** A program as a piece's MIDI selects it: a melodic instrument or, on the drum channel, a kit. */
+export interface ProgramSelection {
+  program: number;
+  drums: boolean;
+}
+
+/**
+ * Decodes every sample of the presets these programs select, before any note asks for one: an
+ * SF3 bank keeps its samples Ogg-compressed and decodes each the first time a note needs it, a
+ * cost otherwise paid inside the first render of every instrument (about a tenth of it).
+ */
+export function decodeProgramSamples(soundBank: BasicSoundBank, programs: readonly ProgramSelection[]): void {
+  for (const { program, drums } of programs) {
+    // The synthesiser's own preset choice, in its default (GS) mode.
+    const preset = soundBank.getPreset({ program, bankMSB: 0, bankLSB: 0, isGMGSDrum: drums }, 'gs');
+    for (const presetZone of preset.zones) {
+      for (const instrumentZone of presetZone.instrument.zones) instrumentZone.sample.getAudioData();
+    }
+  }
+}

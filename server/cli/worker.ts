@@ -34,6 +34,7 @@ await runCli(async (config, logger) => {
     urlTtlSeconds: config.exports.urlTtlSeconds,
     concurrency: config.exports.workerConcurrency,
     lockMs: config.exports.lockMs,
+    warm: true,
   });
   const sweeper = startExportSweeper(repo, storage, logger);
   logger.info({ concurrency: config.exports.workerConcurrency, dir: config.exports.dir }, 'audio export worker ready');

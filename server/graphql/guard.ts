@@ -146,7 +146,7 @@ export function declaredVariables(operation: OperationDefinitionNode, variables:
   const declared: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    if (variables && Object.prototype.hasOwnProperty.call(variables, name)) declared[name] = variables[name];
+    if (variables && Object.hasOwn(variables, name)) declared[name] = variables[name];
   }
   return declared;
 }

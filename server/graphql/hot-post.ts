@@ -1,14 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Kind } from 'graphql';
-import { ResponseCache } from '../adapters/response-cache.js';
+import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { ResponseCache, etagOf, type CachedResponse } from '../adapters/response-cache.js';
+import type { RequestContext } from '../context.js';
 import type { ClientAddressOf } from '../http/client-address.js';
 import { cachedAnswerWriter } from './cached-answer.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
+import { referencePlan, resolvedNested, type ReferencePlan } from './reference-plan.js';
+import { VARY } from './response-cache.plugin.js';
 
 export interface HotPostObserver {
-  /** A request answered from the in-process cache, without express or Apollo running at all. */
+  /** A request answered without express or Apollo running at all (from the cache or executed directly). */
   served(label: string, seconds: number): void;
+}
+
+export interface HotPostSettings {
+  cache: ResponseCache;
+  guard: RequestGuard;
+  schema: GraphQLSchema;
+  clientAddressOf: ClientAddressOf;
+  /** PERSISTED_QUERIES=allow-list: whether a document (by its sha256) may run; refused ones go the normal way, which refuses them. */
+  allowed?: (queryHash: string) => boolean;
+  /** The context of an anonymous request, as the normal way would build it. */
+  anonymousContext(request: IncomingMessage): RequestContext;
+  observer: HotPostObserver;
 }
 
 const PATH = '/graphql';
@@ -17,26 +33,59 @@ const MAX_HOT_BODY_BYTES = 4_096;
 /** Distinct bodies remembered resolved to a cache key (the oldest forgotten first). */
 const MAX_RESOLVED_BODIES = 10_000;
 const JSON_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
+const NO_CACHE = /\bno-cache\b/i;
 
 interface ResolvedBody {
   key: string;
   label: string;
+  variables: Record<string, unknown> | undefined;
+  /** Set when the query reads reference data only: it may then be executed here. */
+  plan: DirectPlan | null;
 }
+
+/** A reference query compiled to a function once (graphql-jit): no walk of the document per request. */
+interface DirectPlan extends ReferencePlan {
+  compiled: CompiledQuery;
+}
+
+/**
+ * Requests the door charged to the rate limit already: the normal way must not charge them again
+ * when the door hands them on (an answer with errors is always left to Apollo to give).
+ */
+export const admittedRequests = new WeakSet<IncomingMessage>();
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * The hot path for POST, in front of express and Apollo: an anonymous same-origin JSON POST whose
- * exact body bytes were seen before is resolved to its cache key without parsing again, and when
- * the answer sits in the in-process cache it is written out as the stored bytes, once the guard's
- * rate limit admits it. The first time a body is seen it goes through the guard (token limit,
- * validation rules, introspection policy, cost); a body the guard refuses, a mutation, a miss, a
- * token, another origin or `Cache-Control: no-cache` goes the normal way, with the body already
- * read handed on (express's JSON parser sees a finished request and leaves `body` as it is).
+ * The fast path for POST, in front of express and Apollo, for anonymous same-origin JSON POSTs of
+ * a query. A body's exact bytes are resolved once (parsed, checked by the guard: token limit,
+ * validation rules, introspection policy, cost) to its response-cache key; then, once the guard's
+ * rate limit admits the request:
+ * - an answer in the in-process cache is written out as the stored bytes;
+ * - a query that reads reference data only (`referencePlan`) is looked up in Redis, or, on a miss
+ *   or with `Cache-Control: no-cache`, executed here against the schema with a plain context
+ *   and stored as the response cache plugin stores it, with the same headers Apollo would send.
+ * Anything else — a body the guard refuses, a mutation, a query touching community data, a miss
+ * it may not execute, an answer with errors, a token, another origin — goes the normal way, with
+ * the body already read handed on (express's JSON parser sees a finished request and leaves
+ * `body` as it is), so every refusal and every error is Apollo's own.
  */
-export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, clientAddressOf: ClientAddressOf, observer: HotPostObserver) {
+export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed, anonymousContext, observer }: HotPostSettings) {
   const resolvedBodies = new Map<string, ResolvedBody | null>();
+  // Documents are shared between bodies with the same query text (the guard remembers them parsed).
+  const plans = new WeakMap<OperationDefinitionNode, DirectPlan | null>();
   const writeAnswer = cachedAnswerWriter();
+
+  const planOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined): DirectPlan | null => {
+    let plan = plans.get(operation);
+    if (plan === undefined) {
+      const reference = referencePlan(schema, document, operation);
+      const compiled = reference ? compileQuery(schema, document, operationName) : null;
+      plan = reference && compiled && isCompiledQuery(compiled) ? { ...reference, compiled } : null;
+      plans.set(operation, plan);
+    }
+    return plan;
+  };
 
   const resolveBody = (text: string): ResolvedBody | null => {
     let resolved = resolvedBodies.get(text);
@@ -48,13 +97,16 @@ export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, clien
       const operationName = isRecord(payload) ? (payload.operationName ?? undefined) : undefined;
       const plain = isRecord(payload) && typeof payload.query === 'string' && payload.extensions === undefined;
       if (plain && (variables === undefined || isRecord(variables)) && (operationName === undefined || typeof operationName === 'string')) {
-        const { operation, errors } = guard.check(payload.query as string, operationName, variables, guard.mayIntrospect(undefined));
-        if (operation && errors.length === 0 && operation.operation === 'query') {
+        const queryHash = createHash('sha256').update(payload.query as string).digest('hex');
+        const { document, operation, errors } = guard.check(payload.query as string, operationName, variables, guard.mayIntrospect(undefined));
+        if (document && operation && errors.length === 0 && operation.operation === 'query' && (!allowed || allowed(queryHash))) {
           const root = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
           resolved = {
             // As the response cache keys it: Apollo's query hash, the operation's own name, declared variables.
-            key: ResponseCache.key(createHash('sha256').update(payload.query as string).digest('hex'), operation.name?.value ?? null, declaredVariables(operation, variables), 'anon'),
+            key: ResponseCache.key(queryHash, operation.name?.value ?? null, declaredVariables(operation, variables), 'anon'),
             label: `query.${root?.kind === Kind.FIELD ? root.name.value : 'unknown'}`,
+            variables,
+            plan: planOf(document, operation, operationName),
           };
         }
       }
@@ -64,6 +116,84 @@ export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, clien
     if (resolvedBodies.size >= MAX_RESOLVED_BODIES) resolvedBodies.delete(resolvedBodies.keys().next().value!);
     resolvedBodies.set(text, resolved);
     return resolved;
+  };
+
+  /** Executes a reference query here: the entry to store, or null when the answer has errors (Apollo gives those). */
+  const compute = async (request: IncomingMessage, resolved: ResolvedBody, plan: DirectPlan): Promise<CachedResponse | null> => {
+    const result = await plan.compiled.query(undefined, anonymousContext(request), resolved.variables ?? {});
+    if (result.errors || !result.data) return null;
+    const body = JSON.stringify({ data: result.data });
+    return { body, etag: etagOf(body), expiresAt: Date.now() + plan.maxAgeSeconds * 1000, tags: resolvedNested(result.data, plan) ? ['dataset'] : [], shared: true };
+  };
+
+  /** A freshly computed answer, with the headers the response cache plugin gives one. */
+  const writeFresh = (response: ServerResponse, entry: CachedResponse, plan: ReferencePlan, stored: boolean): void => {
+    const body = Buffer.from(`${entry.body}\n`);
+    response.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': `max-age=${plan.maxAgeSeconds}, public`,
+      vary: VARY,
+      ...(stored ? { etag: entry.etag } : {}),
+    });
+    response.end(body);
+  };
+
+  /** Hands the request on to express and Apollo with the JSON already read, or answers a body that is not JSON. */
+  const handOn = (request: IncomingMessage & { body?: unknown }, response: ServerResponse, forward: () => void, text: string): void => {
+    try {
+      request.body = JSON.parse(text);
+    } catch {
+      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+      return;
+    }
+    forward();
+  };
+
+  /** Computes a reference query's answer once per key however many identical requests arrive, and stores it. */
+  const computeAndWrite = async (request: IncomingMessage, response: ServerResponse, resolved: ResolvedBody, plan: DirectPlan): Promise<boolean> => {
+    const computedFrom = cache.now;
+    const flight = cache.join(resolved.key);
+    if (!flight.leader) {
+      const led = await flight.result;
+      if (led) {
+        writeAnswer(request, response, led);
+        return true;
+      }
+    }
+    let computed: CachedResponse | null = null;
+    let stored = false;
+    try {
+      computed = await compute(request, resolved, plan);
+      stored = computed !== null && (await cache.store(resolved.key, computed, computedFrom));
+    } finally {
+      if (flight.leader) flight.settle(stored ? computed : null);
+    }
+    if (!computed) return false;
+    writeFresh(response, computed, plan, stored);
+    return true;
+  };
+
+  const answer = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse, forward: () => void, text: string): Promise<void> => {
+    const startedAt = performance.now();
+    const resolved = resolveBody(text);
+    if (!resolved) return handOn(request, response, forward, text);
+    const headers = request.headers;
+    const conditional = headers['if-none-match'] !== undefined;
+    // `no-cache` asks for a fresh answer; browsers also send it with a conditional request, which the in-process copy answers.
+    const fresh = NO_CACHE.test(headers['cache-control'] ?? '');
+    let entry = fresh && !conditional ? undefined : cache.peekMemory(resolved.key);
+    const { plan } = resolved;
+    if (!entry && (!plan || conditional)) return handOn(request, response, forward, text);
+    // A refusal is answered by the normal way, which charges and refuses again.
+    if (guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) return handOn(request, response, forward, text);
+    admittedRequests.add(request);
+    if (!entry && !fresh) entry = (await cache.get(resolved.key))?.entry;
+    if (entry) writeAnswer(request, response, entry);
+    // Without an entry the plan is set (checked above); an answer with errors is left to Apollo.
+    else if (!(await computeAndWrite(request, response, resolved, plan!))) return handOn(request, response, forward, text);
+    observer.served(resolved.label, (performance.now() - startedAt) / 1000);
   };
 
   /**
@@ -77,29 +207,16 @@ export function hotPostFastPath(cache: ResponseCache, guard: RequestGuard, clien
     if (!JSON_TYPE.test(headers['content-type'] ?? '') || /graphql-response\+json/i.test(headers.accept ?? '')) return false;
     const length = Number(headers['content-length']);
     if (!(length > 0 && length <= MAX_HOT_BODY_BYTES)) return false;
-    if (!headers['if-none-match'] && /\bno-cache\b/i.test(headers['cache-control'] ?? '')) return false;
 
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.once('error', () => response.destroy());
     request.once('end', () => {
-      const startedAt = performance.now();
       const text = Buffer.concat(chunks).toString('utf8');
-      const resolved = resolveBody(text);
-      const entry = resolved ? cache.peekMemory(resolved.key) : undefined;
-      if (!resolved || !entry || guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) {
-        try {
-          request.body = JSON.parse(text);
-        } catch {
-          response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-          response.end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
-          return;
-        }
-        forward();
-        return;
-      }
-      writeAnswer(request, response, entry);
-      observer.served(resolved.label, (performance.now() - startedAt) / 1000);
+      // An unexpected failure here is left to the normal way, which logs and masks it.
+      answer(request, response, forward, text).catch(() => {
+        if (!response.headersSent) handOn(request, response, forward, text);
+      });
     });
     return true;
   };

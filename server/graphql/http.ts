@@ -26,9 +26,10 @@ export function corsAllowList(origins: string[]): RequestHandler {
 /**
  * Errors before GraphQL runs (a body too large or not JSON) answer in the GraphQL response shape
  * with a 4xx status, never express's HTML page; anything else is logged and masked.
+ * Express knows an error handler by its four parameters, so the unused `_next` stays.
  */
 export function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error: { type?: string; status?: number; code?: string }, req, res, next) => {
+  return (error: { type?: string; status?: number; code?: string }, req, res, _next) => {
     if (res.headersSent) {
       // The time budget answered already; the late result has nowhere to go.
       if (error.code !== 'ERR_HTTP_HEADERS_SENT') logger.error({ err: error, path: req.path }, 'error after the response was sent');

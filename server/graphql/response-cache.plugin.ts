@@ -1,6 +1,6 @@
 import { cacheControlFromInfo } from '@apollo/cache-control-types';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLResponse } from '@apollo/server';
-import { getNamedType, isListType, isNonNullType, Kind, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isListType, isNonNullType, type GraphQLOutputType, type GraphQLResolveInfo } from 'graphql';
 import { etagOf, ResponseCache, type CacheClock, type CachedResponse } from '../adapters/response-cache.js';
 import type { RequestContext } from '../context.js';
 import { declaredVariables, rootFieldNames } from './guard.js';
@@ -16,6 +16,7 @@ import { fromGlobalId } from './relay.js';
  * - Anything resolved from reference data is tagged `dataset` (a new import empties the cache).
  * - A per-viewer response is tagged `viewer:<id>`: whatever that person changes drops it.
  */
+// biome-ignore lint/suspicious/noExplicitAny: each entry reads the source object of its own GraphQL type.
 const ENTITY_KEYS: Record<string, (source: any) => unknown> = {
   Composition: (view) => view.ref,
   Comment: (row) => row.id,
@@ -26,10 +27,10 @@ const ENTITY_KEYS: Record<string, (source: any) => unknown> = {
 };
 
 /** Root fields of reference data: an answer is shared between viewers only when every root field is one of them. */
-const REFERENCE_ROOT_FIELDS = new Set(['airline', 'airlines', 'airport', 'airports', 'findPaths', 'route', 'routes', 'searchAirports', 'similarRoutes', '__typename']);
+export const REFERENCE_ROOT_FIELDS = new Set(['airline', 'airlines', 'airport', 'airports', 'findPaths', 'route', 'routes', 'searchAirports', 'similarRoutes', '__typename']);
 
 /** Types whose fields answer the same for every viewer: a response built only from them is shared. */
-const REFERENCE_TYPES = new Set(['Query', 'Airport', 'Airline', 'Route', 'RouteOperator', 'FlightPath', 'RouteMatch', 'PageInfo', 'AirportConnection', 'AirportEdge', 'AirlineConnection', 'AirlineEdge', 'RouteConnection', 'RouteEdge']);
+export const REFERENCE_TYPES = new Set(['Query', 'Airport', 'Airline', 'Route', 'RouteOperator', 'FlightPath', 'RouteMatch', 'PageInfo', 'AirportConnection', 'AirportEdge', 'AirlineConnection', 'AirlineEdge', 'RouteConnection', 'RouteEdge']);
 
 /** A change to one of these shows in fields of the other (entry → leaderboard, comment → counts). */
 const ALSO_CHANGES: Record<string, string[]> = {

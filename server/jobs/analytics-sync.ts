@@ -22,6 +22,8 @@ export interface AnalyticsSyncOptions {
 /** Stream entries read together: the events to store and every entry id to acknowledge afterwards. */
 export interface StreamBatch {
   events: AnalyticsEvent[];
+  /** The same events entry by entry: an entry is stored whole or not at all. */
+  entries: AnalyticsEvent[][];
   entryIds: string[];
   /** Entries or events in them that this version does not understand: acknowledged and dropped. */
   unreadable: number;
@@ -35,7 +37,8 @@ const CLAIM_EVERY_MS = 5_000;
 /**
  * Moves events from the Redis stream into DuckDB with a consumer group. An entry is acknowledged
  * only after the transaction holding it committed; a crash between the two redelivers it, and the
- * event id makes that second delivery a no-op, so nothing is lost and nothing counts twice.
+ * id of its first event (stored with it) makes that second delivery a no-op, so nothing is lost
+ * and nothing counts twice.
  */
 export class AnalyticsSync {
   private readonly stream: string;
@@ -109,6 +112,7 @@ export class AnalyticsSync {
 
   private decode(entries: StreamEntry[]): StreamBatch {
     const events: AnalyticsEvent[] = [];
+    const grouped: AnalyticsEvent[][] = [];
     let unreadable = 0;
     for (const [, fields] of entries) {
       // A deleted entry still pending shows with no fields: nothing to store, only to acknowledge.
@@ -119,17 +123,18 @@ export class AnalyticsSync {
         continue;
       }
       const decoded = decodeEntry(fields[index + 1]);
-      events.push(...decoded.events);
+      for (const event of decoded.events) events.push(event);
+      grouped.push(decoded.events);
       unreadable += decoded.unreadable;
     }
     if (unreadable > 0) this.logger.warn({ unreadable }, 'analytics stream entries or events that could not be read were dropped');
-    return { events, entryIds: entries.map(([id]) => id), unreadable };
+    return { events, entries: grouped, entryIds: entries.map(([id]) => id), unreadable };
   }
 
   /** Commits the batch's events to DuckDB; returns how many were new. */
   async commit(batch: StreamBatch): Promise<number> {
     if (batch.events.length === 0) return 0;
-    const added = await this.repo.ingest(batch.events);
+    const added = await this.repo.ingest(batch.entries);
     this.stored += added;
     return added;
   }

@@ -20,6 +20,12 @@ export interface ExportWorkerDependencies {
   urlTtlSeconds: number;
   concurrency: number;
   lockMs: number;
+  /**
+   * Start the render threads at once, each loading the sound bank and decoding the built-in
+   * themes' samples (about a second of CPU each), instead of on the first renders: for a process
+   * that only renders, not for a server whose start should stay light.
+   */
+  warm?: boolean;
 }
 
 /**
@@ -32,6 +38,10 @@ export interface ExportWorkerDependencies {
  */
 export function startExportWorker(deps: ExportWorkerDependencies): JobWorker {
   const pool = createRenderPool(deps.concurrency);
+  if (deps.warm) {
+    const started = Date.now();
+    void pool.warm(deps.soundFontPath).then(() => deps.logger.info({ ms: Date.now() - started }, 'audio export render threads warm'));
+  }
   const announce = (ids: number[]) => {
     for (const exportId of ids) deps.events.publish(EXPORT_PROGRESS, exportId, { exportId });
   };

@@ -10,11 +10,22 @@ export interface RenderRequest {
   soundFontPath: string | undefined;
 }
 
+/** What a thread is asked: a render, or to get ready for renders before the first one comes. */
+export type ThreadRequest = ({ type: 'render' } & RenderRequest) | { type: 'warm'; soundFontPath: string | undefined };
+
 export type RenderReply = { type: 'progress'; fraction: number } | { type: 'done'; bytes: Uint8Array } | { type: 'failed'; message: string };
+
+/** A render's replies, or the answer to a warm-up: `warm` when ready, `failed` when not. */
+export type ThreadReply = RenderReply | { type: 'warm' };
 
 export interface RenderPool {
   /** Renders and encodes on a free thread; `onProgress` gets fractions 0 to 1 as it goes. */
   render(request: RenderRequest, onProgress: (fraction: number) => void): Promise<Uint8Array>;
+  /**
+   * Starts every thread now, each loading the sound bank and decoding the built-in themes'
+   * samples; renders wait for a warm thread meanwhile. Resolves when all are warm (or failed).
+   */
+  warm(soundFontPath: string | undefined): Promise<void>;
   /** Stops every thread; renders in hand fail. */
   close(): Promise<void>;
 }
@@ -37,18 +48,20 @@ export function createRenderPool(size: number): RenderPool {
   const idle: Worker[] = [];
   const all = new Set<Worker>();
   const waiting: Array<(thread: Worker) => void> = [];
+  let closed = false;
 
+  const start = (): Worker => {
+    const started = new Worker(THREAD_FILE);
+    // An idle thread never keeps the process alive.
+    started.unref();
+    all.add(started);
+    started.once('exit', () => all.delete(started));
+    return started;
+  };
   const acquire = (): Promise<Worker> => {
     const thread = idle.pop();
     if (thread) return Promise.resolve(thread);
-    if (all.size < size) {
-      const started = new Worker(THREAD_FILE);
-      // An idle thread never keeps the process alive.
-      started.unref();
-      all.add(started);
-      started.once('exit', () => all.delete(started));
-      return Promise.resolve(started);
-    }
+    if (all.size < size) return Promise.resolve(start());
     return new Promise((resolve) => waiting.push(resolve));
   };
   const release = (thread: Worker) => {
@@ -86,10 +99,40 @@ export function createRenderPool(size: number): RenderPool {
         thread.on('message', onMessage);
         thread.once('error', onError);
         thread.once('exit', onExit);
-        thread.postMessage(request);
+        thread.postMessage({ type: 'render', ...request } satisfies ThreadRequest);
       });
     },
+    async warm(soundFontPath) {
+      const warming = Array.from({ length: size - all.size }, () => {
+        const thread = start();
+        return new Promise<void>((resolve) => {
+          // A thread that fails to warm up is dropped, and a render waiting for it starts a fresh one.
+          const settle = (healthy: boolean) => {
+            thread.off('message', onMessage);
+            thread.off('error', onError);
+            thread.off('exit', onExit);
+            if (healthy) release(thread);
+            else {
+              all.delete(thread);
+              void thread.terminate();
+              const next = closed ? undefined : waiting.shift();
+              if (next) void acquire().then(next);
+            }
+            resolve();
+          };
+          const onMessage = (message: ThreadReply) => settle(message.type === 'warm');
+          const onError = () => settle(false);
+          const onExit = () => settle(false);
+          thread.on('message', onMessage);
+          thread.once('error', onError);
+          thread.once('exit', onExit);
+          thread.postMessage({ type: 'warm', soundFontPath } satisfies ThreadRequest);
+        });
+      });
+      await Promise.all(warming);
+    },
     async close() {
+      closed = true;
       await Promise.all([...all].map((thread) => thread.terminate()));
       idle.length = 0;
     },

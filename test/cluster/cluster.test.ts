@@ -1,6 +1,6 @@
 /**
  * The cluster as `npm run cluster` starts it — HAProxy, three instances, one export worker — with
- * Prometheus scraping it, and every request through HAProxy (test/cluster/README in the README's
+ * Prometheus scraping it, and every request through HAProxy (docs/operations.md,
  * "Running several instances").
  */
 import type { ChildProcess } from 'node:child_process';

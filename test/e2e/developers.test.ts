@@ -33,7 +33,7 @@ async function runUntil(pattern: RegExp): Promise<void> {
         await page.waitForTimeout(700);
         return page.locator('.graphiql-response').textContent();
       },
-      { timeout: 30_000, intervals: [1_000] },
+      { timeout: 30_000, interval: 1_000 },
     )
     .toMatch(pattern);
 }

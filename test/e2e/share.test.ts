@@ -1,11 +1,11 @@
 /**
- * Sharing, languages, themes and small screens: link previews (titles, Open Graph, Twitter, a
- * share image), the embeddable player and oEmbed, none of which shows anything of a private or
- * unlisted piece; pages that arrive in the reader's language; light and dark themes; 360 px.
+ * Sharing, languages and themes: link previews (titles, Open Graph, Twitter, a share image), the
+ * embeddable player and oEmbed, none of which shows anything of a private or unlisted piece; pages
+ * that arrive in the reader's language; light and dark themes. (Every page at 360 px wide:
+ * accessibility.test.ts.)
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, type Redis } from '../../server/adapters/redis.js';
 import { TEST_REDIS_URL, silentLogger } from '../support/environment.js';
@@ -181,25 +181,6 @@ describe('languages and themes', () => {
       await tab.reload();
       expect(await tab.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await background()).toBe('rgb(11, 18, 32)');
-    } finally {
-      await browser.close();
-    }
-  });
-});
-
-describe('small screens', () => {
-  it('every page holds at 360 px wide', async () => {
-    const browser = await openBrowser();
-    try {
-      const phone: Page = await browser.context.newPage();
-      await phone.setViewportSize({ width: 360, height: 740 });
-      const id = encodeURIComponent(pieces.public.id);
-      for (const path of ['/', '/explore', '/community', '/contests', '/themes', '/radio', '/account', `/pieces/${id}`, `/embed/pieces/${id}`, `/users/${owner.username}`, '/no/such/page']) {
-        await phone.goto(`${server.url}${path}`);
-        await phone.getByRole('heading', { level: 1 }).first().waitFor();
-        expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
-      }
-      await screenshot(phone, 'piece-360');
     } finally {
       await browser.close();
     }

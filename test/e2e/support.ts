@@ -104,14 +104,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function accessibilityViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
+/** axe-core's violations on the page as it is now: the serious and critical ones, or all of them. */
+export async function accessibilityViolations(page: Page, options: { impacts?: 'serious' | 'all' } = {}): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  // Evaluated over the DevTools protocol, not as a <script>: the page's CSP refuses inline scripts without its nonce.
+  await page.evaluate(axeSource);
+  const all = options.impacts === 'all';
+  return page.evaluate(async (every) => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .filter((violation) => every || violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
-  });
+  }, all);
 }

@@ -13,7 +13,6 @@ import { e2eConfig } from './environment.js';
 import { accessibilityViolations, openBrowser, screenshot, startE2EServer, type E2EServer } from './support.js';
 
 const PASSWORD = 'correct horse 42';
-const REFRESH_KEY = 'aero-melody.refresh-token';
 
 let server: E2EServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -53,9 +52,9 @@ async function logIn(username: string): Promise<Person> {
   return { username, ...response.data!.logIn };
 }
 
-/** A browser signed in as `person`: the app restores the sign-in from its stored refresh token. */
+/** A browser signed in as `person`: the app restores the sign-in from the refresh cookie the server would have set. */
 async function signedInContext(context: BrowserContext, person: Person): Promise<void> {
-  await context.addInitScript(([key, token]) => window.localStorage.setItem(key, token), [REFRESH_KEY, person.refreshToken] as const);
+  await context.addCookies([{ name: 'aero_refresh', value: person.refreshToken, domain: new URL(server.url).hostname, path: '/auth', httpOnly: true, sameSite: 'Strict' }]);
 }
 
 async function pickAirport(target: Page, label: string, code: string): Promise<void> {
@@ -319,7 +318,7 @@ describe('more pages', () => {
           await page.waitForTimeout(500);
           return page.locator('.graphiql-response').textContent();
         },
-        { timeout: 30_000, intervals: [1_000] },
+        { timeout: 30_000, interval: 1_000 },
       )
       .toMatch(/Zürich\sAirport/);
     expect(external).toEqual([]);

@@ -96,7 +96,7 @@ describe('the live MariaDB tables match prisma/schema.prisma', () => {
     for (const model of models) {
       for (const field of model.fields) {
         const relation = /@relation\(([^)]*)\)/.exec(field.attributes)?.[1];
-        if (!relation || !relation.includes('fields:')) continue;
+        if (!relation?.includes('fields:')) continue;
         relations++;
         const columns = listOf(/fields:\s*(\[[^\]]*\])/.exec(relation)![1]);
         const references = listOf(/references:\s*(\[[^\]]*\])/.exec(relation)![1]);

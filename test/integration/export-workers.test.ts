@@ -11,7 +11,13 @@ import { until } from '../support/processes.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const run = promisify(execFile);
-const LOCK_MS = 1_500;
+/**
+ * Short, so that the second worker takes over soon after the first is killed, but not shorter: a
+ * worker renews its lock from its event loop, which on a loaded machine can stall for over a second
+ * while a render starts; a lapsed lock counts as a stall, and a job stalled more than twice fails
+ * (what made this test flaky with 1.5 s).
+ */
+const LOCK_MS = 8_000;
 
 let server: TestServer;
 let exportsDir: string;
@@ -82,9 +88,16 @@ describe('separate worker processes', () => {
     expect(await read()).toMatchObject({ status: 'QUEUED', progress: 0, url: null });
 
     const first = startWorker();
-    expect(await until(async () => (await read()).progress >= 0.15, 120_000)).toBe(true);
+    // The row read straight from MariaDB (a GraphQL round trip is slower on a busy machine), and the
+    // worker frozen the moment its render shows progress: a 100 s piece renders in about two
+    // seconds of CPU, so a worker left running while the test reads and kills could finish first.
+    const row = () => server.app.prisma.audioExport.findFirstOrThrow({ where: { user: { username: member.username } }, select: { status: true, progress: true } });
+    expect(await until(async () => (await row()).progress > 0, 120_000)).toBe(true);
+    first.kill('SIGSTOP');
+    expect(await row()).toMatchObject({ status: 'RENDERING' });
+    const exited = new Promise((resolve) => first.once('exit', resolve));
     first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await exited;
     const interrupted = await read();
     expect(interrupted).toMatchObject({ status: 'RENDERING', url: null });
     expect(interrupted.progress).toBeLessThan(1);

@@ -21,7 +21,7 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 }
 
 /** One hostile request body: broken JSON, wrong shapes, wrong types, deep nesting, junk queries. */
-function hostileBody(random: () => number): string | Buffer {
+function hostileBody(random: () => number): string | Buffer<ArrayBuffer> {
   switch (Math.floor(random() * 9)) {
     case 0:
       return Buffer.from(Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256)));

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
-import { freePort } from '../support/processes.js';
+import { childEnv, freePort } from '../support/processes.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const CHANNEL = 'GVA';
@@ -32,7 +32,7 @@ async function startInstance(): Promise<{ port: number; child: ChildProcess }> {
   const config = testConfig();
   const child = spawn(process.execPath, [MAIN], {
     cwd: PROJECT_ROOT,
-    env: {
+    env: childEnv({
       PATH: process.env.PATH ?? '',
       DATABASE_URL: config.database.url,
       REDIS_URL: config.redisUrl,
@@ -41,7 +41,7 @@ async function startInstance(): Promise<{ port: number; child: ChildProcess }> {
       LOG_LEVEL: 'warn',
       RADIO_PIECE_SECONDS: '10',
       RADIO_LEASE_MS: String(LEASE_MS),
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   processes.push(child);

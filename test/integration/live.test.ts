@@ -44,7 +44,7 @@ interface Received {
 
 function listen(client: Client, query: string, variables: Record<string, unknown>) {
   const results: Received[] = [];
-  let unsubscribe = () => undefined as void;
+  let unsubscribe: () => void = () => undefined;
   const ended = new Promise<void>((resolve) => {
     unsubscribe = client.subscribe({ query, variables }, { next: (value) => results.push({ value, receivedAt: Date.now() }), error: (e) => (results.push({ value: { errors: [e] }, receivedAt: Date.now() }), resolve()), complete: resolve });
   });
@@ -147,7 +147,7 @@ describe('liveRadio', () => {
       const key = (r: Received) => `${r.value.data.liveRadio.turn}/${r.value.data.liveRadio.sequence}`;
       const a = first.results.map(key);
       const b = second.results.map(key);
-      const from = a.indexOf(b[0]) >= 0 ? a.indexOf(b[0]) : 0;
+      const from = Math.max(a.indexOf(b[0]), 0);
       const overlap = Math.min(a.length - from, b.length);
       expect(overlap).toBeGreaterThan(3);
       expect(b.slice(0, overlap)).toEqual(a.slice(from, from + overlap));

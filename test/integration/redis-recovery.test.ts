@@ -94,18 +94,101 @@ describe('a Redis error at a radio piece boundary', () => {
   });
 });
 
+const BOARD = 'query($id: ID!) { contest(id: $id) { leaderboard(first: 10) { rank votes entry { id } } } }';
+const CAST = 'mutation($e: ID!) { castVote(entryId: $e) { votes } }';
+const PRESENCE = 'query($id: ID!) { presence(id: $id) { username } }';
+
+type Person = Awaited<ReturnType<TestServer['signUp']>>;
+
+const rowIdOf = (globalId: string) => Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
+
+/** A contest in its voting window with one entry per author (set up through MariaDB, as contests.test.ts does). */
+async function votingContest(authors: Person[]): Promise<{ contestId: string; entries: string[] }> {
+  const organiser = await server.signUp('organiser');
+  await server.app.prisma.user.update({ where: { username: organiser.username }, data: { role: 'PARTNER' } });
+  const partner = (await server.graphql('mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: organiser.username, password: 'correct horse 42' } })).data!.logIn
+    .accessToken as string;
+  const inMinutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+  const created = await server.graphql(
+    'mutation($input: ContestInput!) { createContest(input: $input) { id } }',
+    { input: { title: 'Restart cup', submissionsOpenAt: inMinutes(-1), submissionsCloseAt: inMinutes(5), votingOpenAt: inMinutes(5), votingCloseAt: inMinutes(10), minAccountAgeHours: 0 } },
+    partner,
+  );
+  expect(created.errors).toBeUndefined();
+  const contestId = created.data!.createContest.id as string;
+  const entries: string[] = [];
+  for (const [index, author] of authors.entries()) {
+    const composed = await server.graphql('mutation($v: Int!) { createComposition(input: { route: { from: "BOS", to: "MIA" }, variation: $v }) { id } }', { v: 100 + index }, author.accessToken);
+    const entered = await server.graphql('mutation($c: ID!, $p: ID!) { submitEntry(contestId: $c, compositionId: $p) { id } }', { c: contestId, p: composed.data!.createComposition.id }, author.accessToken);
+    expect(entered.errors).toBeUndefined();
+    entries.push(entered.data!.submitEntry.id);
+  }
+  await server.app.prisma.contest.update({
+    where: { id: rowIdOf(contestId) },
+    data: { submissionsOpenAt: new Date(Date.now() - 3 * 60_000), submissionsCloseAt: new Date(Date.now() - 2 * 60_000), votingOpenAt: new Date(Date.now() - 60_000), votingCloseAt: new Date(Date.now() + 30 * 60_000) },
+  });
+  return { contestId, entries };
+}
+
+function watch(pieceId: string, accessToken: string): Client {
+  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${accessToken}` } });
+  client.subscribe({ query: 'subscription($id: ID!) { compositionChanged(id: $id) { version } }', variables: { id: pieceId } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+  return client;
+}
+
 describe('Redis restarted empty while the server runs', () => {
-  it('analytics, radio, rate limits, exports and the cache all work again within seconds', async () => {
+  it('analytics, leaderboards, presence, radio, rate limits, exports and the cache all work again within seconds', async () => {
     const member = await server.signUp('survivor');
     const piece = (await server.graphql('mutation { createComposition(input: { route: { from: "JFK", to: "LAX" }, durationSeconds: 10 }) { id version title } }', {}, member.accessToken)).data!
       .createComposition;
+    const [first, second, voter, lateVoter, watcher, lateWatcher] = [
+      await server.signUp('first'),
+      await server.signUp('second'),
+      await server.signUp('voter'),
+      await server.signUp('late_voter'),
+      await server.signUp('watcher'),
+      await server.signUp('late_watcher'),
+    ];
+    const { contestId, entries } = await votingContest([first, second]);
+    expect((await server.graphql(CAST, { e: entries[1] }, voter.accessToken)).errors).toBeUndefined();
+    const board = async () => (await server.graphql(BOARD, { id: contestId })).data?.contest?.leaderboard as { rank: number; votes: number; entry: { id: string } }[] | undefined;
+    expect((await board())?.map((placing) => [placing.entry.id, placing.votes])).toEqual([
+      [entries[1], 1],
+      [entries[0], 0],
+    ]);
+    const present = async () => ((await server.graphql(PRESENCE, { id: piece.id }, member.accessToken)).data?.presence as { username: string }[] | undefined)?.map((person) => person.username).sort();
+    const watching = watch(piece.id, watcher.accessToken);
+    let lateWatching: Client | null = null;
     const { client, batches } = listen('CDG');
     try {
       expect(await until(async () => batches.length > 0)).toBe(true);
+      expect(await until(async () => (await present())?.includes(watcher.username) === true)).toBe(true);
+      // Right after a heartbeat: the next one is a third of the presence window away, so the watcher
+      // shows again within seconds only if the server marks them again as soon as Redis is back.
+      const presenceKey = `aero-melody:presence:${rowIdOf(piece.id)}`;
+      expect(await until(async () => Date.now() - Number(await server.app.redis.zscore(presenceKey, String(rowIdOf(watcher.userId)))) < 500, 15_000)).toBe(true);
       await stopRedis(false);
       redis = startRedis();
       const back = Date.now();
       expect(await until(ready)).toBe(true);
+
+      // Presence: someone who had the piece open is marked again as soon as Redis is back.
+      expect(await until(async () => (await present())?.includes(watcher.username) === true, Math.max(1_000, back + 5_000 - Date.now()))).toBe(true);
+
+      // Leaderboards: the board (a Redis cache of MariaDB's votes) is rebuilt when read, and counts new votes.
+      expect(
+        await until(async () => JSON.stringify((await board())?.map((placing) => [placing.entry.id, placing.votes])) === JSON.stringify([[entries[1], 1], [entries[0], 0]]), 10_000),
+      ).toBe(true);
+      expect((await server.graphql(CAST, { e: entries[0] }, voter.accessToken)).errors).toBeUndefined();
+      expect((await server.graphql(CAST, { e: entries[0] }, lateVoter.accessToken)).errors).toBeUndefined();
+      expect((await board())?.map((placing) => [placing.rank, placing.entry.id, placing.votes])).toEqual([
+        [1, entries[0], 2],
+        [2, entries[1], 1],
+      ]);
+
+      // Presence: a newcomer is seen at once, beside the one who stayed.
+      lateWatching = watch(piece.id, lateWatcher.accessToken);
+      expect(await until(async () => JSON.stringify(await present()) === JSON.stringify([lateWatcher.username, watcher.username].sort()), 5_000)).toBe(true);
 
       // Analytics: events sent after the restart reach the store (the consumer group is made again).
       const storedBefore = server.app.analytics.sync!.stored;
@@ -145,6 +228,8 @@ describe('Redis restarted empty while the server runs', () => {
       ).toBe(true);
     } finally {
       await client.dispose();
+      await watching.dispose();
+      await lateWatching?.dispose();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { errorCode, startTestServer, type TestServer } from '../support/server.js';
+import { errorCode, startTestServer, type GraphQLResponse, type TestServer } from '../support/server.js';
 
 let server: TestServer;
 
@@ -80,7 +80,7 @@ describe('airports connection', () => {
     let total = 0;
     let pages = 0;
     do {
-      const response = await server.graphql(query, { after });
+      const response: GraphQLResponse = await server.graphql(query, { after });
       expect(response.errors).toBeUndefined();
       const connection = response.data!.airports;
       total = connection.totalCount;

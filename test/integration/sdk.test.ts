@@ -14,7 +14,6 @@ import { promisify } from 'node:util';
 import { Kind, buildSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  AeroMelodyError,
   createAeroMelodyClient,
   operations,
   type AeroMelodyClient,

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { dropDatabase } from '../../server/adapters/mariadb.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, TEST_DATABASE, TEST_REDIS_URL, testConfig } from '../support/environment.js';
-import { freePort } from '../support/processes.js';
+import { childEnv, freePort } from '../support/processes.js';
 import { startTestServer } from '../support/server.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
@@ -21,7 +21,7 @@ interface Started {
 function startMain(env: Record<string, string>): Started {
   const child = spawn(process.execPath, [MAIN], {
     cwd: PROJECT_ROOT,
-    env: { PATH: process.env.PATH ?? '', OPENFLIGHTS_DIR, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info', ...env },
+    env: childEnv({ PATH: process.env.PATH ?? '', OPENFLIGHTS_DIR, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

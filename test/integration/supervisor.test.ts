@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, TEST_REDIS_URL, testConfig } from '../support/environment.js';
-import { freePort, until } from '../support/processes.js';
+import { childEnv, freePort, until } from '../support/processes.js';
 
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 
@@ -52,7 +52,7 @@ describe('SERVER_PROCESSES > 1 when MariaDB is down at start', () => {
     const database = testConfig().database;
     main = spawn(process.execPath, [MAIN], {
       cwd: PROJECT_ROOT,
-      env: {
+      env: childEnv({
         PATH: process.env.PATH ?? '',
         OPENFLIGHTS_DIR,
         SERVER_PROCESSES: '2',
@@ -64,7 +64,7 @@ describe('SERVER_PROCESSES > 1 when MariaDB is down at start', () => {
         WEB_APP: 'off',
         ANALYTICS_DB_PATH: ':memory:',
         EXPORT_WORKERS: 'off',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

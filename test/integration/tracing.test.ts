@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, testConfig } from '../support/environment.js';
-import { freePort, until } from '../support/processes.js';
+import { childEnv, freePort, until } from '../support/processes.js';
 
 interface Span {
   traceId: string;
@@ -44,7 +44,7 @@ describe('traces', () => {
     const config = testConfig();
     child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/server/main.js')], {
       cwd: PROJECT_ROOT,
-      env: {
+      env: childEnv({
         PATH: process.env.PATH ?? '',
         DATABASE_URL: config.database.url,
         REDIS_URL: config.redisUrl,
@@ -55,7 +55,7 @@ describe('traces', () => {
         ANALYTICS_DB_PATH: ':memory:',
         OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
         OTEL_BSP_SCHEDULE_DELAY: '200',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

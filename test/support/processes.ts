@@ -18,3 +18,11 @@ export async function until(check: () => Promise<boolean>, timeoutMs = 30_000): 
   }
   return false;
 }
+
+/**
+ * The whole environment of a child server process. The server imports next, whose types make
+ * NODE_ENV a required key; these children leave it unset on purpose, to start with the defaults.
+ */
+export function childEnv(variables: Record<string, string>): NodeJS.ProcessEnv {
+  return variables as unknown as NodeJS.ProcessEnv;
+}

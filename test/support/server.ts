@@ -32,7 +32,7 @@ export async function startTestServer(config: Readonly<Config> = testConfig()): 
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  return {
+  const testServer: TestServer = {
     app,
     url,
     async graphql(query, variables, accessToken) {
@@ -57,4 +57,5 @@ export async function startTestServer(config: Readonly<Config> = testConfig()): 
     },
     close: () => app.dispose(),
   };
+  return testServer;
 }

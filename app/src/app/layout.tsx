@@ -42,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers locale={locale}>
           <Header colorScheme={colorScheme} />
           <main id="main">{children}</main>
-          <ServiceWorker />
+          <ServiceWorker release={process.env.NEXT_PUBLIC_RELEASE ?? 'unreleased'} />
         </Providers>
       </body>
     </html>

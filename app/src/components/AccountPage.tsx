@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { graphql } from '@/gql';
 import { useI18n } from '@/lib/i18n';
 import { useAuth } from '@/lib/providers';
+import { SESSION_HEADERS } from '@/lib/session';
 import { ErrorMessage } from './ErrorMessage';
 
 const SignUpPerson = graphql(`
@@ -14,7 +15,6 @@ const SignUpPerson = graphql(`
     signUp(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
       user {
         id
         username
@@ -29,7 +29,6 @@ const LogInPerson = graphql(`
     logIn(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
       user {
         id
         username
@@ -38,6 +37,9 @@ const LogInPerson = graphql(`
     }
   }
 `);
+
+/** The refresh token goes into an HttpOnly cookie, never into this page's JavaScript. */
+const SESSION_COOKIE = { fetchOptions: { headers: SESSION_HEADERS } };
 
 export function AccountPage() {
   const { t } = useI18n();
@@ -64,13 +66,13 @@ export function AccountPage() {
   const submit = async (form: FormData) => {
     const field = (name: string) => String(form.get(name) ?? '');
     if (mode === 'signUp') {
-      const result = await signUp({ input: { email: field('email'), username: field('username'), password: field('password'), displayName: field('displayName') || undefined } });
+      const result = await signUp({ input: { email: field('email'), username: field('username'), password: field('password'), displayName: field('displayName') || undefined } }, SESSION_COOKIE);
       if (result.data) {
         accept(result.data.signUp);
         router.push('/community');
       }
     } else {
-      const result = await logIn({ input: { login: field('login'), password: field('password') } });
+      const result = await logIn({ input: { login: field('login'), password: field('password') } }, SESSION_COOKIE);
       if (result.data) {
         accept(result.data.logIn);
         router.push('/community');

@@ -94,8 +94,11 @@ function TypeSection({ type, t }: { type: TypeEntry; t: (key: MessageKey) => str
                 <dt>
                   <code>{field.name}</code>: <TypeRef type={field.type} />
                 </dt>
-                <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>{field.description}</dd>
-                <ArgumentList args={field.args} t={t} />
+                {/* A field's arguments belong to its description: a list inside a list's term group may only hold terms and descriptions. */}
+                <dd style={{ margin: '0 0 0.25rem 1rem' }}>
+                  {field.description ? <span className="muted">{field.description}</span> : null}
+                  <ArgumentList args={field.args} t={t} />
+                </dd>
               </div>
             ))}
           </dl>

@@ -150,7 +150,7 @@ export function ExplorePage() {
           <p className="muted">{t('explore.noPaths')}</p>
         )
       ) : null}
-      {similar && similar.length ? (
+      {similar?.length ? (
         <>
           <h2>{t('explore.similarRoutes')}</h2>
           <ul className="cards">

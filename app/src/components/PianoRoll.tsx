@@ -1,12 +1,11 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { everyFrame } from '@/lib/frames';
 import type { LivePlayer } from '@/lib/live-player';
 
 const PAST_SECONDS = 7;
 const FUTURE_SECONDS = 2;
-/** With reduced motion the roll moves in steps of a second instead of scrolling smoothly. */
-const REDUCED_MOTION_STEP_MS = 1_000;
 
 /** The roll's colours from the page's theme (CSS custom properties), so both themes read well. */
 export function rollColours(element: Element) {
@@ -25,12 +24,13 @@ export function rollColours(element: Element) {
   };
 }
 
-/** Notes as bars scrolling past a fixed playhead, drawn from the live stream as it arrives (its look-ahead shows ahead of the playhead). */
+/**
+ * Notes as bars scrolling past a fixed playhead, drawn from the live stream as it arrives (its
+ * look-ahead shows ahead of the playhead); with reduced motion the roll moves in steps of a second.
+ */
 export function PianoRoll({ player, label }: { player: LivePlayer | null; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    let frame = 0;
-    let timer: ReturnType<typeof setInterval> | undefined;
     const element = canvas.current;
     if (!element) return;
     const colours = rollColours(element);
@@ -66,20 +66,7 @@ export function PianoRoll({ player, label }: { player: LivePlayer | null; label:
       context.fillStyle = colours.playhead;
       context.fillRect(playheadX, 0, 2, height);
     };
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) {
-      draw();
-      timer = setInterval(draw, REDUCED_MOTION_STEP_MS);
-    } else {
-      const loop = () => {
-        frame = requestAnimationFrame(loop);
-        draw();
-      };
-      frame = requestAnimationFrame(loop);
-    }
-    return () => {
-      cancelAnimationFrame(frame);
-      clearInterval(timer);
-    };
+    return everyFrame(draw);
   }, [player]);
   return <canvas ref={canvas} className="piano-roll" role="img" aria-label={label} data-testid="piano-roll" />;
 }

@@ -1,12 +1,14 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { everyFrame } from '@/lib/frames';
 import type { RollNote } from '@/lib/live-player';
 import { rollColours } from './PianoRoll';
 
 /**
  * The whole saved piece as a piano roll, with the playhead moving across it; a click or tap seeks
- * there. The notes are drawn once; each frame only redraws the playhead over a copy of them.
+ * there. The notes are drawn once; each frame only redraws the playhead over a copy of them (with
+ * reduced motion, once a second).
  */
 export function PieceRoll({ notes, duration, time, onSeek, label }: { notes: readonly RollNote[]; duration: number; time: () => number; onSeek(seconds: number): void; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -14,7 +16,6 @@ export function PieceRoll({ notes, duration, time, onSeek, label }: { notes: rea
     const element = canvas.current;
     const context = element?.getContext('2d');
     if (!element || !context) return;
-    let frame = 0;
     let drawn: ImageData | null = null;
     const colours = rollColours(element);
     const paintNotes = () => {
@@ -38,7 +39,6 @@ export function PieceRoll({ notes, duration, time, onSeek, label }: { notes: rea
       drawn = context.getImageData(0, 0, element.width, element.height);
     };
     const paintPlayhead = () => {
-      frame = requestAnimationFrame(paintPlayhead);
       if (!drawn) return;
       context.putImageData(drawn, 0, 0);
       const x = (time() / Math.max(1, duration)) * element.clientWidth;
@@ -46,11 +46,11 @@ export function PieceRoll({ notes, duration, time, onSeek, label }: { notes: rea
       context.fillRect(x - 1, 0, 2, element.clientHeight);
     };
     paintNotes();
-    frame = requestAnimationFrame(paintPlayhead);
+    const stop = everyFrame(paintPlayhead);
     const resize = new ResizeObserver(paintNotes);
     resize.observe(element);
     return () => {
-      cancelAnimationFrame(frame);
+      stop();
       resize.disconnect();
     };
   }, [notes, duration, time]);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { COLOR_SCHEME_COOKIE, type ColorScheme } from './locale';
 import { useI18n } from './i18n';
 
@@ -35,4 +35,29 @@ export function ColorSchemeSwitch({ initial }: { initial: ColorScheme | null }) 
       </select>
     </>
   );
+}
+
+const schemeShown = (): ColorScheme =>
+  (document.documentElement.dataset.theme as ColorScheme | undefined) ?? (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
+
+/**
+ * The scheme the page shows now: the one chosen with the switch, else the device's preference;
+ * kept up to date when either changes. For parts that theme themselves and render in the browser
+ * only (GraphiQL): its first value reads the document.
+ */
+export function useColorScheme(): ColorScheme {
+  const [scheme, setScheme] = useState<ColorScheme>(schemeShown);
+  useEffect(() => {
+    const update = () => setScheme(schemeShown());
+    const observer = new MutationObserver(update);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const device = matchMedia('(prefers-color-scheme: light)');
+    device.addEventListener('change', update);
+    update();
+    return () => {
+      observer.disconnect();
+      device.removeEventListener('change', update);
+    };
+  }, []);
+  return scheme;
 }

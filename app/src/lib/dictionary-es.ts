@@ -269,4 +269,8 @@ export const es: Dictionary = {
   'meta.contest': 'Un concurso en Aero Melody de {sponsor}: {description}',
   'meta.radio': 'Música en directo de las salidas de {airport}, la misma para cada oyente.',
   'meta.offline': 'Estás sin conexión: las piezas que ya abriste siguen sonando.',
+  'update.label': 'Nueva versión',
+  'update.available': 'Hay una nueva versión de Aero Melody.',
+  'update.reload': 'Recargar',
+  'update.later': 'Más tarde',
 };

@@ -273,6 +273,10 @@ const en = {
   'meta.contest': 'A contest on Aero Melody by {sponsor}: {description}',
   'meta.radio': 'Live music from the departures of {airport}, the same for every listener.',
   'meta.offline': 'You are offline: pieces you opened before still play.',
+  'update.label': 'New version',
+  'update.available': 'A new version of Aero Melody is available.',
+  'update.reload': 'Reload',
+  'update.later': 'Later',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -546,6 +550,10 @@ const de: Dictionary = {
   'meta.contest': 'Ein Wettbewerb auf Aero Melody von {sponsor}: {description}',
   'meta.radio': 'Live-Musik aus den Abflügen von {airport}, für alle Hörer gleich.',
   'meta.offline': 'Du bist offline: Stücke, die du schon geöffnet hast, spielen weiter.',
+  'update.label': 'Neue Version',
+  'update.available': 'Eine neue Version von Aero Melody ist verfügbar.',
+  'update.reload': 'Neu laden',
+  'update.later': 'Später',
 };
 
 export const DICTIONARIES: Record<Locale, Dictionary> = { en, de, es };

@@ -94,19 +94,7 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
       ready,
       accept: (payload) => sessions.accept(payload),
       logOut: () => {
-        const token = sessions.accessToken();
-        token
-          .then((accessToken) =>
-            accessToken
-              ? fetch('/graphql', {
-                  method: 'POST',
-                  headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-                  body: JSON.stringify({ query: 'mutation LogOut { logOut }' }),
-                })
-              : null,
-          )
-          .catch(() => null)
-          .finally(() => sessions.clear());
+        sessions.logOut().catch(() => undefined);
       },
     }),
     [user, ready],

@@ -1,9 +1,9 @@
 /**
- * The sign-in of this browser tab. The access token lives only in memory (never in storage a
- * script could read later); the refresh token is kept in localStorage so a reload stays signed in,
- * and rotates on every refresh as the API requires. A refresh starts shortly before the access
- * token expires, and concurrent callers share one refresh (a replayed refresh token would end the
- * whole sign-in).
+ * The sign-in of this browser tab. The access token lives only in memory; the refresh token never
+ * reaches JavaScript: the server keeps it in an HttpOnly cookie sent only to /auth, so a script
+ * injected into a page cannot carry a 30-day sign-in away. A reload signs back in through
+ * POST /auth/refresh, which rotates the cookie. A refresh starts shortly before the access token
+ * expires, and concurrent callers share one refresh.
  */
 
 export interface SessionUser {
@@ -15,7 +15,6 @@ export interface SessionUser {
 export interface AuthPayload {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
   user: SessionUser;
 }
 
@@ -25,13 +24,11 @@ interface Session {
   user: SessionUser;
 }
 
-const REFRESH_KEY = 'aero-melody.refresh-token';
+/** Asks signUp/logIn for the cookie instead of a refresh token in the body; the CSRF proof /auth wants. */
+export const SESSION_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'x-session-cookie': '1' });
+const REFRESH_LOCK = 'aero-melody.session-refresh';
 /** Refresh this long before the access token expires, so requests never carry an expired one. */
 const REFRESH_MARGIN_MS = 60_000;
-
-const REFRESH_MUTATION = `mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) { accessToken accessTokenExpiresAt refreshToken user { id username displayName } }
-}`;
 
 type Listener = (user: SessionUser | null) => void;
 
@@ -49,23 +46,17 @@ class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Takes the tokens of a sign-up, log-in or refresh. */
+  /** Takes the access token of a sign-up, log-in or refresh (the refresh token is in the cookie). */
   accept(payload: AuthPayload): void {
     const previous = this.session?.user.id;
     this.session = { accessToken: payload.accessToken, expiresAt: Date.parse(payload.accessTokenExpiresAt), user: payload.user };
-    window.localStorage.setItem(REFRESH_KEY, payload.refreshToken);
     if (previous !== payload.user.id) this.emit();
   }
 
   clear(): void {
     const hadSession = this.session !== null;
     this.session = null;
-    window.localStorage.removeItem(REFRESH_KEY);
     if (hadSession) this.emit();
-  }
-
-  hasRefreshToken(): boolean {
-    return typeof window !== 'undefined' && window.localStorage.getItem(REFRESH_KEY) !== null;
   }
 
   /** The access token to send now (refreshed first when it is about to expire), or null. */
@@ -74,41 +65,42 @@ class SessionStore {
     return this.session?.accessToken ?? null;
   }
 
-  /** Restores the sign-in after a reload from the stored refresh token. */
+  /** Restores the sign-in after a reload from the cookie, if there is one. */
   async restore(): Promise<void> {
-    if (!this.session && this.hasRefreshToken()) await this.refresh();
+    if (!this.session) await this.refresh();
   }
 
   refresh(): Promise<void> {
-    this.refreshing ??= this.exchangeRefreshToken().finally(() => {
+    this.refreshing ??= this.exchangeCookie().finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  /** Tabs share the stored refresh token: one exchange at a time across them (Web Locks). */
-  private exchangeRefreshToken(): Promise<void> {
-    if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(REFRESH_KEY, () => this.exchangeStoredToken()).then(() => undefined);
-    return this.exchangeStoredToken();
+  /** Ends the sign-in on the server (which clears the cookie), then here. */
+  async logOut(): Promise<void> {
+    try {
+      await fetch('/auth/logout', { method: 'POST', headers: SESSION_HEADERS, credentials: 'same-origin' });
+    } finally {
+      this.clear();
+    }
   }
 
-  private async exchangeStoredToken(): Promise<void> {
-    const refreshToken = window.localStorage.getItem(REFRESH_KEY);
-    if (!refreshToken) {
-      this.clear();
-      return;
-    }
+  /** Tabs share the cookie: one exchange at a time across them (Web Locks). */
+  private exchangeCookie(): Promise<void> {
+    if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(REFRESH_LOCK, () => this.exchange()).then(() => undefined);
+    return this.exchange();
+  }
+
+  private async exchange(): Promise<void> {
     try {
-      const response = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: REFRESH_MUTATION, variables: { refreshToken } }),
-      });
-      const body = (await response.json()) as { data?: { refreshSession: AuthPayload } | null; errors?: unknown[] };
-      if (body.data?.refreshSession) this.accept(body.data.refreshSession);
-      else this.clear();
+      const response = await fetch('/auth/refresh', { method: 'POST', headers: SESSION_HEADERS, credentials: 'same-origin' });
+      if (response.status === 200) this.accept((await response.json()) as AuthPayload);
+      // 204: no cookie, nobody signed in; 401: the sign-in ended (the server cleared the cookie).
+      else if (response.status === 204 || response.status === 401) this.clear();
+      else this.session = null;
     } catch {
-      // Offline: keep the refresh token for the next attempt, but send no stale access token.
+      // Offline: the cookie stays for the next attempt, but no stale access token is sent.
       this.session = null;
     }
   }

@@ -1,6 +1,7 @@
-import { BasicMIDI, InterpolationTypes, SpessaSynthProcessor, SpessaSynthSequencer, type BasicSoundBank } from 'spessasynth_core';
+import { BasicMIDI, GeneratorTypes, InterpolationTypes, SpessaSynthProcessor, SpessaSynthSequencer, type BasicSoundBank } from 'spessasynth_core';
 import { fadeOut, normalisingGain, peakOf, toPcm16 } from './pcm.js';
 import { BusReverb } from './reverb.js';
+import { fuseVoiceRendering } from './voice-render.js';
 import type { PcmAudio } from './wav.js';
 
 export const SAMPLE_RATE = 44_100;
@@ -11,6 +12,31 @@ const FADE_SECONDS = 0.25;
 export const TARGET_PEAK_DBFS = -1;
 /** The synthesiser's block: modulators and LFOs update once per block, so it stays small. */
 const BLOCK_FRAMES = 128;
+/**
+ * A released voice ends once its gain falls 70 dB under the loudest sample rendered so far: the
+ * peak becomes -1 dBFS, so what it would still add lies under -71 dBFS, inaudible under the music.
+ * The synthesiser itself only ends a release 90 dB under the voice's own level, so sustained pads
+ * and cymbals kept a crowd of near-silent voices busy (a third of an electronic piece's voice work).
+ */
+const RELEASE_FLOOR = 10 ** (-70 / 20);
+
+/**
+ * What ending released voices early reads of spessasynth_core 4.3.22's private voice pool: the
+ * version is pinned in package.json, and a voice the synthesiser marks inactive is simply free again.
+ */
+interface VoicePool {
+  synthCore: {
+    voices: readonly {
+      isActive: boolean;
+      isInRelease: boolean;
+      channel: number;
+      gainModifier: number;
+      modulatedGenerators: Int16Array;
+      volEnv: { outputGain: number };
+    }[];
+    midiChannels: readonly { currentGain: number }[];
+  };
+}
 
 export interface RenderedAudio extends PcmAudio {
   /** The MIDI file's own length in seconds, without the tail. */
@@ -29,6 +55,7 @@ export class MidiRenderer {
   private readonly left: Float32Array;
   private readonly right: Float32Array;
   private filled = 0;
+  private peak = 0;
 
   private constructor(
     private readonly synth: SpessaSynthProcessor,
@@ -49,6 +76,7 @@ export class MidiRenderer {
     // Linear instead of Hermite sample interpolation: a fifth of the voice work, and the same
     // loudness and brightness (test/unit/engine/audio/render-equality.test.ts).
     synth.setSystemParameter('interpolationType', InterpolationTypes.linear);
+    fuseVoiceRendering(synth);
     const sequencer = new SpessaSynthSequencer(synth);
     sequencer.loadNewSongList([parsed]);
     sequencer.play();
@@ -75,9 +103,28 @@ export class MidiRenderer {
       this.sequencer.processTick();
       const block = Math.min(BLOCK_FRAMES, end - this.filled);
       this.synth.process(this.left, this.right, this.filled, block);
+      this.endQuietReleases(this.filled, block);
       this.filled += block;
     }
     return !this.done;
+  }
+
+  private endQuietReleases(start: number, frames: number): void {
+    const { left, right } = this;
+    let peak = this.peak;
+    for (let i = start; i < start + frames; i++) {
+      const sample = Math.max(Math.abs(left[i]), Math.abs(right[i]));
+      if (sample > peak) peak = sample;
+    }
+    this.peak = peak;
+    const floor = peak * RELEASE_FLOOR;
+    const { voices, midiChannels } = (this.synth as unknown as VoicePool).synthCore;
+    for (const voice of voices) {
+      if (!voice.isActive || !voice.isInRelease) continue;
+      // The gain renderVoice applies to the voice's samples, less the pan law and LFOs, which only lower it.
+      const amplitude = 1 + voice.modulatedGenerators[GeneratorTypes.amplitude] / 1e3;
+      if (voice.volEnv.outputGain * voice.gainModifier * amplitude * midiChannels[voice.channel].currentGain < floor) voice.isActive = false;
+    }
   }
 
   /** Peak-normalised 16-bit stereo; renders whatever is left first. */

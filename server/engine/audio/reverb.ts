@@ -228,7 +228,19 @@ export class BusReverb implements ReverbProcessor {
     const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = this.masks;
     const [w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11] = this.writeOffsets;
     const [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13] = this.taps;
-    let { lp1, lp2, lp3, excursionPhase, counter: n } = this;
+    let { lp1, lp2, lp3, counter: n } = this;
+    // The two excursion LFOs, cos(6.28 phase) and sin(6.2847 phase), as phasors turned one step a
+    // sample instead of two trigonometric calls a sample; set afresh every block, they drift by
+    // less than 1e-13 in between.
+    const phase = this.excursionPhase;
+    let cos1 = Math.cos(phase * 6.28);
+    let sin1 = Math.sin(phase * 6.28);
+    let cos2 = Math.cos(phase * 6.2847);
+    let sin2 = Math.sin(phase * 6.2847);
+    const stepCos1 = Math.cos(ex * 6.28);
+    const stepSin1 = Math.sin(ex * 6.28);
+    const stepCos2 = Math.cos(ex * 6.2847);
+    const stepSin2 = Math.sin(ex * 6.2847);
 
     for (let i = 0; i < sampleCount; i++) {
       lp1 += preLPF * (ring[(blockStart - pd + i) & ringMask] - lp1);
@@ -237,8 +249,8 @@ export class BusReverb implements ReverbProcessor {
       pre = b2[(n + w2) & m2] = fi * pre + b1[n & m1] - si * b2[n & m2];
       pre = b3[(n + w3) & m3] = si * (pre - b3[n & m3]) + b2[n & m2];
       const split = si * pre + b3[n & m3];
-      const exc = ed * (1 + Math.cos(excursionPhase * 6.28));
-      const exc2 = ed * (1 + Math.sin(excursionPhase * 6.2847));
+      const exc = ed * (1 + cos1);
+      const exc2 = ed * (1 + sin2);
 
       const modulated4 = cubicAt(b4, m4, n, exc);
       let temp = (b4[(n + w4) & m4] = split + dc * b11[n & m11] + ft * modulated4);
@@ -260,13 +272,18 @@ export class BusReverb implements ReverbProcessor {
         b5[(n + t7) & m5] + b5[(n + t8) & m5] - b6[(n + t9) & m6] + b7[(n + t10) & m7] - b9[(n + t11) & m9] - b10[(n + t12) & m10] - b11[(n + t13) & m11];
       outputLeft[i + startIndex] += left * gain;
       outputRight[i + startIndex] += right * gain;
-      excursionPhase += ex;
+      const nextCos1 = cos1 * stepCos1 - sin1 * stepSin1;
+      sin1 = sin1 * stepCos1 + cos1 * stepSin1;
+      cos1 = nextCos1;
+      const nextCos2 = cos2 * stepCos2 - sin2 * stepSin2;
+      sin2 = sin2 * stepCos2 + cos2 * stepSin2;
+      cos2 = nextCos2;
       n = (n + 1) & COUNTER_MASK;
     }
     this.lp1 = lp1;
     this.lp2 = lp2;
     this.lp3 = lp3;
-    this.excursionPhase = excursionPhase;
+    this.excursionPhase = phase + ex * sampleCount;
     this.counter = n;
     this.preDelayWrite = (blockStart + sampleCount) & ringMask;
   }

@@ -4,7 +4,7 @@
  */
 import type { FlightFeatures, LegFeatures } from './features.js';
 import { hubFactor } from './features.js';
-import { Rng } from './random.js';
+import type { Rng } from './random.js';
 import type { Chord } from './theory.js';
 import { HARMONIC_SYSTEMS, chordOnDegree, collectionSignature, keySignature, relatedCentre } from './theory.js';
 import type { FlightAirport, HarmonyStyle, MelodicForm, ScaleName } from './types.js';
@@ -351,5 +351,5 @@ export function intensityAt(form: FormPlan, bar: number, step: number): number {
   const position = bar + step / 16;
   const inPhrase = (position - phrase.startBar) / phrase.bars;
   const inPiece = position / form.totalBars;
-  return 0.35 + 0.35 * Math.sin(Math.PI * Math.pow(inPhrase, 1.5)) + 0.3 * Math.sin(Math.PI * Math.pow(inPiece, 1.9));
+  return 0.35 + 0.35 * Math.sin(Math.PI * inPhrase ** 1.5) + 0.3 * Math.sin(Math.PI * inPiece ** 1.9);
 }

@@ -26,7 +26,7 @@ export type {
 } from './types.js';
 export { compose } from './compose.js';
 export { encodeMidi } from './midi.js';
-export { BUILT_IN_THEMES, themeById } from './themes.js';
+export { BUILT_IN_PROGRAMS, BUILT_IN_THEMES, themeById } from './themes.js';
 export { defaultThemeIdFor } from './features.js';
 export { DRUM_PATTERNS } from './patterns.js';
 export type { DrumLane, DrumPattern } from './patterns.js';

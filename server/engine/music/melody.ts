@@ -166,8 +166,8 @@ function writeLine(
     const low = Math.floor(sample);
     const flightLine = contour[low] + (contour[low + 1] - contour[low]) * (sample - low);
     // Each phrase rises and falls back into its cadence; the piece climbs to a climax at about 70%.
-    const arch = Math.sin(Math.PI * Math.pow((position - phrase.startBar) / phrase.bars, 1.2));
-    const climax = Math.sin(Math.PI * Math.pow(position / form.totalBars, 1.9));
+    const arch = Math.sin(Math.PI * ((position - phrase.startBar) / phrase.bars) ** 1.2);
+    const climax = Math.sin(Math.PI * (position / form.totalBars) ** 1.9);
     return centre + spread * (3 * flightLine + 4 * arch - 2 + 3 * climax - 1.5);
   };
 

@@ -3,7 +3,7 @@
  * signatures and section markers, then one track per part. Written straight into a growing byte
  * buffer; every ordering is total so equal scores give byte-identical files.
  */
-import { hasMinorThird, pitchClassOf } from './theory.js';
+import { hasMinorThird } from './theory.js';
 import type { Score, ScoreTrack } from './types.js';
 
 const CC_VOLUME = 7;

@@ -91,7 +91,7 @@ export function stateMotif(motif: Motif, anchor: number): Figure {
   };
 }
 
-export const enum Development {
+export enum Development {
   REPEAT = 0,
   SEQUENCE = 1,
   INVERSION = 2,

@@ -20,7 +20,7 @@ const parsedPatterns = new Map<string, readonly PatternEvent[]>();
 
 /** Events of one bar pattern; throws on a malformed pattern so a bad user theme fails loudly. */
 export function parseBarPattern(pattern: BarPattern, onsetSymbols: string): readonly PatternEvent[] {
-  const cacheKey = onsetSymbols + '|' + pattern;
+  const cacheKey = `${onsetSymbols}|${pattern}`;
   const cached = parsedPatterns.get(cacheKey);
   if (cached) return cached;
   if (pattern.length !== STEPS_PER_BAR) throw new RangeError(`bar pattern "${pattern}" must have ${STEPS_PER_BAR} steps`);

@@ -215,3 +215,8 @@ const themesById: ReadonlyMap<string, Theme> = new Map(BUILT_IN_THEMES.map((them
 export function themeById(id: string): Theme | undefined {
   return themesById.get(id);
 }
+
+/** Every instrument the built-in themes play, as their MIDI selects it (drum parts select a kit). */
+export const BUILT_IN_PROGRAMS: readonly { program: number; drums: boolean }[] = BUILT_IN_THEMES.flatMap((theme) =>
+  theme.parts.map((part) => ({ program: part.program, drums: part.role === 'DRUMS' })),
+);

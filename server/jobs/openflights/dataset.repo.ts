@@ -6,9 +6,7 @@ type SqlValue = string | number | boolean | null;
 
 const BATCH_ROWS = 2_000;
 
-export interface WriteProgress {
-  (table: string, done: number, total: number): void;
-}
+export type WriteProgress = (table: string, done: number, total: number) => void;
 
 /** Multi-row upserts: one statement per batch instead of one per row keeps the import in seconds. */
 async function upsertRows(

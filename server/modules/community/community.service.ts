@@ -19,7 +19,7 @@ export class CommunityService {
   /** A saved piece the viewer may see; previews and hidden pieces cannot be liked. */
   private async likeable(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
     const view = await this.compositions.byRef(ref, loader, viewer);
-    if (!view || !view.saved) throw new NotFoundError('No saved composition has this id');
+    if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     return view;
   }
 

@@ -56,8 +56,9 @@ export class CollaborationService {
 
   /**
    * A signed-in subscriber to a piece's changes is present while the subscription lasts: marked on
-   * start, refreshed every third of the presence window, removed when it ends (a crashed server's
-   * marks simply expire).
+   * start, refreshed every third of the presence window and as soon as Redis is back after an
+   * outage (it may have come back empty), removed when it ends (a crashed server's marks simply
+   * expire).
    */
   async watch<T>(id: number | null, viewer: Viewer | null): Promise<AsyncIterable<T>> {
     const source = (await this.compositions.watch(id, viewer)) as AsyncIterable<T>;
@@ -68,6 +69,7 @@ export class CollaborationService {
       const beat = () => this.presence.beat(compositionId, viewer.id).catch(() => undefined);
       await beat();
       const timer = setInterval(beat, PRESENCE_TTL_MS / 3);
+      const stopBeatingOnReconnect = this.presence.onReconnect(() => void beat());
       const iterator = source[Symbol.asyncIterator]();
       const stopped = stop.then(() => ({ done: true as const, value: undefined }));
       try {
@@ -78,6 +80,7 @@ export class CollaborationService {
         }
       } finally {
         clearInterval(timer);
+        stopBeatingOnReconnect();
         await iterator.return?.();
         await this.presence.leave(compositionId, viewer.id).catch(() => undefined);
         stop();

@@ -28,8 +28,10 @@ function workerFile(): string {
 /**
  * Composes previews on worker threads, so every core composes while the main thread keeps
  * answering requests. The engine is pure: a worker gives exactly the bytes the main thread would.
- * With size 0 it composes inline. Workers start on first use and each takes the next request
- * when it has the fewest in hand.
+ * With size 0 it composes inline. The server starts the workers with itself (`start`): a thread
+ * started by the first preview loads the engine inside that request, and on a busy machine late.
+ * A worker that died is replaced on the next request; each takes the next request when it has
+ * the fewest in hand.
  */
 export class ComposePool {
   private readonly workers: PoolWorker[] = [];
@@ -37,6 +39,11 @@ export class ComposePool {
   private disposed = false;
 
   constructor(readonly size: number) {}
+
+  /** Starts every worker now. */
+  start(): void {
+    while (!this.disposed && this.workers.length < this.size) this.spawn();
+  }
 
   render(request: ComposeRequest): Promise<RenderedSummary> {
     if (this.size === 0) return Promise.resolve(renderSummary(request));
@@ -57,13 +64,13 @@ export class ComposePool {
   }
 
   private leastBusy(): PoolWorker {
-    if (this.workers.length < this.size) return this.start();
+    if (this.workers.length < this.size) return this.spawn();
     let best = this.workers[0];
     for (const worker of this.workers) if (worker.pending.size < best.pending.size) best = worker;
     return best;
   }
 
-  private start(): PoolWorker {
+  private spawn(): PoolWorker {
     const file = workerFile();
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
     const worker: PoolWorker = { thread: new Worker(file), pending: new Map() };

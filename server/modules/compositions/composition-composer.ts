@@ -1,4 +1,4 @@
-import { ENGINE_VERSION, defaultThemeIdFor, type Flight, type ScaleName, type Theme as EngineTheme } from '../../engine/music/index.js';
+import { ENGINE_VERSION, defaultThemeIdFor, encodeMidi, type Flight, type ScaleName, type Score, type Theme as EngineTheme } from '../../engine/music/index.js';
 import { BadUserInputError } from '../../errors.js';
 import type { NetworkService } from '../network/network.service.js';
 import type { ThemeService } from '../themes/theme.service.js';
@@ -6,7 +6,7 @@ import type { Viewer } from '../users/tokens.js';
 import { validateArguments } from '../shared/validation.js';
 import { toSharpKey } from './compose-limits.js';
 import type { ComposePool } from './compose-pool.js';
-import { renderScore } from './compose-render.js';
+import { renderScore, scoreSummary, type ScoreSummary } from './compose-render.js';
 import { composeOptionsOf, pieceRequestOf, type CompositionParameters, type PieceRequest } from './composition-parameters.js';
 import { ComposeInput } from './composition.type.js';
 import { defaultTitle, lazyRendering, memoize, PREVIEW_PREFIX, type CompositionView } from './composition-view.js';
@@ -51,11 +51,19 @@ export class CompositionComposer {
   /**
    * A worker composes the piece and sends back its summary and MIDI; the score itself is composed
    * again here only when a client asks for notes, sections or chords (the engine is deterministic).
+   * When the caller reads the score at once (a live piece), it is composed here, once, instead.
    */
-  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme): Promise<CompositionView> {
+  private async previewView(token: string, parameters: CompositionParameters, flight: Flight, theme: EngineTheme, scoreNeeded: boolean): Promise<CompositionView> {
     const request = { flight, options: composeOptionsOf(theme, parameters) };
-    const { summary, midi } = await this.pool.render(request);
-    const score = memoize(() => renderScore(request));
+    let rendered: { summary: ScoreSummary; midi: Uint8Array; score: () => Score };
+    if (scoreNeeded) {
+      const composed = renderScore(request);
+      rendered = { summary: scoreSummary(composed), midi: encodeMidi(composed), score: () => composed };
+    } else {
+      const { summary, midi } = await this.pool.render(request);
+      rendered = { summary, midi, score: memoize(() => renderScore(request)) };
+    }
+    const { summary, midi, score } = rendered;
     return {
       ref: PREVIEW_PREFIX + token,
       saved: false,
@@ -78,17 +86,22 @@ export class CompositionComposer {
     };
   }
 
+  /** Starts the compose workers, so the first previews find them ready. */
+  start(): void {
+    this.pool.start();
+  }
+
   dispose(): Promise<void> {
     return this.pool.dispose();
   }
 
   /** Checks the input (and access to a custom theme) every time; only the composing is cached. */
-  async preview(input: PieceRequest, viewer: Viewer | null): Promise<CompositionView> {
+  async preview(input: PieceRequest, viewer: Viewer | null, { scoreNeeded = false }: { scoreNeeded?: boolean } = {}): Promise<CompositionView> {
     const { parameters, flight, theme } = await this.parametersOf(input, viewer);
     const token = Buffer.from(JSON.stringify(parameters)).toString('base64url');
     const cached = this.previews.get(token);
     if (cached) return cached;
-    const view = await this.previewView(token, parameters, flight, theme);
+    const view = await this.previewView(token, parameters, flight, theme, scoreNeeded);
     this.previews.set(token, view);
     return view;
   }

@@ -62,6 +62,11 @@ export class CompositionService {
     this.composer = new CompositionComposer(networks, themes, pool);
   }
 
+  /** Starts the compose workers, so the first previews find them ready. */
+  startComposing(): void {
+    this.composer.start();
+  }
+
   dispose(): Promise<void> {
     return this.composer.dispose();
   }

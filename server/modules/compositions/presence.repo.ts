@@ -6,7 +6,21 @@ export const PRESENCE_TTL_MS = 30_000;
 
 /** Who has a piece open, per piece, in a Redis sorted set scored by last heartbeat, across instances. */
 export class PresenceRepo {
-  constructor(private readonly redis: Redis) {}
+  private readonly reconnectListeners = new Set<() => void>();
+
+  constructor(private readonly redis: Redis) {
+    // One listener for every watcher: a Redis back from a restart or failover may have forgotten
+    // everyone, and waiting for the next heartbeat would hide them for up to a third of the TTL.
+    redis.on('ready', () => {
+      for (const listener of this.reconnectListeners) listener();
+    });
+  }
+
+  /** Calls `listener` each time the connection to Redis is ready again; returns the unsubscribe. */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
+  }
 
   private key(compositionId: number): string {
     return `aero-melody:presence:${compositionId}`;

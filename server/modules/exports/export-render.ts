@@ -6,7 +6,7 @@ import type { ExportFormat } from './export.repo.js';
 export const EXPORT_QUEUE = 'audio-exports';
 
 /** Bump when the same MIDI would render to different samples (synthesiser, mixing, encoders). */
-export const RENDERER_VERSION = 'spessasynth_core-4.3.22/normalise-1dB/tail-0.8s/v1';
+export const RENDERER_VERSION = 'spessasynth_core-4.3.22/normalise-1dB/tail-0.8s/release-floor-70dB/v2';
 
 /** What a render job carries: everything needed, so a worker never reads the composition. */
 export interface ExportJobData {

@@ -177,7 +177,7 @@ export class ExportService {
    */
   async download(token: string): Promise<{ row: ExportRow; fileKey: string; size: number } | 'missing' | 'expired'> {
     const row = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.repo.findByToken(token) : null;
-    if (!row || row.status !== 'DONE' || !row.expiresAt || row.compositionId === null) return 'missing';
+    if (row?.status !== 'DONE' || !row.expiresAt || row.compositionId === null) return 'missing';
     if (row.expiresAt.getTime() <= Date.now()) return 'expired';
     if (!(await this.compositions.mayStillSee(row.compositionId, row.userId))) return 'missing';
     const fileKey = fileKeyOf(row.renderKey, row.format);

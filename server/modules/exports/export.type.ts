@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/relay.js';
 
 export const ExportFormatEnum = { WAV: 'WAV', FLAC: 'FLAC' } as const;

@@ -131,7 +131,8 @@ export class LiveService {
 
   /** Composes the piece (same checks as previewComposition: input, rights to a custom theme), then plays it once. */
   async composition(plain: ComposeInput, viewer: Viewer | null): Promise<AsyncIterable<LiveBatchPayload>> {
-    return this.playOnce(await this.compositions.composer.preview(await composeInputOf(plain), viewer));
+    // Playing reads the whole score at once: composed once, here, rather than on a worker and again here.
+    return this.playOnce(await this.compositions.composer.preview(await composeInputOf(plain), viewer, { scoreNeeded: true }));
   }
 
   /**

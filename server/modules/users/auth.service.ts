@@ -151,6 +151,12 @@ export class AuthService {
     else await this.sessions.revokeFamily(viewer.sessionId);
   }
 
+  /** Ends the sign-in a refresh token belongs to: the web app's log-out, which holds only the cookie. */
+  async endSession(refreshToken: string): Promise<void> {
+    const row = await this.sessions.findByHash(hashRefreshToken(refreshToken));
+    if (row) await this.sessions.revokeFamily(row.family);
+  }
+
   /**
    * The viewer behind a bearer token, refusing tokens of ended sessions. The role is today's, not
    * the one in the token: a role change applies at the person's next request.

@@ -17,13 +17,13 @@ export class UserResolver {
   ) {}
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and signs in.' })
-  signUp(@Arg('input', () => SignUpInput, { description: 'Email, username and password.' }) input: SignUpInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
-    return this.authService.signUp(input, context.clientAddress);
+  async signUp(@Arg('input', () => SignUpInput, { description: 'Email, username and password.' }) input: SignUpInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+    return context.deliverSession(await this.authService.signUp(input, context.clientAddress));
   }
 
   @Mutation(() => AuthPayload, { description: 'Signs in with email or username and password.' })
-  logIn(@Arg('input', () => LogInInput, { description: 'Email or username, and password.' }) input: LogInInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
-    return this.authService.logIn(input, context.clientAddress);
+  async logIn(@Arg('input', () => LogInInput, { description: 'Email or username, and password.' }) input: LogInInput, @Ctx() context: RequestContext): Promise<AuthPayloadValue> {
+    return context.deliverSession(await this.authService.logIn(input, context.clientAddress));
   }
 
   @Mutation(() => AuthPayload, { description: 'Trades a refresh token for a new access and refresh token.' })

@@ -41,7 +41,9 @@ export class AuthPayload {
   @Field(() => Date, { description: 'When the access token stops working.' })
   accessTokenExpiresAt!: Date;
 
-  @Field(() => String, { description: 'Trade for a new pair with `refreshSession`; each one works once.' })
+  @Field(() => String, {
+    description: 'Trade for a new pair with `refreshSession`; each one works once. Empty when the request sent `X-Session-Cookie: 1`: the token is then in an HttpOnly cookie for `POST /auth/refresh`.',
+  })
   refreshToken!: string;
 
   @Field(() => User, { description: 'The person signed in.' })

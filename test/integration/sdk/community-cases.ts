@@ -44,7 +44,7 @@ export function communityCases(context: SdkContext): Cases {
       const airport = (await client.airport({ code: 'ZRH' })).airport!.id;
       const piece = await savedPiece(member);
       const { nodes } = await client.nodes({ ids: [airport, 'jazz', piece.id, 'custom-999999999'] });
-      expect(nodes.map((node) => node && node.__typename)).toEqual(['Airport', 'Theme', 'Composition', null]);
+      expect(nodes.map((node) => node?.__typename ?? null)).toEqual(['Airport', 'Theme', 'Composition', null]);
       expect(nodes[1]).toMatchObject({ id: 'jazz', name: expect.any(String) });
       const tooMany = Array.from({ length: 101 }, () => airport);
       expect((await rejection(client.nodes({ ids: tooMany }))).code).toBe('BAD_USER_INPUT');

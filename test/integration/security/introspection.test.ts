@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('introspection in production', () => {
   it('answers the playground’s introspection, with or without its key', async () => {
     const query = '{ __schema { queryType { name } types { name } } }';
-    for (const headers of [{}, { 'x-playground-key': 'a-long-playground-key' }]) {
+    for (const headers of [{}, { 'x-playground-key': 'a-long-playground-key' }] as Record<string, string>[]) {
       const answer = await post(server, query, {}, headers);
       expect(answer.status).toBe(200);
       expect(answer.body.data.__schema.queryType.name).toBe('Query');
@@ -32,7 +32,7 @@ describe('introspection in production', () => {
     const results = await auditServer({ url: `${server.url}/graphql` });
     const failedMusts = results.filter((result) => result.status !== 'ok' && result.name.startsWith('MUST'));
     expect(failedMusts.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
-    // The README lists these, with the reason: Apollo answers them 400, as graphql-response+json asks.
+    // docs/api.md lists these, with the reason: Apollo answers them 400, as graphql-response+json asks.
     const failedShoulds = results.filter((result) => result.status !== 'ok' && result.name.startsWith('SHOULD')).map((result) => result.name);
     expect(failedShoulds.sort()).toEqual([
       'SHOULD use 200 status code on document parsing failure when accepting application/json',

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createBroadcastHub } from '../../../server/graphql/broadcast.js';
 
-const pubSub = createPubSub<{ tick: [number] }>();
+const pubSub = createPubSub<{ tick: [{ n: number }] }>();
 let executions = 0;
 let streamsOpen = 0;
 

@@ -53,7 +53,7 @@ describe('global ids', () => {
     expect(fromGlobalId(padded)).toBeNull();
     expect(fromGlobalId(toGlobalId('Airport', 12))).toEqual({ type: 'Airport', key: '12' });
     // A valid id with junk appended.
-    expect(fromGlobalId(toGlobalId('Airport', 1) + '$$')).toBeNull();
+    expect(fromGlobalId(`${toGlobalId('Airport', 1)}$$`)).toBeNull();
   });
 });
 
@@ -79,10 +79,10 @@ describe('cursors', () => {
     // Cursors are not signed: changing the digits yields another valid cursor, so tampering here
     // means anything that is not exactly how encodeCursor spells "cursor:<integer>".
     const tampered = [
-      good + '!',
-      good + '.',
-      good + '=',
-      'Z' + good.slice(1),
+      `${good}!`,
+      `${good}.`,
+      `${good}=`,
+      `Z${good.slice(1)}`,
       Buffer.from('cursor:3797').toString('base64'),
       Buffer.from('Cursor:3797').toString('base64url'),
       Buffer.from('cursor:').toString('base64url'),

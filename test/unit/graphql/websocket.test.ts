@@ -8,7 +8,7 @@ function fakeSocket() {
     bufferedAmount: 0,
     sent: [] as string[],
     closed: null as null | { code: number; reason: string },
-    send(data: string) {
+    send(data: string, _callback?: (error?: Error) => void) {
       this.sent.push(data);
       this.bufferedAmount += data.length;
     },

@@ -41,7 +41,7 @@ export async function sharedPiece(id: string): Promise<SharedPiece | null> {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return null;
   const data = await anonymousQuery<{ composition: (SharedPiece & { saved: boolean; visibility: string }) | null }>(SHARED_PIECE, { id });
   const piece = data?.composition;
-  if (!piece || !piece.saved || piece.visibility !== 'PUBLIC') return null;
+  if (!piece?.saved || piece.visibility !== 'PUBLIC') return null;
   return piece;
 }
 

@@ -30,7 +30,7 @@ const LODZ =
 
 describe('readAirports', () => {
   it('reads typed values from a row', () => {
-    const [airport] = readAirports(airportRows(ZURICH + '\n'), 'airports.dat');
+    const [airport] = readAirports(airportRows(`${ZURICH}\n`), 'airports.dat');
     expect(airport).toEqual({
       id: 1678,
       name: 'Zürich Airport',
@@ -53,7 +53,7 @@ describe('readAirports', () => {
   });
 
   it('reads IATA \\N as null, upper-cases codes and folds the search text', () => {
-    const [airport] = readAirports(airportRows(LODZ + '\n'), 'airports.dat');
+    const [airport] = readAirports(airportRows(`${LODZ}\n`), 'airports.dat');
     expect(airport.iata).toBeNull();
     expect(airport.icao).toBe('EPLL');
     expect(airport.name).toBe('Łódź Władysław Reymont Airport');
@@ -119,7 +119,7 @@ describe('readAirports', () => {
   });
 
   it('rejects a latitude out of range, naming the line and the column', () => {
-    const text = ZURICH + '\n' + '2,"Bad","c","Land","BAD","XBAD",91.5,0,0,0,"U","UTC","airport","X"\n';
+    const text = `${ZURICH}\n2,"Bad","c","Land","BAD","XBAD",91.5,0,0,0,"U","UTC","airport","X"\n`;
     const error = readError(() => readAirports(airportRows(text), 'airports.dat'));
     expect(error.file).toBe('airports.dat');
     expect(error.line).toBe(2);
