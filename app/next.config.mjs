@@ -24,7 +24,13 @@ const nextConfig = {
       { source: '/audio/:file*', headers: [{ key: 'Cache-Control', value: YEAR }] },
       { source: '/icons/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=86400' }] },
       // The worker must be revalidated on every visit, or a new release would wait for its cache to expire.
-      { source: '/sw.js', headers: [{ key: 'Cache-Control', value: 'no-cache' }, { key: 'Service-Worker-Allowed', value: '/' }] },
+      {
+        source: '/sw.js',
+        headers: [
+          { key: 'Cache-Control', value: 'no-cache' },
+          { key: 'Service-Worker-Allowed', value: '/' },
+        ],
+      },
     ];
   },
 };

@@ -52,7 +52,10 @@ const PUBLISH_CHUNK = 10_000;
 const MAX_AHEAD = 200_000;
 const DAYS = 30;
 const COMMAND = `node dist/bench/analytics.js --events ${EVENTS} --runs ${RUNS} --order ${ORDER}`;
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 console.log(`${COMMAND} (load average ${load()})`);
 
 /** mulberry32: the same synthetic events every run. */
@@ -71,7 +74,17 @@ const THEMES = ['ambient', 'jazz', 'classical', 'rock', 'electronic', 'cinematic
 const KEYS = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 const SCALES = ['major', 'minor', 'dorian', 'mixolydian', 'lydian', 'phrygian', 'pentatonic'];
 const OPERATIONS = Array.from({ length: 30 }, (_, i) => `Operation${i}`);
-const MUSIC_KINDS: MusicEventKind[] = ['COMPOSITION_CREATED', 'COMPOSITION_PLAYED', 'COMPOSITION_PLAYED', 'COMPOSITION_PLAYED', 'COMPOSITION_LIKED', 'COMPOSITION_UNLIKED', 'COMPOSITION_REMIXED', 'CONTEST_ENTRY', 'CONTEST_VOTE'];
+const MUSIC_KINDS: MusicEventKind[] = [
+  'COMPOSITION_CREATED',
+  'COMPOSITION_PLAYED',
+  'COMPOSITION_PLAYED',
+  'COMPOSITION_PLAYED',
+  'COMPOSITION_LIKED',
+  'COMPOSITION_UNLIKED',
+  'COMPOSITION_REMIXED',
+  'CONTEST_ENTRY',
+  'CONTEST_VOTE',
+];
 
 function syntheticFact(random: () => number): AnalyticsFact {
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
@@ -144,7 +157,9 @@ try {
     endToEndSeconds: (ingestedAt - startedAt) / 1000,
     eventsPerSecond: Math.round(EVENTS / ((ingestedAt - startedAt) / 1000)),
   };
-  console.log(`ingested ${ingestion.stored.toLocaleString('en')} events (${ingestion.dropped} dropped) in ${ingestion.endToEndSeconds.toFixed(2)} s: ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (publishing took ${ingestion.publishSeconds.toFixed(2)} s)`);
+  console.log(
+    `ingested ${ingestion.stored.toLocaleString('en')} events (${ingestion.dropped} dropped) in ${ingestion.endToEndSeconds.toFixed(2)} s: ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (publishing took ${ingestion.publishSeconds.toFixed(2)} s)`,
+  );
 
   const window = timeWindow({ from: new Date(now - DAYS * 86_400_000), to: new Date(now + 1), granularity: 'DAY' }, new Date(now));
   const hub = (await repo.topHubs(1))[0].airportId;
@@ -185,7 +200,9 @@ try {
     console.log(`${name.padEnd(34)} ${figures.p50Ms.toFixed(2).padStart(8)} ${figures.p95Ms.toFixed(2).padStart(8)} ${figures.ratioToBaseline.toFixed(1).padStart(13)}`);
   }
   const worst = Object.entries(latencies).reduce((a, b) => (b[1].p95Ms > a[1].p95Ms ? b : a));
-  console.log(`\nslowest p95: ${worst[0]} ${worst[1].p95Ms.toFixed(2)} ms (aim <= 25 ms); ingestion ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (aim >= 100,000); load average ${load()}`);
+  console.log(
+    `\nslowest p95: ${worst[0]} ${worst[1].p95Ms.toFixed(2)} ms (aim <= 25 ms); ingestion ${ingestion.eventsPerSecond.toLocaleString('en')} events/s (aim >= 100,000); load average ${load()}`,
+  );
   const queryFigures = Object.fromEntries(Object.entries(latencies).map(([name, { p50Ms, p95Ms }]) => [name, { p50Ms, p95Ms }]));
   const report = {
     events: EVENTS,

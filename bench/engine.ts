@@ -28,7 +28,18 @@ async function sampleFlights(): Promise<Flight[]> {
   const airports = new Map(dataset.airports.map((a) => [a.id, a]));
   const asFlightAirport = (id: number): FlightAirport => {
     const a = airports.get(id)!;
-    return { code: a.iata ?? a.icao ?? String(a.id), name: a.name, city: a.city, country: a.country, latitude: a.latitude, longitude: a.longitude, altitudeFt: a.altitudeFt, timezone: a.timezone, utcOffsetHours: a.utcOffsetHours, hubDegree: a.destinationCount };
+    return {
+      code: a.iata ?? a.icao ?? String(a.id),
+      name: a.name,
+      city: a.city,
+      country: a.country,
+      latitude: a.latitude,
+      longitude: a.longitude,
+      altitudeFt: a.altitudeFt,
+      timezone: a.timezone,
+      utcOffsetHours: a.utcOffsetHours,
+      hubDegree: a.destinationCount,
+    };
   };
   const stride = Math.floor(dataset.routes.length / SAMPLE_ROUTES);
   return Array.from({ length: SAMPLE_ROUTES }, (_, i) => {

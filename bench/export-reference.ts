@@ -20,7 +20,6 @@ import { PROJECT_ROOT } from '../server/paths.js';
 const REFERENCE_PIECES = ['electronic', 'rock', 'classical'] as const;
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'audio');
 
-
 const { values } = parseArgs({ options: { 'write-midi': { type: 'boolean', default: false } } });
 if (values['write-midi']) {
   for (const theme of REFERENCE_PIECES) {

@@ -31,7 +31,6 @@ const { values } = parseArgs({ options: { jobs: { type: 'string', default: '8' }
 const JOBS = Number(values.jobs);
 const PIECE_SECONDS = Number(values.seconds);
 
-
 const seconds = (work: () => void) => {
   const started = process.hrtime.bigint();
   work();
@@ -44,7 +43,11 @@ const soundBank = await loadSoundFont();
 const rendered: PcmAudio[] = [];
 let audioSeconds = 0;
 let renderSeconds = 0;
-console.log(`audio exports: node dist/bench/exports.js --jobs ${JOBS} --seconds ${PIECE_SECONDS} (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')})`);
+console.log(
+  `audio exports: node dist/bench/exports.js --jobs ${JOBS} --seconds ${PIECE_SECONDS} (load average ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')})`,
+);
 const decodeSeconds = seconds(() => decodeProgramSamples(soundBank, BUILT_IN_PROGRAMS));
 console.log(`  decoding the built-in themes' samples (once per render thread, when a worker starts): ${decodeSeconds.toFixed(2)} s`);
 for (const theme of BUILT_IN_THEMES) {

@@ -96,7 +96,16 @@ async function main() {
   const url = `ws://127.0.0.1:${port}/graphql`;
   const child = spawn(process.execPath, [...(process.env.LIVE_BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), join(PROJECT_ROOT, 'dist/server/main.js')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', RADIO_PIECE_SECONDS: '60', LIVE_LOOKAHEAD_MS: String(LOOKAHEAD_MS), LIVE_WINDOW_MS: String(WINDOW_MS), WS_MAX_SUBSCRIPTIONS: '10', WS_MAX_CONNECTIONS_PER_ADDRESS: '100000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      RADIO_PIECE_SECONDS: '60',
+      LIVE_LOOKAHEAD_MS: String(LOOKAHEAD_MS),
+      LIVE_WINDOW_MS: String(WINDOW_MS),
+      WS_MAX_SUBSCRIPTIONS: '10',
+      WS_MAX_CONNECTIONS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let leaseLosses = 0;
@@ -105,7 +114,11 @@ async function main() {
     process.stdout.write(chunk);
   });
   const command = `node dist/bench/live.js --listeners ${options.listeners} --seconds ${SECONDS} --channel ${options.channel}`;
-  console.log(`${command} (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')})`);
+  console.log(
+    `${command} (load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')})`,
+  );
   try {
     for (let attempt = 0; ; attempt++) {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 200) break;
@@ -132,9 +145,7 @@ async function main() {
     for (const level of LEVELS) {
       while (sockets.length < level) {
         const batch = Math.min(250, level - sockets.length);
-        const opened = await Promise.all(
-          Array.from({ length: batch }, () => subscribe(url, RADIO, { channel: options.channel }, (late) => measuring && samples.push(late)).catch(() => null)),
-        );
+        const opened = await Promise.all(Array.from({ length: batch }, () => subscribe(url, RADIO, { channel: options.channel }, (late) => measuring && samples.push(late)).catch(() => null)));
         for (const o of opened) if (o) sockets.push(o.socket);
         refused += opened.filter((o) => o === null).length;
         // An overloaded server refuses upgrades (408); report how far it got rather than stopping.
@@ -151,7 +162,17 @@ async function main() {
       const cpuMsPerWindow = Math.round(((cpuMs(child.pid!) - cpuBefore) / ((SECONDS * 1_000) / WINDOW_MS)) * 10) / 10;
       const stats = summary(samples);
       const bytesPerSocket = Math.round(((rss - baseline) * 2 ** 20) / sockets.length);
-      const row = { listeners: sockets.length, refusedConnections: refused, ...stats, serverRssMiB: Math.round(rss), kibPerSocket: Math.round(bytesPerSocket / 1024), cpuMsPerWindow, leaseLosses: leaseLosses - losses, deliveriesPerSecond: Math.round(samples.length / SECONDS), loadAverage: loadavg()[0] };
+      const row = {
+        listeners: sockets.length,
+        refusedConnections: refused,
+        ...stats,
+        serverRssMiB: Math.round(rss),
+        kibPerSocket: Math.round(bytesPerSocket / 1024),
+        cpuMsPerWindow,
+        leaseLosses: leaseLosses - losses,
+        deliveriesPerSecond: Math.round(samples.length / SECONDS),
+        loadAverage: loadavg()[0],
+      };
       fanout.push(row);
       byListeners[String(level)] = { p50Ms: stats.p50Ms, p99Ms: stats.p99Ms, bytesPerSocket, cpuMsPerWindow, leaseLosses: leaseLosses - losses };
       console.log('radio fan-out, scheduled publish -> receipt:', row);

@@ -274,7 +274,9 @@ async function scenariosFor({ url, pid }: { url: string; pid?: number }, workloa
     // Real use meets a warm cache: the mixed traffic runs once unmeasured first.
     if (name === 'mixed') await load(url, requests, Math.max(2, DURATION_S / 2));
     results[name] = await drive(url, requests, countsCache, pid);
-    console.log(`  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}, ${results[name].cpuMsPerRequest ?? 'n/a'} ms CPU per request`);
+    console.log(
+      `  ${name}: ${results[name].rps} req/s, p99 ${results[name].p99Ms} ms, cache hit rate ${results[name].cacheHitRate ?? 'n/a'}, ${results[name].cpuMsPerRequest ?? 'n/a'} ms CPU per request`,
+    );
   }
   return results;
 }
@@ -303,8 +305,9 @@ async function startServer(processes: number): Promise<{ url: string; pid: numbe
 /** Saved public pieces for the mixed scenario, made by one bench account. */
 async function savedPieces(url: string, pairs: [string, string][], count: number): Promise<string[]> {
   const username = `bench_${randomBytes(4).toString('hex')}`;
-  const token = (await graphql(url, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { username, email: `${username}@example.test`, password: 'bench password 42' } })).signUp
-    .accessToken;
+  const token = (
+    await graphql(url, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { username, email: `${username}@example.test`, password: 'bench password 42' } })
+  ).signUp.accessToken;
   const ids: string[] = [];
   for (const [from, to] of pairs.slice(0, count)) {
     ids.push((await graphql(url, 'mutation($f: String!, $t: String!) { createComposition(input: { route: { from: $f, to: $t } }) { id } }', { f: from, t: to }, token)).createComposition.id);
@@ -320,7 +323,16 @@ function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number; cpuMs
   for (const [name, r] of Object.entries(scenarios)) {
     rows.push([name, r.rps, r.p50Ms, r.p99Ms, r.errors, r.non2xx, r.cacheHitRate ?? 'n/a', r.ratioToBaseline!.toFixed(3), r.cpuMsPerRequest ?? 'n/a', r.cpuRatioToBaseline ?? 'n/a']);
   }
-  for (const row of rows) console.log(row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 9).padEnd(i === 0 ? 18 : 0)).join(' '));
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) =>
+          String(cell)
+            .padStart(i === 0 ? 0 : 9)
+            .padEnd(i === 0 ? 18 : 0),
+        )
+        .join(' '),
+    );
 }
 
 async function main(): Promise<void> {
@@ -366,7 +378,11 @@ async function main(): Promise<void> {
       result.cpuRatioToBaseline = result.cpuMsPerRequest && baseline.cpuMsPerRequest ? Number((baseline.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(3)) : null;
     }
     printTable(baseline, scenarios);
-    if (peers) for (const [name, peer] of Object.entries(peers)) console.log(`${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare, by CPU ${peer.cpuRatioToBare ?? 'n/a'} x bare (medians of ${ROUNDS} rounds)`);
+    if (peers)
+      for (const [name, peer] of Object.entries(peers))
+        console.log(
+          `${name.padEnd(18)} ${String(peer.rps).padStart(9)} req/s, p99 ${peer.p99Ms} ms, ${peer.ratioToBare.toFixed(3)} x bare, by CPU ${peer.cpuRatioToBare ?? 'n/a'} x bare (medians of ${ROUNDS} rounds)`,
+        );
 
     const report = {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },

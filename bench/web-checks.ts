@@ -65,12 +65,23 @@ export async function accessibilityAudit(url: string, paths: string[], locales: 
         await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
         for (const path of paths) {
           await page.goto(`${url}${path}`, { waitUntil: 'load' });
-          await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 15_000 }).catch(() => undefined);
+          await page
+            .getByRole('heading', { level: 1 })
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
           // GraphiQL (its tabs and editors) loads after the playground's heading.
-          if (path === '/playground') await page.locator('.graphiql-tab').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+          if (path === '/playground')
+            await page
+              .locator('.graphiql-tab')
+              .first()
+              .waitFor({ timeout: 30_000 })
+              .catch(() => undefined);
           await page.waitForTimeout(500);
           await page.addScriptTag({ content: axeSource });
-          const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`)) as { id: string; impact: string; nodes: number }[];
+          const violations = (await page.evaluate(
+            `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
+          )) as { id: string; impact: string; nodes: number }[];
           findings.push(...violations.map((violation) => ({ page: path, theme, locale, ...violation })));
           checked += 1;
         }
@@ -85,14 +96,20 @@ export async function installability(url: string): Promise<{ installable: boolea
   return withBrowser(async (context) => {
     const page = await context.newPage();
     await page.goto(`${url}/`, { waitUntil: 'load' });
-    const serviceWorker = await page
-      .waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 })
-      .then(() => true, () => false);
+    const serviceWorker = await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    );
     await page.reload({ waitUntil: 'load' });
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     const manifest = (await (await fetch(`${url}/manifest.webmanifest`)).json()) as Record<string, unknown>;
     const errors = installabilityErrors.map((error) => error.errorId);
-    return { installable: errors.length === 0 && serviceWorker, errors, serviceWorker, manifest: { name: manifest.name, display: manifest.display, start_url: manifest.start_url, icons: (manifest.icons as unknown[]).length } };
+    return {
+      installable: errors.length === 0 && serviceWorker,
+      errors,
+      serviceWorker,
+      manifest: { name: manifest.name, display: manifest.display, start_url: manifest.start_url, icons: (manifest.icons as unknown[]).length },
+    };
   });
 }

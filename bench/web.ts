@@ -80,7 +80,12 @@ async function main(): Promise<void> {
   });
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 120_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error('the server did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -91,7 +96,10 @@ async function main(): Promise<void> {
   let audit: Awaited<ReturnType<typeof accessibilityAudit>> = { checked: 0, findings: [] };
   let install: Awaited<ReturnType<typeof installability>> | null = null;
   try {
-    for (const [profile, slowdown] of [['desktop', 1], ['cpu-4x', 4]] as const) {
+    for (const [profile, slowdown] of [
+      ['desktop', 1],
+      ['cpu-4x', 4],
+    ] as const) {
       for (let run = 0; run < RUNS; run += 1) {
         const dir = mkdtempSync(join(tmpdir(), 'aero-bench-web-'));
         const context = await chromium.launchPersistentContext(dir, {
@@ -114,7 +122,21 @@ async function main(): Promise<void> {
         }
       }
     }
-    const paths = ['/', '/explore', '/community', '/contests', '/themes', '/radio', '/radio/JFK', '/account', '/analytics', '/playground', '/docs', '/no-such-page', ...(await contentPaths(`http://127.0.0.1:${port}`))];
+    const paths = [
+      '/',
+      '/explore',
+      '/community',
+      '/contests',
+      '/themes',
+      '/radio',
+      '/radio/JFK',
+      '/account',
+      '/analytics',
+      '/playground',
+      '/docs',
+      '/no-such-page',
+      ...(await contentPaths(`http://127.0.0.1:${port}`)),
+    ];
     audit = await accessibilityAudit(`http://127.0.0.1:${port}`, paths, ['en', 'de', 'es']);
     install = await installability(`http://127.0.0.1:${port}`);
   } finally {

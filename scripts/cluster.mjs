@@ -84,14 +84,27 @@ export async function startCluster({ port = 4400, env = process.env, logDir = nu
     return instance;
   });
   const worker = supervised('export-worker', process.execPath, [WORKER], shared, logDir);
-  const haproxy = supervised('haproxy', process.env.HAPROXY_PATH ?? 'haproxy', ['-f', join(ROOT, 'deploy/haproxy.cfg')], {
-    ...env,
-    CLUSTER_PORT: String(port),
-    ...Object.fromEntries(instances.map((instance, i) => [`INSTANCE_${i + 1}`, `127.0.0.1:${instance.port}`])),
-  }, logDir);
+  const haproxy = supervised(
+    'haproxy',
+    process.env.HAPROXY_PATH ?? 'haproxy',
+    ['-f', join(ROOT, 'deploy/haproxy.cfg')],
+    {
+      ...env,
+      CLUSTER_PORT: String(port),
+      ...Object.fromEntries(instances.map((instance, i) => [`INSTANCE_${i + 1}`, `127.0.0.1:${instance.port}`])),
+    },
+    logDir,
+  );
   mkdirSync(join(ROOT, '.cache/cluster'), { recursive: true });
   // Each target's `instance` label is the instance's name, as in the series it serves.
-  writeFileSync(PROMETHEUS_TARGETS, JSON.stringify(instances.map((instance) => ({ targets: [`127.0.0.1:${instance.port}`], labels: { instance: instance.name } })), null, 2));
+  writeFileSync(
+    PROMETHEUS_TARGETS,
+    JSON.stringify(
+      instances.map((instance) => ({ targets: [`127.0.0.1:${instance.port}`], labels: { instance: instance.name } })),
+      null,
+      2,
+    ),
+  );
 
   const cluster = {
     url: `http://127.0.0.1:${port}`,

@@ -22,9 +22,7 @@ const { values } = parseArgs({
   },
 });
 
-const [released, current, changelog] = await Promise.all(
-  [values.released, values.current, values.changelog].map((file) => readFile(/** @type {string} */ (file), 'utf8')),
-);
+const [released, current, changelog] = await Promise.all([values.released, values.current, values.changelog].map((file) => readFile(/** @type {string} */ (file), 'utf8')));
 let result;
 try {
   result = checkSchemaEvolution({ released, current, changelog });

@@ -49,7 +49,10 @@ export function deliberateBreaks(changelog) {
     const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(line);
     if (heading) {
       const level = heading[1].length;
-      const title = heading[2].replace(/^\[|\]$/g, '').trim().toLowerCase();
+      const title = heading[2]
+        .replace(/^\[|\]$/g, '')
+        .trim()
+        .toLowerCase();
       if (level === 2) {
         inUnreleased = title === 'unreleased';
         inBreaking = false;

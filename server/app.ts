@@ -109,7 +109,9 @@ async function readiness(prisma: PrismaClient, redis: Redis, networks: NetworkSe
     redis: await check(() => redis.ping()),
     data: networks.ready ? 'ok' : 'the OpenFlights data is not imported or not loaded yet',
   };
-  const missing = Object.entries(checks).filter(([, status]) => status !== 'ok').map(([name]) => name);
+  const missing = Object.entries(checks)
+    .filter(([, status]) => status !== 'ok')
+    .map(([name]) => name);
   return { ready: missing.length === 0, body: { status: missing.length === 0 ? 'ready' : 'not ready', missing, checks } };
 }
 
@@ -311,7 +313,10 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     allowed: config.persistedQueries.mode === 'allow-list' ? allowed : undefined,
     // The fast path takes anonymous requests only, and charges them to the rate limit itself.
     anonymousContext: (request) =>
-      contextWith({ requestId: requestIdOf(request), clientAddress: clientAddressOf(request), mayIntrospect: false, admitted: true, deliverSession: (payload) => payload }, { viewer: null, authError: null, apiKeyId: null }),
+      contextWith(
+        { requestId: requestIdOf(request), clientAddress: clientAddressOf(request), mayIntrospect: false, admitted: true, deliverSession: (payload) => payload },
+        { viewer: null, authError: null, apiKeyId: null },
+      ),
     observer: { served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds) },
   });
   const app = express();
@@ -513,7 +518,14 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await disposeDatabase();
     })());
 
-  return { httpServer, prisma, database, redis, networks, webApp: webAppMode, analytics: {
+  return {
+    httpServer,
+    prisma,
+    database,
+    redis,
+    networks,
+    webApp: webAppMode,
+    analytics: {
       events: analyticsEvents,
       repo: analyticsRepo,
       get database() {

@@ -33,9 +33,7 @@ const databaseNameOf = (url: string): string => decodeURIComponent(new URL(url).
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: urlWithProtocol(['mysql:', 'mariadb:'], (url) =>
-    DATABASE_NAME.test(databaseNameOf(url.href))
-      ? null
-      : 'must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/aero_melody',
+    DATABASE_NAME.test(databaseNameOf(url.href)) ? null : 'must name a database (letters, digits, _ or $), e.g. mysql://root@127.0.0.1:3306/aero_melody',
   ).default(DEFAULT_DATABASE_URL),
   REDIS_URL: urlWithProtocol(['redis:', 'rediss:']).default(DEFAULT_REDIS_URL),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -101,7 +99,10 @@ const environmentSchema = z.object({
   ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   ANALYTICS_WRITER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
-  INSTANCE_NAME: z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be 1-100 letters, digits or . _ : -' }).optional(),
+  INSTANCE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'must be 1-100 letters, digits or . _ : -' })
+    .optional(),
   PERSISTED_QUERIES: z.enum(['apq', 'allow-list']).default('apq'),
   PERSISTED_QUERIES_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   OTEL_EXPORTER_OTLP_ENDPOINT: urlWithProtocol(['http:', 'https:']).optional(),

@@ -151,7 +151,26 @@ export function createRepos(prisma: PrismaClient): Repos {
 
 export function createServices(
   repos: Repos,
-  { networks, compositionEvents, redis, logger, auth, similarity: similarityConfig, radioEvents, live, contestEvents, responseCache, exportEvents, exportQueue, exportStorage, exportSettings, analyticsEvents, analyticsRepo, loadDimensionRows, composeWorkers }: ServiceDependencies,
+  {
+    networks,
+    compositionEvents,
+    redis,
+    logger,
+    auth,
+    similarity: similarityConfig,
+    radioEvents,
+    live,
+    contestEvents,
+    responseCache,
+    exportEvents,
+    exportQueue,
+    exportStorage,
+    exportSettings,
+    analyticsEvents,
+    analyticsRepo,
+    loadDimensionRows,
+    composeWorkers,
+  }: ServiceDependencies,
 ): Services {
   const airports = new AirportService(networks, repos.airports);
   const similarity = new SimilarityService(networks, airports, repos.similarity, { indexDir: similarityConfig.indexDir, logger });

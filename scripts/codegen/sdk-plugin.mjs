@@ -17,7 +17,12 @@ const suffix = (type) => type.charAt(0).toUpperCase() + type.slice(1);
 
 /** @param {string | null} text @param {string} indent */
 const docComment = (text, indent) =>
-  text ? `${indent}/**\n${text.split('\n').map((line) => `${indent} * ${line.replace(/\*\//g, '*\\/')}`.trimEnd()).join('\n')}\n${indent} */\n` : '';
+  text
+    ? `${indent}/**\n${text
+        .split('\n')
+        .map((line) => `${indent} * ${line.replace(/\*\//g, '*\\/')}`.trimEnd())
+        .join('\n')}\n${indent} */\n`
+    : '';
 
 /** @type {import('@graphql-codegen/plugin-helpers').PluginFunction} */
 export const plugin = (_schema, documents) => {
@@ -66,9 +71,7 @@ export const plugin = (_schema, documents) => {
     const { data, variables } = typesOf(operation);
     const optional = operation.variables.some((v) => v.required) ? '' : '?';
     const signature = operation.type === 'subscription' ? `AsyncIterableIterator<${data}>` : `Promise<${data}>`;
-    out.push(
-      `${docComment(operation.description, '  ')}  ${methodName(operation.name)}(variables${optional}: ${variables}, options?: RequestOptions): ${signature};`,
-    );
+    out.push(`${docComment(operation.description, '  ')}  ${methodName(operation.name)}(variables${optional}: ${variables}, options?: RequestOptions): ${signature};`);
   }
   out.push('}', '');
 
@@ -76,9 +79,7 @@ export const plugin = (_schema, documents) => {
   for (const operation of operations) {
     const { data, variables } = typesOf(operation);
     const call = operation.type === 'subscription' ? 'subscribe' : 'execute';
-    out.push(
-      `    ${methodName(operation.name)}: (variables, options) => transport.${call}<${data}, ${variables}>(operations.${operation.name}, variables, options),`,
-    );
+    out.push(`    ${methodName(operation.name)}: (variables, options) => transport.${call}<${data}, ${variables}>(operations.${operation.name}, variables, options),`);
   }
   out.push('  };', '}', '');
 

@@ -2,16 +2,15 @@ import { createClient as createSocketClient, type Client as SocketClient } from 
 import { operationOfDocument, type TypedDocument } from './documents.js';
 import { AeroMelodyError, type GraphQLErrorPayload } from './errors.js';
 import { exportAudio, type ExportAudioOptions } from './exports.js';
-import {
-  bindOperations,
-  bindPaginators,
-  operations,
-  type AeroMelodyOperations,
-  type AeroMelodyPaginators,
-  type OperationName,
-  type OperationTypes,
-} from './generated/operations.js';
-import type { ComposeInput, LiveBatchFieldsFragment, LiveCompositionSubscription, LiveCompositionSubscriptionVariables, LiveRadioSubscription, LiveRadioSubscriptionVariables } from './generated/types.js';
+import { bindOperations, bindPaginators, operations, type AeroMelodyOperations, type AeroMelodyPaginators, type OperationName, type OperationTypes } from './generated/operations.js';
+import type {
+  ComposeInput,
+  LiveBatchFieldsFragment,
+  LiveCompositionSubscription,
+  LiveCompositionSubscriptionVariables,
+  LiveRadioSubscription,
+  LiveRadioSubscriptionVariables,
+} from './generated/types.js';
 import { paginate } from './paginate.js';
 import { DEFAULT_RETRY_ATTEMPTS, MAX_RETRY_DELAY_MS, RETRYABLE_CODES, parseRetryAfter, retryDelayMs, sleep, type RetryOptions } from './retry.js';
 import type { OperationDefinition, OperationTransport, RequestOptions } from './transport.js';
@@ -109,9 +108,7 @@ function errorFromSocket(error: unknown, operationName: string): AeroMelodyError
   if (Array.isArray(error)) {
     // graphql-ws sends an `error` message only when the operation cannot start: it did not parse
     // or validate (execution errors arrive as results). Those errors carry no code of their own.
-    const errors = (error as GraphQLErrorPayload[]).map((e) =>
-      typeof e.extensions?.code === 'string' ? e : { ...e, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } },
-    );
+    const errors = (error as GraphQLErrorPayload[]).map((e) => (typeof e.extensions?.code === 'string' ? e : { ...e, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
     return AeroMelodyError.fromGraphQLErrors(errors, { operationName });
   }
   if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'number') {
@@ -180,9 +177,7 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
     const base = { ...(operation.name ? { operationName: operation.name } : {}), variables: variables ?? {} };
     const persisted = options.persistedOperations && operation.hash !== '';
     const persistedQuery = { version: 1, sha256Hash: operation.hash };
-    let result = persisted
-      ? await post(operation, { ...base, extensions: { persistedQuery } }, requestOptions)
-      : await post(operation, { ...base, query: operation.document }, requestOptions);
+    let result = persisted ? await post(operation, { ...base, extensions: { persistedQuery } }, requestOptions) : await post(operation, { ...base, query: operation.document }, requestOptions);
     if (persisted && codeOf(result.body) === 'PERSISTED_QUERY_NOT_FOUND') {
       result = await post(operation, { ...base, query: operation.document, extensions: { persistedQuery } }, requestOptions);
     }
@@ -310,8 +305,7 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
       }
       return execute(definition, variables, requestOptions);
     },
-    subscribe: (operation: OperationName | TypedDocument<unknown, unknown>, variables?: unknown, requestOptions?: RequestOptions) =>
-      subscribe(resolve(operation), variables, requestOptions),
+    subscribe: (operation: OperationName | TypedDocument<unknown, unknown>, variables?: unknown, requestOptions?: RequestOptions) => subscribe(resolve(operation), variables, requestOptions),
     paginate: bindPaginators({ paginate: (operation, connection, variables, paginateOptions) => paginate(execute, operation, connection, variables, paginateOptions) }),
     exportAudio: (compositionId: string, exportOptions: ExportAudioOptions) => exportAudio(generated, url, compositionId, exportOptions),
     liveComposition: (input: ComposeInput | LiveCompositionSubscriptionVariables, requestOptions?: RequestOptions) =>
@@ -328,5 +322,4 @@ export function createAeroMelodyClient(options: AeroMelodyClientOptions): AeroMe
 }
 
 /** `{ input: {...} }` (the generated method's variables) rather than the input itself: ComposeInput has no `input` field. */
-const isComposeVariables = (value: ComposeInput | LiveCompositionSubscriptionVariables): value is LiveCompositionSubscriptionVariables =>
-  Object.keys(value).length === 1 && 'input' in value;
+const isComposeVariables = (value: ComposeInput | LiveCompositionSubscriptionVariables): value is LiveCompositionSubscriptionVariables => Object.keys(value).length === 1 && 'input' in value;

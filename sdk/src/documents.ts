@@ -11,8 +11,7 @@ export interface DocumentTypeDecoration<TResult, TVariables> {
 }
 
 /** A document from the partner's own codegen run: an AST or a string, typed by its decoration. */
-export type TypedDocument<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> = (DocumentNode | string | String) &
-  DocumentTypeDecoration<TResult, TVariables>;
+export type TypedDocument<TResult = Record<string, unknown>, TVariables = Record<string, unknown>> = (DocumentNode | string | String) & DocumentTypeDecoration<TResult, TVariables>;
 
 const cache = new WeakMap<object, OperationDefinition>();
 

@@ -19,11 +19,7 @@ export interface RequestOptions {
 /** What the generated methods call: HTTP for queries and mutations, graphql-ws for subscriptions. */
 export interface OperationTransport {
   execute<TData, TVariables>(operation: OperationDefinition, variables: TVariables | undefined, options?: RequestOptions): Promise<TData>;
-  subscribe<TData, TVariables>(
-    operation: OperationDefinition,
-    variables: TVariables | undefined,
-    options?: RequestOptions,
-  ): AsyncIterableIterator<TData>;
+  subscribe<TData, TVariables>(operation: OperationDefinition, variables: TVariables | undefined, options?: RequestOptions): AsyncIterableIterator<TData>;
 }
 
 /** Where a paginated query keeps its connection (generated into ./generated/operations.ts). */

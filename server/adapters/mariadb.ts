@@ -53,9 +53,7 @@ export async function ensureDatabaseExists(config: DatabaseConfig): Promise<void
     throw new ServiceUnreachableError('MariaDB', describeDatabaseAddress(config), error);
   }
   try {
-    await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${config.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await connection.end();
   }

@@ -12,8 +12,7 @@ type Topics = Record<string, [number | string, unknown]>;
 function redisEventTarget<T extends Topics>(publishClient: Redis, subscribeClient: Redis, logger: Logger | undefined): PubSubEventTarget<T> {
   type Listener = (event: PubSubEvent<T, Extract<keyof T, string>>) => void;
   const listeners = new Map<string, Set<Listener>>();
-  const report = (action: string, channel: string) => (error: unknown) =>
-    logger?.warn({ err: error instanceof Error ? error.message : String(error), channel }, `Redis pub/sub ${action} failed`);
+  const report = (action: string, channel: string) => (error: unknown) => logger?.warn({ err: error instanceof Error ? error.message : String(error), channel }, `Redis pub/sub ${action} failed`);
   subscribeClient.on('message', (channel: string, message: string) => {
     const callbacks = listeners.get(channel);
     if (!callbacks) return;

@@ -287,9 +287,7 @@ export class ResponseCache {
     if (ttl <= 0) return false;
     const value = JSON.stringify(entry);
     const size = value.length + ENTRY_OVERHEAD_BYTES + PER_TAG_OVERHEAD_BYTES * entry.tags.length;
-    const stored = await this.redisCall(() =>
-      STORE.run(this.redis, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags),
-    );
+    const stored = await this.redisCall(() => STORE.run(this.redis, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags));
     // Refused by Redis: another instance invalidated a tag meanwhile. Redis away: this instance's clock decides.
     if (stored === 0 || !this.stillFresh(entry.tags, computedFrom.local)) return false;
     this.memory.set(key, entry);

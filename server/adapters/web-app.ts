@@ -46,10 +46,7 @@ export function internalApiUrl(host: string, port: number): string {
  * 'upgrade' listener to `httpServer` on the first request (hot reload in dev mode); it leaves
  * alone the paths it has no route for, such as /graphql.
  */
-export async function createWebApp(
-  options: { mode: 'on' | 'dev'; dir?: string; httpServer: Server; host: string; port: number },
-  logger: Logger,
-): Promise<WebApp> {
+export async function createWebApp(options: { mode: 'on' | 'dev'; dir?: string; httpServer: Server; host: string; port: number }, logger: Logger): Promise<WebApp> {
   const dir = options.dir ?? WEB_APP_DIR;
   if (options.mode === 'on' && !webAppBuilt(dir)) {
     throw new Error(`The web app is not built: run \`npm run web:build\` (or set WEB_APP=off to serve the API alone)`);

@@ -27,11 +27,7 @@ await runCli(async (config, logger) => {
       process.exitCode = 1;
       return;
     }
-    console.log(
-      grant
-        ? `${user.username} is now ${user.role} (effective at their next request)`
-        : `${user.username} is now PREMIUM (effective at once)`,
-    );
+    console.log(grant ? `${user.username} is now ${user.role} (effective at their next request)` : `${user.username} is now PREMIUM (effective at once)`);
   } finally {
     await prisma.$disconnect();
     await database.dispose();

@@ -76,9 +76,7 @@ export class RequestGuard {
     let outcome: PreparedDocument;
     try {
       const document = parse(query, this.parseOptions);
-      const errors = validate(this.schema, document, this.allRules).map(
-        (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
-      );
+      const errors = validate(this.schema, document, this.allRules).map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
       outcome = { document: errors.length === 0 ? document : null, errors };
     } catch (error) {
       const syntax = error instanceof GraphQLError ? error : new GraphQLError(String(error));

@@ -97,7 +97,9 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed
       const operationName = isRecord(payload) ? (payload.operationName ?? undefined) : undefined;
       const plain = isRecord(payload) && typeof payload.query === 'string' && payload.extensions === undefined;
       if (plain && (variables === undefined || isRecord(variables)) && (operationName === undefined || typeof operationName === 'string')) {
-        const queryHash = createHash('sha256').update(payload.query as string).digest('hex');
+        const queryHash = createHash('sha256')
+          .update(payload.query as string)
+          .digest('hex');
         const { document, operation, errors } = guard.check(payload.query as string, operationName, variables, guard.mayIntrospect(undefined));
         if (document && operation && errors.length === 0 && operation.operation === 'query' && (!allowed || allowed(queryHash))) {
           const root = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);

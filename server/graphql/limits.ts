@@ -91,13 +91,8 @@ function fieldCost(
   const requested = sizeArgument ? Number(valueFromASTUntyped(sizeArgument.value, variables)) : NaN;
   const isConnection = namedType.name.endsWith('Connection');
   const unwrapped = isNonNullType(definition.type) ? definition.type.ofType : definition.type;
-  const size = Number.isFinite(requested) && requested > 0
-    ? requested
-    : isConnection
-      ? DEFAULT_PAGE_SIZE
-      : isListType(unwrapped)
-        ? (LIST_SIZE_ESTIMATES[`${parentType.name}.${field.name.value}`] ?? 1)
-        : 1;
+  const size =
+    Number.isFinite(requested) && requested > 0 ? requested : isConnection ? DEFAULT_PAGE_SIZE : isListType(unwrapped) ? (LIST_SIZE_ESTIMATES[`${parentType.name}.${field.name.value}`] ?? 1) : 1;
   return costOf(schema, namedType, field.selectionSet, multiplier * size, fragments, variables, seen);
 }
 

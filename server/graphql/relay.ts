@@ -101,7 +101,7 @@ export function connectionTypes<T extends object>(nodeType: ClassType<T>, name: 
   @InheritCacheHint()
   @ObjectType(`${name}Connection`)
   class Connection {
-    @Field(() => [Edge], { description: 'The page\'s nodes with their cursors.' })
+    @Field(() => [Edge], { description: "The page's nodes with their cursors." })
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: 'The nodes of `edges`, for clients that need no cursors.' })

@@ -30,7 +30,22 @@ const ENTITY_KEYS: Record<string, (source: any) => unknown> = {
 export const REFERENCE_ROOT_FIELDS = new Set(['airline', 'airlines', 'airport', 'airports', 'findPaths', 'route', 'routes', 'searchAirports', 'similarRoutes', '__typename']);
 
 /** Types whose fields answer the same for every viewer: a response built only from them is shared. */
-export const REFERENCE_TYPES = new Set(['Query', 'Airport', 'Airline', 'Route', 'RouteOperator', 'FlightPath', 'RouteMatch', 'PageInfo', 'AirportConnection', 'AirportEdge', 'AirlineConnection', 'AirlineEdge', 'RouteConnection', 'RouteEdge']);
+export const REFERENCE_TYPES = new Set([
+  'Query',
+  'Airport',
+  'Airline',
+  'Route',
+  'RouteOperator',
+  'FlightPath',
+  'RouteMatch',
+  'PageInfo',
+  'AirportConnection',
+  'AirportEdge',
+  'AirlineConnection',
+  'AirlineEdge',
+  'RouteConnection',
+  'RouteEdge',
+]);
 
 /** A change to one of these shows in fields of the other (entry → leaderboard, comment → counts). */
 const ALSO_CHANGES: Record<string, string[]> = {

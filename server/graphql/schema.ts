@@ -28,7 +28,37 @@ import { authChecker } from './auth-checker.js';
 import { cacheControlDirective } from './cache-control.js';
 import { CacheResolver } from '../modules/cache/cache.resolver.js';
 
-const RESOLVERS: NonEmptyArray<Function> = [AirportResolver, AirlineResolver, RouteResolver, NodeResolver, ThemeResolver, CompositionResolver, UserResolver, SimilarityResolver, CompositionSimilarityResolver, CompositionCommunityResolver, UserCommunityResolver, CommentResolver, CompositionCommentsResolver, FeedResolver, CollaborationResolver, CollaboratorResolver, UserCompositionsResolver, LiveResolver, LivePieceResolver, ContestResolver, ContestEntryResolver, LeaderboardEntryResolver, CacheResolver, ExportResolver, AnalyticsResolver, NetworkAnalyticsResolver, MusicAnalyticsResolver, PartnerUsageResolver, ApiKeyResolver];
+const RESOLVERS: NonEmptyArray<Function> = [
+  AirportResolver,
+  AirlineResolver,
+  RouteResolver,
+  NodeResolver,
+  ThemeResolver,
+  CompositionResolver,
+  UserResolver,
+  SimilarityResolver,
+  CompositionSimilarityResolver,
+  CompositionCommunityResolver,
+  UserCommunityResolver,
+  CommentResolver,
+  CompositionCommentsResolver,
+  FeedResolver,
+  CollaborationResolver,
+  CollaboratorResolver,
+  UserCompositionsResolver,
+  LiveResolver,
+  LivePieceResolver,
+  ContestResolver,
+  ContestEntryResolver,
+  LeaderboardEntryResolver,
+  CacheResolver,
+  ExportResolver,
+  AnalyticsResolver,
+  NetworkAnalyticsResolver,
+  MusicAnalyticsResolver,
+  PartnerUsageResolver,
+  ApiKeyResolver,
+];
 
 /** One resolver instance per class, built from the application's services (no global container). */
 function resolverInstances(services: Services): Map<Function, object> {

@@ -91,10 +91,7 @@ export class AnalyticsSync {
       this.ownPendingCursor = null;
     }
     if (Date.now() - this.lastClaimAt >= Math.min(CLAIM_EVERY_MS, this.options.claimIdleMs) || this.claimCursor !== '0-0') {
-      const [next, entries] = (await this.reader.xautoclaim(this.stream, this.group, this.consumer, this.options.claimIdleMs, this.claimCursor, 'COUNT', count)) as [
-        string,
-        StreamEntry[],
-      ];
+      const [next, entries] = (await this.reader.xautoclaim(this.stream, this.group, this.consumer, this.options.claimIdleMs, this.claimCursor, 'COUNT', count)) as [string, StreamEntry[]];
       this.claimCursor = next;
       if (next === '0-0') this.lastClaimAt = Date.now();
       if (entries.length > 0) return this.decode(entries);
@@ -104,9 +101,7 @@ export class AnalyticsSync {
 
   private async read(id: string, count: number, block: boolean): Promise<StreamEntry[]> {
     const blocking = block ? ['BLOCK', this.blockMs] : [];
-    const reply = (await this.reader.call('XREADGROUP', 'GROUP', this.group, this.consumer, 'COUNT', count, ...blocking, 'STREAMS', this.stream, id)) as
-      | [string, StreamEntry[]][]
-      | null;
+    const reply = (await this.reader.call('XREADGROUP', 'GROUP', this.group, this.consumer, 'COUNT', count, ...blocking, 'STREAMS', this.stream, id)) as [string, StreamEntry[]][] | null;
     return reply?.[0]?.[1] ?? [];
   }
 
@@ -142,7 +137,11 @@ export class AnalyticsSync {
   /** Acknowledges and deletes the entries: they are safe in DuckDB now. */
   async acknowledge(batch: StreamBatch): Promise<void> {
     if (batch.entryIds.length === 0) return;
-    await this.reader.pipeline().xack(this.stream, this.group, ...batch.entryIds).xdel(this.stream, ...batch.entryIds).exec();
+    await this.reader
+      .pipeline()
+      .xack(this.stream, this.group, ...batch.entryIds)
+      .xdel(this.stream, ...batch.entryIds)
+      .exec();
   }
 
   /** One read-commit-acknowledge round; returns how many entries it handled. */

@@ -37,7 +37,10 @@ export class MigrationError extends Error {
 
 async function readMigrationFiles(directory: string): Promise<MigrationFile[]> {
   const entries = await readdir(directory, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(directory, name, 'migration.sql'), 'utf8');
@@ -51,11 +54,7 @@ async function readMigrationFiles(directory: string): Promise<MigrationFile[]> {
  * recorded in `_prisma_migrations`. A named lock keeps two starting servers from racing. MariaDB
  * cannot roll DDL back, so a failed migration is recorded and blocks further runs until fixed.
  */
-export async function applyMigrations(
-  config: DatabaseConfig,
-  logger: Logger,
-  directory: string = MIGRATIONS_DIR,
-): Promise<string[]> {
+export async function applyMigrations(config: DatabaseConfig, logger: Logger, directory: string = MIGRATIONS_DIR): Promise<string[]> {
   await ensureDatabaseExists(config);
   const files = await readMigrationFiles(directory);
   const connection = await openScriptConnection(config);
@@ -63,9 +62,7 @@ export async function applyMigrations(
   try {
     await connection.query("SELECT GET_LOCK('aero_melody_migrate', 120)");
     await connection.query(CREATE_BOOKKEEPING_TABLE);
-    const history: AppliedMigration[] = await connection.query(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations',
-    );
+    const history: AppliedMigration[] = await connection.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations');
     const byName = new Map(history.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row]));
     for (const file of files) {
       const previous = byName.get(file.name);
@@ -76,16 +73,10 @@ export async function applyMigrations(
         continue;
       }
       if (previous) {
-        throw new MigrationError(
-          `Migration ${file.name} failed earlier and left the database half-changed; repair it by hand, then delete its row from _prisma_migrations`,
-        );
+        throw new MigrationError(`Migration ${file.name} failed earlier and left the database half-changed; repair it by hand, then delete its row from _prisma_migrations`);
       }
       const id = randomUUID();
-      await connection.query('INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES (?, ?, ?)', [
-        id,
-        file.checksum,
-        file.name,
-      ]);
+      await connection.query('INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES (?, ?, ?)', [id, file.checksum, file.name]);
       try {
         await connection.query(file.sql);
       } catch (error) {
@@ -93,10 +84,7 @@ export async function applyMigrations(
         await connection.query('UPDATE _prisma_migrations SET logs = ? WHERE id = ?', [message, id]);
         throw new MigrationError(`Migration ${file.name} failed: ${message}`);
       }
-      await connection.query(
-        'UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?',
-        [id],
-      );
+      await connection.query('UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?', [id]);
       logger.info({ migration: file.name }, 'migration applied');
       applied.push(file.name);
     }

@@ -34,9 +34,7 @@ export interface RenderPool {
  * The thread's compiled file. Sources run under the test runner (a .ts module) start the one
  * `npm run build` compiled, as the worker processes do.
  */
-const THREAD_FILE = fileURLToPath(import.meta.url).endsWith('.ts')
-  ? join(PROJECT_ROOT, 'dist', 'server', 'jobs', 'render-thread.js')
-  : fileURLToPath(new URL('./render-thread.js', import.meta.url));
+const THREAD_FILE = fileURLToPath(import.meta.url).endsWith('.ts') ? join(PROJECT_ROOT, 'dist', 'server', 'jobs', 'render-thread.js') : fileURLToPath(new URL('./render-thread.js', import.meta.url));
 
 /**
  * Up to `size` render threads, started on demand and kept: synthesis is seconds of pure

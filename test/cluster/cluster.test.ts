@@ -68,27 +68,43 @@ afterAll(async () => {
 
 describe('a cluster behind HAProxy', () => {
   it('names the answering instance and spreads requests over all three', async () => {
-    const seen = await onEveryInstance(NAMES, () => graphql(url, '{ __typename }'), (answer) => answer.status === 200, 10_000);
+    const seen = await onEveryInstance(
+      NAMES,
+      () => graphql(url, '{ __typename }'),
+      (answer) => answer.status === 200,
+      10_000,
+    );
     expect([...seen].sort()).toEqual(NAMES);
   });
 
   it('1. delivers a change made on one instance to a compositionChanged subscriber on another', async () => {
     const piece = await createPiece(owner.token);
-    const changes = subscribe(url, 'subscription($id: ID!) { compositionChanged(id: $id) { version composition { title } } }', { id: piece.id }, (data) => data.compositionChanged, { token: owner.token });
+    const changes = subscribe(url, 'subscription($id: ID!) { compositionChanged(id: $id) { version composition { title } } }', { id: piece.id }, (data) => data.compositionChanged, {
+      token: owner.token,
+    });
     subscriptions.push(changes);
     const listenerOn = await changes.servedBy;
     // Edits until one made on another instance than the listener's has reached it (the first may
     // come before the subscription is in place on a loaded machine).
     const editedOn = new Map<number, string>();
     let version = piece.version;
-    const crossed = await eventually(async () => {
-      const title = `Edited ${version}`;
-      const answer = await graphql(url, 'mutation($id: ID!, $v: Int!, $t: String!) { updateComposition(id: $id, patch: { title: $t }, expectedVersion: $v) { version } }', { id: piece.id, v: version, t: title }, { token: owner.token });
-      version = dataOf(answer).updateComposition.version;
-      editedOn.set(version, answer.servedBy!);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      return changes.received.find((change) => editedOn.get(change.value.version) !== listenerOn && change.value.composition.title === `Edited ${change.value.version - 1}`);
-    }, 20_000, 0);
+    const crossed = await eventually(
+      async () => {
+        const title = `Edited ${version}`;
+        const answer = await graphql(
+          url,
+          'mutation($id: ID!, $v: Int!, $t: String!) { updateComposition(id: $id, patch: { title: $t }, expectedVersion: $v) { version } }',
+          { id: piece.id, v: version, t: title },
+          { token: owner.token },
+        );
+        version = dataOf(answer).updateComposition.version;
+        editedOn.set(version, answer.servedBy!);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        return changes.received.find((change) => editedOn.get(change.value.version) !== listenerOn && change.value.composition.title === `Edited ${change.value.version - 1}`);
+      },
+      20_000,
+      0,
+    );
     expect(crossed).toBeTruthy();
     expect(editedOn.get(crossed!.value.version)).not.toBe(listenerOn);
     // Changes arrive in the order they were made.
@@ -101,12 +117,24 @@ describe('a cluster behind HAProxy', () => {
     const read = () => graphql(url, 'query($id: ID!) { composition(id: $id) { title version } }', { id: piece.id });
     const cached = await onEveryInstance(NAMES, read, (answer) => answer.data?.composition?.version === piece.version, 10_000);
     expect(cached.size).toBe(3);
-    dataOf(await graphql(url, 'mutation($id: ID!, $v: Int!) { updateComposition(id: $id, patch: { title: "Renamed" }, expectedVersion: $v) { version } }', { id: piece.id, v: piece.version }, { token: owner.token }));
+    dataOf(
+      await graphql(
+        url,
+        'mutation($id: ID!, $v: Int!) { updateComposition(id: $id, patch: { title: "Renamed" }, expectedVersion: $v) { version } }',
+        { id: piece.id, v: piece.version },
+        { token: owner.token },
+      ),
+    );
     // Right after the update, no instance may still serve the old version.
-    const fresh = await onEveryInstance(NAMES, read, (answer) => {
-      expect(answer.data?.composition).toMatchObject({ title: 'Renamed', version: piece.version + 1 });
-      return true;
-    }, 10_000);
+    const fresh = await onEveryInstance(
+      NAMES,
+      read,
+      (answer) => {
+        expect(answer.data?.composition).toMatchObject({ title: 'Renamed', version: piece.version + 1 });
+        return true;
+      },
+      10_000,
+    );
     expect(fresh.size).toBe(3);
   });
 
@@ -116,8 +144,7 @@ describe('a cluster behind HAProxy', () => {
     const token = await logIn(url, partner.username);
     const apiKey = dataOf(await graphql<{ createApiKey: { key: string } }>(url, 'mutation { createApiKey(name: "cluster") { key } }', {}, { token })).createApiKey.key;
     const usage = () => graphql(url, '{ analytics { usage { requests } } }', {}, { token });
-    const countedEverywhere = async (expected: number) =>
-      (await onEveryInstance(NAMES, usage, (answer) => answer.data?.analytics?.usage?.requests === expected, 5_000)).size === 3;
+    const countedEverywhere = async (expected: number) => (await onEveryInstance(NAMES, usage, (answer) => answer.data?.analytics?.usage?.requests === expected, 5_000)).size === 3;
 
     const answered = await onEveryInstance(NAMES, usage, (answer) => answer.status === 200 && !answer.errors, 10_000);
     expect([...answered].sort()).toEqual(NAMES);
@@ -141,19 +168,29 @@ describe('a cluster behind HAProxy', () => {
     // what the survivors answered.
     const answers: unknown[] = [];
     const total = await eventually(async () => {
-      const seen = await onEveryInstance(survivors, usage, (answer) => {
-        answers.push(answer.data?.analytics?.usage?.requests ?? answer.errors);
-        return answer.data?.analytics?.usage?.requests === 11;
-      }, 5_000);
+      const seen = await onEveryInstance(
+        survivors,
+        usage,
+        (answer) => {
+          answers.push(answer.data?.analytics?.usage?.requests ?? answer.errors);
+          return answer.data?.analytics?.usage?.requests === 11;
+        },
+        5_000,
+      );
       return seen.size === survivors.length;
     }, 20_000);
     expect(total, `survivors answered: ${JSON.stringify(answers.slice(-6))}`).toBe(true);
     await restart(writer);
     expect(await countedEverywhere(11)).toBe(true);
-    const csv = await onEveryInstance(NAMES, async () => {
-      const response = await fetch(`${url}/analytics/usage.csv`, { headers: { 'x-api-key': apiKey } });
-      return { status: response.status, servedBy: response.headers.get('x-served-by'), data: { text: await response.text() } };
-    }, (answer) => answer.status === 200 && (answer.data!.text as string).trim().split('\n').length === 12, 10_000);
+    const csv = await onEveryInstance(
+      NAMES,
+      async () => {
+        const response = await fetch(`${url}/analytics/usage.csv`, { headers: { 'x-api-key': apiKey } });
+        return { status: response.status, servedBy: response.headers.get('x-served-by'), data: { text: await response.text() } };
+      },
+      (answer) => answer.status === 200 && (answer.data!.text as string).trim().split('\n').length === 12,
+      10_000,
+    );
     expect(csv.size).toBe(3);
   });
 
@@ -162,10 +199,14 @@ describe('a cluster behind HAProxy', () => {
     const piece = await createPiece(owner.token, 'PRIVATE');
     const requested = await graphql(url, 'mutation($c: ID!) { requestExport(compositionId: $c, format: WAV) { id } }', { c: piece.id }, { token: owner.token });
     const exportId = dataOf(requested).requestExport.id;
-    const done = await eventually(async () => {
-      const answer = await graphql(url, 'query($id: ID!) { export(id: $id) { status url } }', { id: exportId }, { token: owner.token });
-      return answer.data?.export?.status === 'DONE' ? (answer.data.export as { url: string }) : null;
-    }, 60_000, 250);
+    const done = await eventually(
+      async () => {
+        const answer = await graphql(url, 'query($id: ID!) { export(id: $id) { status url } }', { id: exportId }, { token: owner.token });
+        return answer.data?.export?.status === 'DONE' ? (answer.data.export as { url: string }) : null;
+      },
+      60_000,
+      250,
+    );
     expect(done?.url).toBeTruthy();
     let downloadedOn = requested.servedBy;
     let bytes = 0;
@@ -231,7 +272,9 @@ describe('a cluster behind HAProxy', () => {
     const restartedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const report = await load.stop();
-    console.info(`rolling restart: ${report.requests} HTTP requests, ${report.failed.length} failed, ${report.acknowledgedVersions.length} writes acknowledged, ${report.changes.received.length} changes heard`);
+    console.info(
+      `rolling restart: ${report.requests} HTTP requests, ${report.failed.length} failed, ${report.acknowledgedVersions.length} writes acknowledged, ${report.changes.received.length} changes heard`,
+    );
     expect(report.failed).toEqual([]);
     expect(report.requests).toBeGreaterThan(100);
     const last = report.acknowledgedVersions.at(-1)!;
@@ -246,17 +289,30 @@ describe('a cluster behind HAProxy', () => {
 
   it('7. Prometheus sees all three instances up, each with a non-zero request rate', async () => {
     await everyInstanceRunning();
-    const up = await eventually(async () => {
-      const samples = await promQuery(PROMETHEUS_PORT, 'up{job="aero-melody"}');
-      return samples.length === 3 && samples.every((sample) => sample.value === 1) ? samples : null;
-    }, 30_000, 500);
+    const up = await eventually(
+      async () => {
+        const samples = await promQuery(PROMETHEUS_PORT, 'up{job="aero-melody"}');
+        return samples.length === 3 && samples.every((sample) => sample.value === 1) ? samples : null;
+      },
+      30_000,
+      500,
+    );
     expect(up?.map((sample) => sample.metric.instance).sort()).toEqual(NAMES);
     // Some traffic on every instance while Prometheus watches.
-    await onEveryInstance(NAMES, () => graphql(url, '{ airport(code: "JFK") { name } }'), (answer) => answer.status === 200, 10_000);
-    const rates = await eventually(async () => {
-      const samples = await promQuery(PROMETHEUS_PORT, 'sum by (instance) (rate(aero_melody_graphql_requests_total[1m]))');
-      return samples.length === 3 && samples.every((sample) => sample.value > 0) ? samples : null;
-    }, 30_000, 1_000);
+    await onEveryInstance(
+      NAMES,
+      () => graphql(url, '{ airport(code: "JFK") { name } }'),
+      (answer) => answer.status === 200,
+      10_000,
+    );
+    const rates = await eventually(
+      async () => {
+        const samples = await promQuery(PROMETHEUS_PORT, 'sum by (instance) (rate(aero_melody_graphql_requests_total[1m]))');
+        return samples.length === 3 && samples.every((sample) => sample.value > 0) ? samples : null;
+      },
+      30_000,
+      1_000,
+    );
     expect(rates?.map((sample) => sample.metric.instance).sort()).toEqual(NAMES);
   });
 });

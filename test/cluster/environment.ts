@@ -88,12 +88,11 @@ export function clusterEnvironment(scratch: string): Record<string, string> {
 
 /** Prometheus with the project's configuration, its data in `scratch`. */
 export function startPrometheus(scratch: string, port: number): ChildProcess {
-  return spawn('prometheus', [
-    `--config.file=${join(PROJECT_ROOT, 'deploy/prometheus.yml')}`,
-    `--storage.tsdb.path=${join(scratch, 'prometheus')}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--log.level=warn',
-  ], { stdio: 'ignore' });
+  return spawn(
+    'prometheus',
+    [`--config.file=${join(PROJECT_ROOT, 'deploy/prometheus.yml')}`, `--storage.tsdb.path=${join(scratch, 'prometheus')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'],
+    { stdio: 'ignore' },
+  );
 }
 
 /** One instant-vector query's samples: labels and value. */

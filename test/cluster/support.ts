@@ -50,7 +50,9 @@ export async function signUp(url: string, prefix: string): Promise<{ token: stri
 }
 
 export async function logIn(url: string, username: string): Promise<string> {
-  const data = dataOf(await graphql<{ logIn: { accessToken: string } }>(url, 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: username, password: PASSWORD } }));
+  const data = dataOf(
+    await graphql<{ logIn: { accessToken: string } }>(url, 'mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: username, password: PASSWORD } }),
+  );
   return data.logIn.accessToken;
 }
 

@@ -36,7 +36,18 @@ beforeAll(async () => {
   const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
   const contest = await server.graphql<{ createContest: { id: string } }>(
     'mutation($input: ContestInput!) { createContest(input: $input) { id } }',
-    { input: { title: 'Short hops', sponsor: 'Aero Museum', prize: 'A flight', description: 'Compose a short hop.', submissionsOpenAt: minutes(-1), submissionsCloseAt: minutes(30), votingOpenAt: minutes(30), votingCloseAt: minutes(60) } },
+    {
+      input: {
+        title: 'Short hops',
+        sponsor: 'Aero Museum',
+        prize: 'A flight',
+        description: 'Compose a short hop.',
+        submissionsOpenAt: minutes(-1),
+        submissionsCloseAt: minutes(30),
+        votingOpenAt: minutes(30),
+        votingCloseAt: minutes(60),
+      },
+    },
     partner.data!.logIn.accessToken,
   );
   contestId = contest.data!.createContest.id;
@@ -66,7 +77,14 @@ function everyPage(): { path: string; ready: (page: Page) => Promise<unknown> }[
     { path: '/account', ready: heading },
     { path: '/analytics', ready: heading },
     // GraphiQL's editors and tabs come after the page's heading.
-    { path: '/playground', ready: (page) => page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 }).then(() => page.locator('.graphiql-tab').first().waitFor()) },
+    {
+      path: '/playground',
+      ready: (page) =>
+        page
+          .locator('.graphiql-execute-button')
+          .waitFor({ timeout: 30_000 })
+          .then(() => page.locator('.graphiql-tab').first().waitFor()),
+    },
     { path: '/docs', ready: heading },
     { path: `/pieces/${piece}`, ready: (page) => page.getByTestId('piece-roll').waitFor({ timeout: 20_000 }) },
     { path: `/embed/pieces/${piece}`, ready: (page) => page.getByTestId('piece-roll').waitFor({ timeout: 20_000 }) },

@@ -24,10 +24,13 @@ const controllerUrl = (page: Page) => page.evaluate(() => navigator.serviceWorke
 /** From now on the page at `path` names `next` as its release instead of `current`. */
 async function serveNewRelease(context: BrowserContext, path: string, current: string, next: string): Promise<void> {
   // Matched by address: under the worker, the page's request is the worker's fetch, not a document's.
-  await context.route((url) => url.pathname === path, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replaceAll(current, next) });
-  });
+  await context.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replaceAll(current, next) });
+    },
+  );
 }
 
 describe('a new version', () => {

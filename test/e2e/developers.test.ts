@@ -62,7 +62,10 @@ describe('playground', () => {
     await page.goto(`${server.url}/playground`);
     await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
     await page.locator('.graphiql-tab', { hasText: 'Radio' }).click();
-    await page.getByRole('button', { name: /headers/i }).first().click();
+    await page
+      .getByRole('button', { name: /headers/i })
+      .first()
+      .click();
     const headers = page.locator('.graphiql-editor-tool .graphiql-editor').last();
     await headers.click();
     await page.keyboard.press('ControlOrMeta+A');

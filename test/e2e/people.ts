@@ -15,10 +15,9 @@ export async function signUp(server: E2EServer, redis: Redis, prefix: string): P
   const keys = await redis.keys('aero-melody:rate:*');
   if (keys.length) await redis.del(...keys);
   const username = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const response = await server.graphql<{ signUp: { accessToken: string } }>(
-    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }',
-    { input: { email: `${username}@example.test`, username, password: PASSWORD } },
-  );
+  const response = await server.graphql<{ signUp: { accessToken: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', {
+    input: { email: `${username}@example.test`, username, password: PASSWORD },
+  });
   if (!response.data) throw new Error(`sign-up failed: ${response.errors?.[0]?.message}`);
   return { username, accessToken: response.data.signUp.accessToken };
 }
@@ -34,11 +33,7 @@ export async function logInThroughPage(page: Page, url: string, username: string
 
 /** A saved piece, created through the API. */
 export async function savePiece(server: E2EServer, owner: Person, input: Record<string, unknown>): Promise<string> {
-  const created = await server.graphql<{ createComposition: { id: string } }>(
-    'mutation($input: ComposeInput!) { createComposition(input: $input) { id } }',
-    { input },
-    owner.accessToken,
-  );
+  const created = await server.graphql<{ createComposition: { id: string } }>('mutation($input: ComposeInput!) { createComposition(input: $input) { id } }', { input }, owner.accessToken);
   if (!created.data) throw new Error(`createComposition failed: ${created.errors?.[0]?.message}`);
   return created.data.createComposition.id;
 }

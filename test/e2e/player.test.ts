@@ -186,7 +186,12 @@ describe('offline', () => {
 
       await server.stop();
       serverStopped = true;
-      expect(await fetch(`${server.url}/readyz`).then(() => 'up', () => 'down')).toBe('down');
+      expect(
+        await fetch(`${server.url}/readyz`).then(
+          () => 'up',
+          () => 'down',
+        ),
+      ).toBe('down');
       await openPiece(page, id);
       expect(await page.getByTestId('piece-title').textContent()).toBe('Roman holiday');
       await startPlaying(page);

@@ -35,8 +35,7 @@ const readableByScripts = (page: Page) =>
   }));
 
 /** What the service worker keeps of this person (app/public/sw.js's PERSONAL cache). */
-const personalCacheEntries = (page: Page) =>
-  page.evaluate(async () => ((await caches.has('aero-personal-v1')) ? (await (await caches.open('aero-personal-v1')).keys()).length : 0));
+const personalCacheEntries = (page: Page) => page.evaluate(async () => ((await caches.has('aero-personal-v1')) ? (await (await caches.open('aero-personal-v1')).keys()).length : 0));
 
 describe('the sign-in in the browser', () => {
   it('leaves no token where a script can read it, survives a reload, and log-out clears the cookie and the personal cache', async () => {
@@ -140,10 +139,16 @@ describe('the content security policy', () => {
 
       // The compose page hydrates (the comboboxes answer typing) and its queries run.
       await page.goto(`${server.url}/`);
-      for (const [label, code] of [['From', 'JFK'], ['To', 'LAX']] as const) {
+      for (const [label, code] of [
+        ['From', 'JFK'],
+        ['To', 'LAX'],
+      ] as const) {
         const input = page.getByRole('combobox', { name: label, exact: true });
         await input.fill(code);
-        await page.getByRole('option', { name: new RegExp(`^${code}\\b`) }).first().waitFor();
+        await page
+          .getByRole('option', { name: new RegExp(`^${code}\\b`) })
+          .first()
+          .waitFor();
         await input.press('Enter');
       }
       await page.getByRole('button', { name: 'Compose', exact: true }).click();

@@ -99,7 +99,9 @@ describe('the embedded player', () => {
     // Another site, on an origin of its own, with the player in its page.
     const blog = createServer((_request, response) => {
       response.setHeader('content-type', 'text/html; charset=utf-8');
-      response.end(`<!doctype html><html lang="en"><title>A blog</title><h1>A blog</h1><iframe title="player" width="480" height="360" src="${server.url}/embed/pieces/${encodeURIComponent(pieces.public.id)}"></iframe></html>`);
+      response.end(
+        `<!doctype html><html lang="en"><title>A blog</title><h1>A blog</h1><iframe title="player" width="480" height="360" src="${server.url}/embed/pieces/${encodeURIComponent(pieces.public.id)}"></iframe></html>`,
+      );
     });
     await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
     const browser = await openBrowser();

@@ -13,7 +13,11 @@ export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'screenshots');
 
 export interface E2EServer {
   url: string;
-  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, accessToken?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    accessToken?: string,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   stop(): Promise<void>;
 }
 

@@ -35,20 +35,18 @@ async function resetRateLimits(): Promise<void> {
 async function signUp(prefix: string): Promise<Person> {
   await resetRateLimits();
   const username = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const response = await server.graphql<{ signUp: { accessToken: string; refreshToken: string } }>(
-    'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken } }',
-    { input: { email: `${username}@example.test`, username, password: PASSWORD } },
-  );
+  const response = await server.graphql<{ signUp: { accessToken: string; refreshToken: string } }>('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken } }', {
+    input: { email: `${username}@example.test`, username, password: PASSWORD },
+  });
   if (!response.data) throw new Error(`sign-up failed: ${response.errors?.[0]?.message}`);
   return { username, ...response.data.signUp };
 }
 
 async function logIn(username: string): Promise<Person> {
   await resetRateLimits();
-  const response = await server.graphql<{ logIn: { accessToken: string; refreshToken: string } }>(
-    'mutation($input: LogInInput!) { logIn(input: $input) { accessToken refreshToken } }',
-    { input: { login: username, password: PASSWORD } },
-  );
+  const response = await server.graphql<{ logIn: { accessToken: string; refreshToken: string } }>('mutation($input: LogInInput!) { logIn(input: $input) { accessToken refreshToken } }', {
+    input: { login: username, password: PASSWORD },
+  });
   return { username, ...response.data!.logIn };
 }
 
@@ -60,7 +58,10 @@ async function signedInContext(context: BrowserContext, person: Person): Promise
 async function pickAirport(target: Page, label: string, code: string): Promise<void> {
   const input = target.getByRole('combobox', { name: label, exact: true });
   await input.fill(code);
-  await target.getByRole('option', { name: new RegExp(`^${code}\\b`) }).first().waitFor();
+  await target
+    .getByRole('option', { name: new RegExp(`^${code}\\b`) })
+    .first()
+    .waitFor();
   await input.press('Enter');
   await expect.poll(() => input.inputValue()).toMatch(new RegExp(`^${code} — `));
 }
@@ -186,7 +187,7 @@ describe('community', () => {
 });
 
 describe('co-editing', () => {
-  it('an editor\'s change and who is here appear on the owner\'s page without a reload', async () => {
+  it("an editor's change and who is here appear on the owner's page without a reload", async () => {
     const owner = await signUp('owner');
     const editor = await signUp('editor');
     const created = await server.graphql<{ createComposition: { id: string } }>(
@@ -230,7 +231,18 @@ describe('contests', () => {
     const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
     const created = await server.graphql<{ createContest: { id: string } }>(
       'mutation($input: ContestInput!) { createContest(input: $input) { id } }',
-      { input: { title: 'Night flights', sponsor: 'Aero Museum', prize: 'A flight', description: 'Compose the night.', submissionsOpenAt: minutes(-1), submissionsCloseAt: minutes(5), votingOpenAt: minutes(5), votingCloseAt: minutes(10) } },
+      {
+        input: {
+          title: 'Night flights',
+          sponsor: 'Aero Museum',
+          prize: 'A flight',
+          description: 'Compose the night.',
+          submissionsOpenAt: minutes(-1),
+          submissionsCloseAt: minutes(5),
+          votingOpenAt: minutes(5),
+          votingCloseAt: minutes(10),
+        },
+      },
       partner.accessToken,
     );
     const contestId = created.data!.createContest.id;
@@ -252,7 +264,12 @@ describe('contests', () => {
     const rowId = Number(Buffer.from(contestId, 'base64url').toString().split(':')[1]);
     await prisma.contest.update({
       where: { id: rowId },
-      data: { submissionsOpenAt: new Date(Date.now() - 3 * 60_000), submissionsCloseAt: new Date(Date.now() - 2 * 60_000), votingOpenAt: new Date(Date.now() - 60_000), votingCloseAt: new Date(Date.now() + 30 * 60_000) },
+      data: {
+        submissionsOpenAt: new Date(Date.now() - 3 * 60_000),
+        submissionsCloseAt: new Date(Date.now() - 2 * 60_000),
+        votingOpenAt: new Date(Date.now() - 60_000),
+        votingCloseAt: new Date(Date.now() + 30 * 60_000),
+      },
     });
     const voter = await signUp('voter');
     await prisma.user.update({ where: { username: voter.username }, data: { createdAt: new Date(Date.now() - 48 * 3_600_000) } });
@@ -334,11 +351,17 @@ describe('more pages', () => {
     radio.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
     await radio.goto(`${server.url}/radio/JFK`);
     // One click starts it (where the browser allows autoplay, as here, it may have started already).
-    await radio.getByRole('button', { name: 'Start the radio' }).click({ timeout: 2_000 }).catch(() => undefined);
+    await radio
+      .getByRole('button', { name: 'Start the radio' })
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     const started = await expect
       .poll(() => radio.evaluate(() => (window.__aeroAudio?.notesScheduled ?? 0) > 0), { timeout: 30_000 })
       .toBe(true)
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     const state = await radio.evaluate(() => ({ audio: window.__aeroAudio && { ...window.__aeroAudio, state: window.__aeroAudio.contextState() }, text: document.body.innerText.slice(0, 400) }));
     expect(started, JSON.stringify({ state, messages }, null, 2)).toBe(true);
     expect(messages.filter((message) => message.startsWith('pageerror'))).toEqual([]);

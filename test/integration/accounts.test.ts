@@ -162,7 +162,12 @@ describe('sessions', () => {
 
   it('authenticates graphql-ws connections from the connection_init payload', async () => {
     const member = await server.signUp('kim');
-    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${member.accessToken}` } });
+    const client = createClient({
+      url: `${server.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${member.accessToken}` },
+    });
     try {
       const result = await new Promise<any>((resolve, reject) => {
         let value: unknown;

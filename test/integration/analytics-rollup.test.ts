@@ -133,10 +133,12 @@ function expectedByTheme(list: Created[], from: number, to: number) {
 
 function expectedTrend(list: Created[], window: TimeWindow, dimension: 'key' | 'scale' | 'tempo') {
   const value = (event: Created) => (dimension === 'key' ? (event.keyRoot ?? null) : dimension === 'scale' ? (event.scale ?? null) : tempoBand(event.tempoBpm));
-  return [...group(inWindow(list, window.from.getTime(), window.to.getTime()), (event) => {
-    const v = value(event);
-    return v === null ? null : `${truncate(event.at, window.granularity)}|${v}`;
-  })]
+  return [
+    ...group(inWindow(list, window.from.getTime(), window.to.getTime()), (event) => {
+      const v = value(event);
+      return v === null ? null : `${truncate(event.at, window.granularity)}|${v}`;
+    }),
+  ]
     .map(([key, { count, people }]) => {
       const [bucket, v] = key.split('|');
       return { bucket: Number(bucket), value: v, count, shown: shown(count, people.size), people: Math.min(people.size, MIN_PEOPLE) };

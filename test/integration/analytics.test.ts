@@ -232,7 +232,10 @@ async function themeEvents(themeId: string): Promise<number> {
 
 async function likeEvents(globalId: string): Promise<number> {
   const id = Number(Buffer.from(globalId, 'base64url').toString().split(':')[1]);
-  const [row] = await server.app.analytics.database.query(`SELECT coalesce(sum(weight), 0) AS n FROM music_events WHERE kind IN ('COMPOSITION_LIKED', 'COMPOSITION_UNLIKED') AND composition_id = $id`, { id });
+  const [row] = await server.app.analytics.database.query(
+    `SELECT coalesce(sum(weight), 0) AS n FROM music_events WHERE kind IN ('COMPOSITION_LIKED', 'COMPOSITION_UNLIKED') AND composition_id = $id`,
+    { id },
+  );
   return Number(row.n);
 }
 

@@ -68,7 +68,8 @@ describe('collaborators', () => {
       { query: 'subscription($id: ID!) { compositionChanged(id: $id) { version author { username } } }', variables: { id: piece.id } },
       { next: (value) => events.push(value), error: () => undefined, complete: () => undefined },
     );
-    const presence = async () => (await server.graphql('query($id: ID!) { presence(id: $id) { username } }', { id: piece.id }, owner.accessToken)).data!.presence.map((u: { username: string }) => u.username);
+    const presence = async () =>
+      (await server.graphql('query($id: ID!) { presence(id: $id) { username } }', { id: piece.id }, owner.accessToken)).data!.presence.map((u: { username: string }) => u.username);
     try {
       for (let i = 0; i < 40 && !(await presence()).includes(editor.username); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await presence()).toEqual([editor.username]);

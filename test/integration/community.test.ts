@@ -25,9 +25,7 @@ const PROFILE = 'query($u: String!) { user(username: $u) { followerCount followi
 describe('likes', () => {
   it('are idempotent: 20 concurrent likes by one person count once; unlike takes it back', async () => {
     const id = await create(alice.accessToken);
-    const likes = await Promise.all(
-      Array.from({ length: 20 }, () => server.graphql('mutation($id: ID!) { likeComposition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken)),
-    );
+    const likes = await Promise.all(Array.from({ length: 20 }, () => server.graphql('mutation($id: ID!) { likeComposition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken)));
     expect(likes.every((r) => r.errors === undefined)).toBe(true);
     const state = await server.graphql('query($id: ID!) { composition(id: $id) { likeCount viewerHasLiked } }', { id }, bob.accessToken);
     expect(state.data!.composition).toEqual({ likeCount: 1, viewerHasLiked: true });
@@ -77,9 +75,10 @@ describe('follows and profile counts', () => {
 });
 
 describe('remixes', () => {
-  const REMIX = 'mutation($id: ID!, $input: RemixInput) { remixComposition(id: $id, input: $input) { id title kind theme { id } tempoBpm attribution owner { username } parent { id } lineage { id } airports { iata } midi } }';
+  const REMIX =
+    'mutation($id: ID!, $input: RemixInput) { remixComposition(id: $id, input: $input) { id title kind theme { id } tempoBpm attribution owner { username } parent { id } lineage { id } airports { iata } midi } }';
 
-  it('makes a new piece from the same flight with the remixer\'s changes, credited to the original', async () => {
+  it("makes a new piece from the same flight with the remixer's changes, credited to the original", async () => {
     const original = await create(alice.accessToken);
     const remix = await server.graphql(REMIX, { id: original, input: { theme: 'jazz', tempoBpm: 120, title: 'Blue Atlantic' } }, bob.accessToken);
     expect(remix.errors).toBeUndefined();

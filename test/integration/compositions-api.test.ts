@@ -15,7 +15,6 @@ afterAll(async () => {
   await server.close();
 });
 
-
 const FULL = `
   id title saved kind tempoBpm key scale timeSignature durationSeconds variation seed engineVersion midi midiUrl
   theme { id name }
@@ -139,14 +138,20 @@ describe('previewComposition', () => {
 
 describe('saved compositions', () => {
   it('saves, lists newest first, refetches by id and node, and downloads the MIDI file', async () => {
-    const created = await server.graphql('mutation($input: ComposeInput!) { createComposition(input: $input) { id title saved midi midiUrl tracks { notes { pitch } } } }', {
-      input: { journey: ['LHR', 'JFK', 'SFO'], theme: 'cinematic', title: 'Westward' },
-    }, token);
+    const created = await server.graphql(
+      'mutation($input: ComposeInput!) { createComposition(input: $input) { id title saved midi midiUrl tracks { notes { pitch } } } }',
+      {
+        input: { journey: ['LHR', 'JFK', 'SFO'], theme: 'cinematic', title: 'Westward' },
+      },
+      token,
+    );
     expect(created.errors).toBeUndefined();
     const piece = created.data!.createComposition;
     expect(piece).toMatchObject({ title: 'Westward', saved: true });
 
-    const fetched = await server.graphql('query($id: ID!) { composition(id: $id) { id title midi tracks { notes { pitch } } } node(id: $id) { __typename ... on Composition { title } } }', { id: piece.id });
+    const fetched = await server.graphql('query($id: ID!) { composition(id: $id) { id title midi tracks { notes { pitch } } } node(id: $id) { __typename ... on Composition { title } } }', {
+      id: piece.id,
+    });
     expect(fetched.data!.composition.midi).toBe(piece.midi);
     expect(fetched.data!.composition.tracks).toEqual(piece.tracks);
     expect(fetched.data!.node).toEqual({ __typename: 'Composition', title: 'Westward' });

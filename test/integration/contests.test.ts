@@ -34,7 +34,18 @@ const BOARD = 'query($id: ID!) { contest(id: $id) { status leaderboard(first: 20
 async function openContest(rules: Record<string, unknown> = {}): Promise<string> {
   const response = await server.graphql(
     CREATE,
-    { input: { title: 'Night flights', sponsor: 'Aero Museum', prize: 'A flight', submissionsOpenAt: minutes(-1), submissionsCloseAt: minutes(5), votingOpenAt: minutes(5), votingCloseAt: minutes(10), ...rules } },
+    {
+      input: {
+        title: 'Night flights',
+        sponsor: 'Aero Museum',
+        prize: 'A flight',
+        submissionsOpenAt: minutes(-1),
+        submissionsCloseAt: minutes(5),
+        votingOpenAt: minutes(5),
+        votingCloseAt: minutes(10),
+        ...rules,
+      },
+    },
     partner.accessToken,
   );
   expect(response.errors).toBeUndefined();
@@ -46,7 +57,12 @@ const contestRowId = (id: string) => Number(Buffer.from(id, 'base64url').toStrin
 async function startVoting(id: string): Promise<void> {
   await server.app.prisma.contest.update({
     where: { id: contestRowId(id) },
-    data: { submissionsOpenAt: new Date(Date.now() - 3 * 60_000), submissionsCloseAt: new Date(Date.now() - 2 * 60_000), votingOpenAt: new Date(Date.now() - 60_000), votingCloseAt: new Date(Date.now() + 30 * 60_000) },
+    data: {
+      submissionsOpenAt: new Date(Date.now() - 3 * 60_000),
+      submissionsCloseAt: new Date(Date.now() - 2 * 60_000),
+      votingOpenAt: new Date(Date.now() - 60_000),
+      votingCloseAt: new Date(Date.now() + 30 * 60_000),
+    },
   });
 }
 
@@ -94,7 +110,11 @@ describe('contest lifecycle', () => {
 
   it('takes entries only while open, from the owner, by the rules, never the same music twice', async () => {
     const [author, copycat] = [await server.signUp('author'), await server.signUp('copycat')];
-    const draft = await server.graphql(CREATE, { input: { title: 'Later', submissionsOpenAt: minutes(5), submissionsCloseAt: minutes(6), votingOpenAt: minutes(6), votingCloseAt: minutes(7) } }, partner.accessToken);
+    const draft = await server.graphql(
+      CREATE,
+      { input: { title: 'Later', submissionsOpenAt: minutes(5), submissionsCloseAt: minutes(6), votingOpenAt: minutes(6), votingCloseAt: minutes(7) } },
+      partner.accessToken,
+    );
     const mine = await piece(author);
     expect(errorCode(await server.graphql(SUBMIT, { c: draft.data!.createContest.id, p: mine }, author.accessToken))).toBe('FORBIDDEN');
 
@@ -261,7 +281,8 @@ describe('voting at scale, the live leaderboard and frozen results', () => {
     const closed = await server.graphql('mutation($id: ID!) { closeContest(id: $id) { status closedEarlyAt } }', { id: contest }, admin.accessToken);
     expect(closed.data!.closeContest.status).toBe('CLOSED');
 
-    const RESULTS = 'query($id: ID!) { contest(id: $id) { results { frozenAt winners { rank votes entry { id } } standings { rank votes entry { id finalRank } } } leaderboard(first: 20) { rank votes entry { id } } } }';
+    const RESULTS =
+      'query($id: ID!) { contest(id: $id) { results { frozenAt winners { rank votes entry { id } } standings { rank votes entry { id finalRank } } } leaderboard(first: 20) { rank votes entry { id } } } }';
     const first = (await server.graphql(RESULTS, { id: contest })).data!.contest;
     expect(first.results.standings.map((p: any) => [p.rank, p.votes, p.entry.id])).toEqual(live.map((p: any) => [p.rank, p.votes, p.entry.id]));
     expect(first.results.winners).toHaveLength(3);
@@ -274,7 +295,9 @@ describe('voting at scale, the live leaderboard and frozen results', () => {
     const holder = voters.find((v) => v.username === castBy.voter.username)!;
     expect(errorCode(await server.graphql(RETRACT, { e: toGlobalId('ContestEntry', castBy.entryId) }, holder.accessToken))).toBe('FORBIDDEN');
     expect(errorCode(await server.graphql('mutation($id: ID!) { updateContest(id: $id, input: { votesPerVoter: 9 }) { id } }', { id: contest }, admin.accessToken))).toBe('FORBIDDEN');
-    expect(errorCode(await server.graphql('mutation($id: ID!, $t: DateTimeISO) { extendContest(id: $id, votingCloseAt: $t) { id } }', { id: contest, t: minutes(60) }, admin.accessToken))).toBe('FORBIDDEN');
+    expect(errorCode(await server.graphql('mutation($id: ID!, $t: DateTimeISO) { extendContest(id: $id, votingCloseAt: $t) { id } }', { id: contest, t: minutes(60) }, admin.accessToken))).toBe(
+      'FORBIDDEN',
+    );
     expect((await server.graphql(RESULTS, { id: contest })).data!.contest).toEqual(first);
 
     for (let i = 0; i < 40 && !updates.some((u) => u.final); i++) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -10,21 +10,43 @@ let enums: Set<string>;
 
 beforeAll(async () => {
   ({ models, enums } = await readPrismaModels());
-  connection = await mariadb.createConnection({ host: config.database.host, port: config.database.port, user: config.database.user, password: config.database.password, database: config.database.database });
+  connection = await mariadb.createConnection({
+    host: config.database.host,
+    port: config.database.port,
+    user: config.database.user,
+    password: config.database.password,
+    database: config.database.database,
+  });
 });
 
 afterAll(async () => {
   await connection.end();
 });
 
-interface ColumnRow { TABLE_NAME: string; COLUMN_NAME: string; COLUMN_TYPE: string; IS_NULLABLE: string; EXTRA: string }
-interface IndexRow { TABLE_NAME: string; INDEX_NAME: string; NON_UNIQUE: number | bigint; COLUMN_NAME: string; SEQ_IN_INDEX: number | bigint }
-interface ForeignKeyRow { TABLE_NAME: string; COLUMN_NAME: string; REFERENCED_TABLE_NAME: string; REFERENCED_COLUMN_NAME: string; DELETE_RULE: string }
+interface ColumnRow {
+  TABLE_NAME: string;
+  COLUMN_NAME: string;
+  COLUMN_TYPE: string;
+  IS_NULLABLE: string;
+  EXTRA: string;
+}
+interface IndexRow {
+  TABLE_NAME: string;
+  INDEX_NAME: string;
+  NON_UNIQUE: number | bigint;
+  COLUMN_NAME: string;
+  SEQ_IN_INDEX: number | bigint;
+}
+interface ForeignKeyRow {
+  TABLE_NAME: string;
+  COLUMN_NAME: string;
+  REFERENCED_TABLE_NAME: string;
+  REFERENCED_COLUMN_NAME: string;
+  DELETE_RULE: string;
+}
 
 async function liveSchema() {
-  const columns: ColumnRow[] = await connection.query(
-    'SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()',
-  );
+  const columns: ColumnRow[] = await connection.query('SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()');
   const indexes: IndexRow[] = await connection.query(
     'SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SEQ_IN_INDEX FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
   );

@@ -13,9 +13,12 @@ let mariadb: ChildProcess | undefined;
 let server: TestServer | undefined;
 
 function startMariaDb(port: number): ChildProcess {
-  return spawn('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${dataDir}/data`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${dataDir}/mariadb.sock`, '--user=root', '--skip-log-bin'], { stdio: 'ignore' });
+  return spawn(
+    '/usr/sbin/mariadbd',
+    ['--no-defaults', `--datadir=${dataDir}/data`, `--port=${port}`, '--bind-address=127.0.0.1', `--socket=${dataDir}/mariadb.sock`, '--user=root', '--skip-log-bin'],
+    { stdio: 'ignore' },
+  );
 }
-
 
 afterAll(async () => {
   await server?.close().catch(() => undefined);
@@ -63,9 +66,7 @@ describe('MariaDB restarted under load', () => {
 
     // The pool comes back by itself, and every acknowledged write is there.
     expect(await until(async () => (await write('after the restart')) === 200 && acknowledged.includes('after the restart'))).toBe(true);
-    const stored = new Set(
-      (await server!.app.prisma.composition.findMany({ where: { title: { in: acknowledged } }, select: { title: true } })).map((row) => row.title),
-    );
+    const stored = new Set((await server!.app.prisma.composition.findMany({ where: { title: { in: acknowledged } }, select: { title: true } })).map((row) => row.title));
     expect(acknowledged.filter((title) => !stored.has(title))).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(40);
   });

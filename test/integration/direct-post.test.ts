@@ -56,7 +56,10 @@ describe('reference queries executed in front of Apollo', () => {
       { query: ROUTE, variables: { f: 'VIE', t: 'SYD' } },
       { query: 'query Lookup { airport(code: "LHR") { ...Where __typename } } fragment Where on Airport { iata name city country latitude }', operationName: 'Lookup' },
       { query: '{ airport(code: "ZZZ") { iata } }' },
-      { query: 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 1, limit: 3) { stops totalDistanceKm legs { id distanceKm origin { iata } } } }', variables: { f: 'GVA', t: 'SYD' } },
+      {
+        query: 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 1, limit: 3) { stops totalDistanceKm legs { id distanceKm origin { iata } } } }',
+        variables: { f: 'GVA', t: 'SYD' },
+      },
       { query: '{ routes(first: 3, from: "ZRH") { totalCount nodes { id destination { iata } } pageInfo { hasNextPage endCursor } } }' },
       { query: '{ searchAirports(query: "zur", first: 3) { iata name } }' },
       { query: '{ a: route(from: "??", to: "LAX") { id } b: airport(code: "LHR") { iata } }' },

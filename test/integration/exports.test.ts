@@ -63,9 +63,7 @@ async function logInAgain(person: Person): Promise<Person> {
 
 beforeAll(async () => {
   exportsDir = await mkdtemp(join(tmpdir(), 'aero-exports-'));
-  server = await startTestServer(
-    testConfig({ EXPORTS_DIR: exportsDir, EXPORT_FREE_PER_DAY: String(FREE_PER_DAY), EXPORT_FREE_MAX_SECONDS: String(FREE_MAX_SECONDS) }),
-  );
+  server = await startTestServer(testConfig({ EXPORTS_DIR: exportsDir, EXPORT_FREE_PER_DAY: String(FREE_PER_DAY), EXPORT_FREE_MAX_SECONDS: String(FREE_MAX_SECONDS) }));
   owner = await server.signUp('exporter');
   admin = await server.signUp('admin');
   await server.app.prisma.user.update({ where: { username: admin.username }, data: { role: 'ADMIN' } });
@@ -98,11 +96,14 @@ describe('WAV and FLAC exports', () => {
     const updates: { status: string; progress: number; url: string | null }[] = [];
     try {
       await new Promise<void>((resolve, reject) => {
-        client.subscribe<any>({ query: PROGRESS, variables: { id: wavExportId } }, {
-          next: (result) => (result.errors ? reject(new Error(result.errors[0].message)) : updates.push(result.data.exportProgress)),
-          error: reject,
-          complete: resolve,
-        });
+        client.subscribe<any>(
+          { query: PROGRESS, variables: { id: wavExportId } },
+          {
+            next: (result) => (result.errors ? reject(new Error(result.errors[0].message)) : updates.push(result.data.exportProgress)),
+            error: reject,
+            complete: resolve,
+          },
+        );
       });
     } finally {
       await client.dispose();

@@ -9,7 +9,6 @@ function startRedis(port: number): ChildProcess {
   return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
 }
 
-
 let redis: ChildProcess | undefined;
 let server: TestServer | undefined;
 
@@ -33,9 +32,7 @@ describe('Redis stops while the server runs', () => {
     redis.kill('SIGKILL');
     await new Promise((resolve) => redis!.once('exit', resolve));
 
-    const reads = await server!.graphql(
-      '{ airport(code: "LHR") { iata } route(from: "JFK", to: "LAX") { distanceKm } previewComposition(input: { route: { from: "LHR", to: "CDG" } }) { tempoBpm } }',
-    );
+    const reads = await server!.graphql('{ airport(code: "LHR") { iata } route(from: "JFK", to: "LAX") { distanceKm } previewComposition(input: { route: { from: "LHR", to: "CDG" } }) { tempoBpm } }');
     expect(reads.errors).toBeUndefined();
     expect(reads.data!.airport.iata).toBe('LHR');
     expect((await server!.graphql('{ viewer { username } }', {}, member.accessToken)).data!.viewer.username).toBe(member.username);
@@ -49,8 +46,6 @@ describe('Redis stops while the server runs', () => {
 
     redis = startRedis(port);
     expect(await until(ready)).toBe(true);
-    expect(
-      await until(async () => (await server!.graphql('mutation($id: ID!) { recordPlay(id: $id) { playCount } }', { id: piece }, member.accessToken)).errors === undefined),
-    ).toBe(true);
+    expect(await until(async () => (await server!.graphql('mutation($id: ID!) { recordPlay(id: $id) { playCount } }', { id: piece }, member.accessToken)).errors === undefined)).toBe(true);
   });
 });

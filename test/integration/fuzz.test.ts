@@ -12,7 +12,16 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const FIELDS = ['airport(code: $c) { iata name }', 'route(from: $a, to: $b) { distanceKm }', 'searchAirports(query: $q, first: $n) { iata }', 'findPaths(from: $a, to: $b, maxStops: $n) { stops }', 'previewComposition(input: $input) { tempoBpm }', 'node(id: $c) { id }', 'composition(id: $c) { id }', 'feed(first: $n) { totalCount }'];
+const FIELDS = [
+  'airport(code: $c) { iata name }',
+  'route(from: $a, to: $b) { distanceKm }',
+  'searchAirports(query: $q, first: $n) { iata }',
+  'findPaths(from: $a, to: $b, maxStops: $n) { stops }',
+  'previewComposition(input: $input) { tempoBpm }',
+  'node(id: $c) { id }',
+  'composition(id: $c) { id }',
+  'feed(first: $n) { totalCount }',
+];
 const HOSTILE_STRINGS = ['', ' ', 'x'.repeat(5_000), '\u0000', '"; DROP TABLE users; --', '../../etc/passwd', '𝄞'.repeat(100), '\ud800', 'JFK', 'zzzz', '%00', '<script>', '{{7*7}}', '$(rm -rf /)'];
 const HOSTILE_VALUES: unknown[] = [null, true, -1, 0, 2 ** 31, 1e308, -0.5, 'NaN', [], [[]], {}, { from: 'JFK' }, ...HOSTILE_STRINGS];
 
@@ -36,13 +45,30 @@ function hostileBody(random: () => number): string | Buffer<ArrayBuffer> {
       return JSON.stringify({ query: `{ airport(code: "LHR") { ${query} } }` });
     }
     case 4:
-      return JSON.stringify({ query: Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(random, ['{', '}', '(', ')', '...', '$', '@', 'query', 'fragment', 'on', 'airport', ':', '"', '#', '\n'])).join(' ') });
+      return JSON.stringify({
+        query: Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(random, ['{', '}', '(', ')', '...', '$', '@', 'query', 'fragment', 'on', 'airport', ':', '"', '#', '\n'])).join(' '),
+      });
     case 5:
-      return JSON.stringify({ query: `query($a: String!, $b: String!, $c: ID!, $q: String!, $n: Int, $input: ComposeInput!) { ${pick(random, FIELDS)} }`, variables: { a: pick(random, HOSTILE_VALUES), b: pick(random, HOSTILE_VALUES), c: pick(random, HOSTILE_VALUES), q: pick(random, HOSTILE_VALUES), n: pick(random, HOSTILE_VALUES), input: pick(random, HOSTILE_VALUES) } });
+      return JSON.stringify({
+        query: `query($a: String!, $b: String!, $c: ID!, $q: String!, $n: Int, $input: ComposeInput!) { ${pick(random, FIELDS)} }`,
+        variables: {
+          a: pick(random, HOSTILE_VALUES),
+          b: pick(random, HOSTILE_VALUES),
+          c: pick(random, HOSTILE_VALUES),
+          q: pick(random, HOSTILE_VALUES),
+          n: pick(random, HOSTILE_VALUES),
+          input: pick(random, HOSTILE_VALUES),
+        },
+      });
     case 6:
-      return JSON.stringify({ query: `{ ${pick(random, ['__typename', 'nope', '__schema { types { name } }', 'airport { iata }', 'airport(code: 5) { iata }', 'airport(code: "LHR", extra: 1) { iata }'])} }`, operationName: pick(random, HOSTILE_VALUES) });
+      return JSON.stringify({
+        query: `{ ${pick(random, ['__typename', 'nope', '__schema { types { name } }', 'airport { iata }', 'airport(code: 5) { iata }', 'airport(code: "LHR", extra: 1) { iata }'])} }`,
+        operationName: pick(random, HOSTILE_VALUES),
+      });
     case 7:
-      return JSON.stringify({ query: `mutation { ${pick(random, ['logIn(input: { login: "x", password: "y" }) { accessToken }', 'signUp(input: {}) { accessToken }', 'castVote(entryId: "x") { id }', 'deleteAccount(password: 1)', 'likeComposition(id: "") { id }'])} }` });
+      return JSON.stringify({
+        query: `mutation { ${pick(random, ['logIn(input: { login: "x", password: "y" }) { accessToken }', 'signUp(input: {}) { accessToken }', 'castVote(entryId: "x") { id }', 'deleteAccount(password: 1)', 'likeComposition(id: "") { id }'])} }`,
+      });
     default:
       return JSON.stringify({ query: '{ airport(code: "LHR") { iata } }', variables: pick(random, HOSTILE_VALUES), extensions: pick(random, HOSTILE_VALUES) });
   }

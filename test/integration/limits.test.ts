@@ -13,8 +13,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const post = (body: string, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = (body: string, headers: Record<string, string> = {}) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('query shape limits (without revealing the numbers)', () => {
   it('refuses a deeply nested query', async () => {

@@ -26,7 +26,6 @@ afterAll(async () => {
   for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-
 async function startInstance(): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
   const config = testConfig();
@@ -61,7 +60,10 @@ function listen(port: number) {
   const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
   clients.push(client);
   const batches: { turn: number; sequence: number; startSeconds: number; piece: { startsAt: number }; events: unknown[] }[] = [];
-  client.subscribe({ query: RADIO, variables: { channel: CHANNEL } }, { next: (value) => value.data && batches.push((value.data as any).liveRadio), error: () => undefined, complete: () => undefined });
+  client.subscribe(
+    { query: RADIO, variables: { channel: CHANNEL } },
+    { next: (value) => value.data && batches.push((value.data as any).liveRadio), error: () => undefined, complete: () => undefined },
+  );
   return batches;
 }
 

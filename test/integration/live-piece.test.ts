@@ -63,7 +63,10 @@ describe('livePiece', () => {
     expect(events.at(-1).kind).toBe('COMPLETE');
     // The same notes at the same moments (the two fields round their times on their own: ±1 ms).
     const byPitchThenTime = (a: { at: number; pitch: number }, b: { at: number; pitch: number }) => a.pitch - b.pitch || a.at - b.at;
-    const heard = events.filter((event: any) => event.kind === 'NOTE').map((event: any) => ({ at: event.at, pitch: event.pitch })).sort(byPitchThenTime);
+    const heard = events
+      .filter((event: any) => event.kind === 'NOTE')
+      .map((event: any) => ({ at: event.at, pitch: event.pitch }))
+      .sort(byPitchThenTime);
     const written = piece.tracks.flatMap((track) => track.notes.map((note) => ({ at: note.start, pitch: note.pitch }))).sort(byPitchThenTime);
     expect(heard.length).toBe(written.length);
     expect(heard.length).toBeGreaterThan(20);

@@ -46,7 +46,10 @@ function listen(client: Client, query: string, variables: Record<string, unknown
   const results: Received[] = [];
   let unsubscribe: () => void = () => undefined;
   const ended = new Promise<void>((resolve) => {
-    unsubscribe = client.subscribe({ query, variables }, { next: (value) => results.push({ value, receivedAt: Date.now() }), error: (e) => (results.push({ value: { errors: [e] }, receivedAt: Date.now() }), resolve()), complete: resolve });
+    unsubscribe = client.subscribe(
+      { query, variables },
+      { next: (value) => results.push({ value, receivedAt: Date.now() }), error: (e) => (results.push({ value: { errors: [e] }, receivedAt: Date.now() }), resolve()), complete: resolve },
+    );
   });
   return { results, ended, stop: () => unsubscribe() };
 }

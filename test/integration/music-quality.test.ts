@@ -11,9 +11,16 @@ import { HUMAN_BANDS, measureMelody, quantile, type MeasureName, type MelodyMeas
  */
 const { Midi } = toneMidi;
 const SCALE_STEPS: Record<string, number[]> = {
-  MAJOR: [0, 2, 4, 5, 7, 9, 11], NATURAL_MINOR: [0, 2, 3, 5, 7, 8, 10], HARMONIC_MINOR: [0, 2, 3, 5, 7, 8, 11],
-  DORIAN: [0, 2, 3, 5, 7, 9, 10], PHRYGIAN: [0, 1, 3, 5, 7, 8, 10], LYDIAN: [0, 2, 4, 6, 7, 9, 11], MIXOLYDIAN: [0, 2, 4, 5, 7, 9, 10],
-  MAJOR_PENTATONIC: [0, 2, 4, 7, 9], MINOR_PENTATONIC: [0, 3, 5, 7, 10], BLUES: [0, 3, 5, 6, 7, 10],
+  MAJOR: [0, 2, 4, 5, 7, 9, 11],
+  NATURAL_MINOR: [0, 2, 3, 5, 7, 8, 10],
+  HARMONIC_MINOR: [0, 2, 3, 5, 7, 8, 11],
+  DORIAN: [0, 2, 3, 5, 7, 9, 10],
+  PHRYGIAN: [0, 1, 3, 5, 7, 8, 10],
+  LYDIAN: [0, 2, 4, 6, 7, 9, 11],
+  MIXOLYDIAN: [0, 2, 4, 5, 7, 9, 10],
+  MAJOR_PENTATONIC: [0, 2, 4, 7, 9],
+  MINOR_PENTATONIC: [0, 3, 5, 7, 10],
+  BLUES: [0, 3, 5, 6, 7, 10],
 };
 const SAMPLE_ROUTES = 104;
 
@@ -44,8 +51,7 @@ function measure(route: string, theme: string, piece: any): Figures {
   const melodyIndex = piece.tracks.findIndex((t: any) => t.role === 'MELODY');
   const melodyTrack = midi.tracks.filter((t) => t.notes.length > 0)[melodyIndex];
   const notes = [...melodyTrack.notes].sort((a, b) => a.ticks - b.ticks || a.midi - b.midi);
-  const sectionAt = (seconds: number) =>
-    piece.sections.find((s: any) => seconds >= s.startSeconds - 1e-6 && seconds < s.endSeconds - 1e-6) ?? piece.sections.at(-1);
+  const sectionAt = (seconds: number) => piece.sections.find((s: any) => seconds >= s.startSeconds - 1e-6 && seconds < s.endSeconds - 1e-6) ?? piece.sections.at(-1);
   const inScale = notes.filter((note) => {
     const section = sectionAt(note.time);
     return SCALE_STEPS[section.scale].includes((note.midi - pitchClassOf(section.key) + 120) % 12);
@@ -112,8 +118,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const worst = (key: keyof Figures, pick: 'min' | 'max') =>
-  figures.reduce((a, b) => ((pick === 'min' ? (b[key] as number) < (a[key] as number) : (b[key] as number) > (a[key] as number)) ? b : a));
+const worst = (key: keyof Figures, pick: 'min' | 'max') => figures.reduce((a, b) => ((pick === 'min' ? (b[key] as number) < (a[key] as number) : (b[key] as number) > (a[key] as number)) ? b : a));
 
 describe(`music quality on ${SAMPLE_ROUTES} real routes in every theme`, () => {
   it('covers at least 100 routes and every theme', () => {
@@ -127,7 +132,7 @@ describe(`music quality on ${SAMPLE_ROUTES} real routes in every theme`, () => {
     expect(low.inScale, `${low.route} ${low.theme}`).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps at least 95% of melody notes in the piece\'s own key and scale (Composition.key, .scale)', () => {
+  it("keeps at least 95% of melody notes in the piece's own key and scale (Composition.key, .scale)", () => {
     const low = worst('inPieceScale', 'min');
     expect(low.inPieceScale, `${low.route} ${low.theme}`).toBeGreaterThanOrEqual(0.95);
   });
@@ -181,7 +186,13 @@ const MEASURE_LABELS: Record<MeasureName, string> = {
 
 describe('form: motifs, repetition, pulse and register against 1,034 human folk tunes (issue #20)', () => {
   const names = Object.keys(HUMAN_BANDS) as MeasureName[];
-  const band = (name: MeasureName) => [0.1, 0.5, 0.9].map((q) => quantile(figures.map((f) => f.form[name]), q));
+  const band = (name: MeasureName) =>
+    [0.1, 0.5, 0.9].map((q) =>
+      quantile(
+        figures.map((f) => f.form[name]),
+        q,
+      ),
+    );
 
   it('prints the table', () => {
     const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2));

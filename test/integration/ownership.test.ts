@@ -95,9 +95,7 @@ describe('changing and deleting', () => {
 
   it('lets exactly one of two concurrent updates with the same expectedVersion win', async () => {
     const piece = await create({});
-    const results = await Promise.all(
-      ['Left', 'Right'].map((title) => server.graphql(UPDATE, { id: piece.id, patch: { title }, v: 1 }, owner.accessToken)),
-    );
+    const results = await Promise.all(['Left', 'Right'].map((title) => server.graphql(UPDATE, { id: piece.id, patch: { title }, v: 1 }, owner.accessToken)));
     expect(results.filter((r) => r.errors === undefined)).toHaveLength(1);
     expect(results.map(errorCode).filter(Boolean)).toEqual(['CONFLICT']);
   });

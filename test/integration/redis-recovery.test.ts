@@ -69,7 +69,10 @@ interface Batch {
 function listen(channel: string): { client: Client; batches: { at: number; batch: Batch }[] } {
   const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
   const batches: { at: number; batch: Batch }[] = [];
-  client.subscribe<{ liveRadio: Batch }>({ query: RADIO, variables: { channel } }, { next: (result) => result.data && batches.push({ at: Date.now(), batch: result.data.liveRadio }), error: () => undefined, complete: () => undefined });
+  client.subscribe<{ liveRadio: Batch }>(
+    { query: RADIO, variables: { channel } },
+    { next: (result) => result.data && batches.push({ at: Date.now(), batch: result.data.liveRadio }), error: () => undefined, complete: () => undefined },
+  );
   return { client, batches };
 }
 
@@ -119,20 +122,32 @@ async function votingContest(authors: Person[]): Promise<{ contestId: string; en
   const entries: string[] = [];
   for (const [index, author] of authors.entries()) {
     const composed = await server.graphql('mutation($v: Int!) { createComposition(input: { route: { from: "BOS", to: "MIA" }, variation: $v }) { id } }', { v: 100 + index }, author.accessToken);
-    const entered = await server.graphql('mutation($c: ID!, $p: ID!) { submitEntry(contestId: $c, compositionId: $p) { id } }', { c: contestId, p: composed.data!.createComposition.id }, author.accessToken);
+    const entered = await server.graphql(
+      'mutation($c: ID!, $p: ID!) { submitEntry(contestId: $c, compositionId: $p) { id } }',
+      { c: contestId, p: composed.data!.createComposition.id },
+      author.accessToken,
+    );
     expect(entered.errors).toBeUndefined();
     entries.push(entered.data!.submitEntry.id);
   }
   await server.app.prisma.contest.update({
     where: { id: rowIdOf(contestId) },
-    data: { submissionsOpenAt: new Date(Date.now() - 3 * 60_000), submissionsCloseAt: new Date(Date.now() - 2 * 60_000), votingOpenAt: new Date(Date.now() - 60_000), votingCloseAt: new Date(Date.now() + 30 * 60_000) },
+    data: {
+      submissionsOpenAt: new Date(Date.now() - 3 * 60_000),
+      submissionsCloseAt: new Date(Date.now() - 2 * 60_000),
+      votingOpenAt: new Date(Date.now() - 60_000),
+      votingCloseAt: new Date(Date.now() + 30 * 60_000),
+    },
   });
   return { contestId, entries };
 }
 
 function watch(pieceId: string, accessToken: string): Client {
   const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${accessToken}` } });
-  client.subscribe({ query: 'subscription($id: ID!) { compositionChanged(id: $id) { version } }', variables: { id: pieceId } }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+  client.subscribe(
+    { query: 'subscription($id: ID!) { compositionChanged(id: $id) { version } }', variables: { id: pieceId } },
+    { next: () => undefined, error: () => undefined, complete: () => undefined },
+  );
   return client;
 }
 
@@ -177,7 +192,15 @@ describe('Redis restarted empty while the server runs', () => {
 
       // Leaderboards: the board (a Redis cache of MariaDB's votes) is rebuilt when read, and counts new votes.
       expect(
-        await until(async () => JSON.stringify((await board())?.map((placing) => [placing.entry.id, placing.votes])) === JSON.stringify([[entries[1], 1], [entries[0], 0]]), 10_000),
+        await until(
+          async () =>
+            JSON.stringify((await board())?.map((placing) => [placing.entry.id, placing.votes])) ===
+            JSON.stringify([
+              [entries[1], 1],
+              [entries[0], 0],
+            ]),
+          10_000,
+        ),
       ).toBe(true);
       expect((await server.graphql(CAST, { e: entries[0] }, voter.accessToken)).errors).toBeUndefined();
       expect((await server.graphql(CAST, { e: entries[0] }, lateVoter.accessToken)).errors).toBeUndefined();
@@ -208,7 +231,9 @@ describe('Redis restarted empty while the server runs', () => {
       const signUps = [];
       for (let i = 0; i < 6; i++) {
         const username = `again_${Math.random().toString(36).slice(2, 9)}`;
-        signUps.push(await server.graphql('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { email: `${username}@example.test`, username, password: 'correct horse 42' } }));
+        signUps.push(
+          await server.graphql('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { email: `${username}@example.test`, username, password: 'correct horse 42' } }),
+        );
       }
       expect(signUps.slice(0, 5).map((answer) => answer.errors)).toEqual(Array(5).fill(undefined));
       expect(errorCode(signUps[5])).toBe('RATE_LIMITED');
@@ -216,16 +241,18 @@ describe('Redis restarted empty while the server runs', () => {
       // The cache answers, and a change is seen at once.
       const read = async () => (await server.graphql('query($id: ID!) { composition(id: $id) { title } }', { id: piece.id }, member.accessToken)).data!.composition.title;
       expect(await read()).toBe(piece.title);
-      await server.graphql('mutation($id: ID!, $v: Int!) { updateComposition(id: $id, expectedVersion: $v, patch: { title: "After the restart" }) { title } }', { id: piece.id, v: piece.version }, member.accessToken);
+      await server.graphql(
+        'mutation($id: ID!, $v: Int!) { updateComposition(id: $id, expectedVersion: $v, patch: { title: "After the restart" }) { title } }',
+        { id: piece.id, v: piece.version },
+        member.accessToken,
+      );
       expect(await read()).toBe('After the restart');
 
       // Exports are queued and rendered.
       const requested = await server.graphql('mutation($c: ID!) { requestExport(compositionId: $c, format: WAV) { id } }', { c: piece.id }, member.accessToken);
       expect(requested.errors).toBeUndefined();
       const exportId = requested.data!.requestExport.id;
-      expect(
-        await until(async () => (await server.graphql('query($id: ID!) { export(id: $id) { status } }', { id: exportId }, member.accessToken)).data!.export.status === 'DONE', 90_000),
-      ).toBe(true);
+      expect(await until(async () => (await server.graphql('query($id: ID!) { export(id: $id) { status } }', { id: exportId }, member.accessToken)).data!.export.status === 'DONE', 90_000)).toBe(true);
     } finally {
       await client.dispose();
       await watching.dispose();

@@ -158,8 +158,7 @@ describe('scope', () => {
   it('never serves one person’s answer to another', async () => {
     const owner = await server.signUp('private');
     const stranger = await server.signUp('stranger');
-    const id = (await server.graphql('mutation { createComposition(input: { route: { from: "JFK", to: "MIA" }, visibility: PRIVATE }) { id } }', {}, owner.accessToken)).data!
-      .createComposition.id;
+    const id = (await server.graphql('mutation { createComposition(input: { route: { from: "JFK", to: "MIA" }, visibility: PRIVATE }) { id } }', {}, owner.accessToken)).data!.createComposition.id;
     const QUERY = 'query($id: ID!) { composition(id: $id) { id viewerHasLiked } }';
     for (let i = 0; i < 2; i++) {
       expect((await post(server, QUERY, { id }, { authorization: `Bearer ${owner.accessToken}` })).body.data.composition.id).toBe(id);

@@ -13,7 +13,6 @@ afterAll(async () => {
   await server.close();
 });
 
-
 describe('airport(code)', () => {
   it('finds an airport by IATA or ICAO code in any case', async () => {
     const response = await server.graphql(`{
@@ -298,10 +297,7 @@ describe('transports', () => {
     try {
       const result = await new Promise<any>((resolve, reject) => {
         let value: unknown;
-        client.subscribe(
-          { query: '{ airport(code: "CDG") { iata city } }' },
-          { next: (data) => (value = data), error: reject, complete: () => resolve(value) },
-        );
+        client.subscribe({ query: '{ airport(code: "CDG") { iata city } }' }, { next: (data) => (value = data), error: reject, complete: () => resolve(value) });
       });
       expect(result.data.airport).toEqual({ iata: 'CDG', city: 'Paris' });
     } finally {

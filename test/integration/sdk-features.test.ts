@@ -46,8 +46,10 @@ function refusingFetch(refusals: number, answer: () => Response) {
   return { calls, fetchImpl };
 }
 
-const refusal = (status: number, code: string, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify({ errors: [{ message: `refused: ${code}`, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json', ...headers } });
+const refusal =
+  (status: number, code: string, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify({ errors: [{ message: `refused: ${code}`, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('client.request with your own typed documents', () => {
   type RouteResult = { route: { distanceKm: number; origin: { iata: string | null } } | null };
@@ -58,7 +60,9 @@ describe('client.request with your own typed documents', () => {
     const document = parse(text) as unknown as TypedDocument<RouteResult, RouteVariables>;
     const data = await client.request(document, { from: 'JFK', to: 'LAX' });
     expectTypeOf(data).toEqualTypeOf<RouteResult>();
-    expectTypeOf(client.request<RouteResult, RouteVariables>).parameter(1).toEqualTypeOf<RouteVariables | undefined>();
+    expectTypeOf(client.request<RouteResult, RouteVariables>)
+      .parameter(1)
+      .toEqualTypeOf<RouteVariables | undefined>();
     expect(data.route!.distanceKm).toBeCloseTo(3974, 0);
     expect(data.route!.origin.iata).toBe('JFK');
   });
@@ -158,7 +162,11 @@ describe('client.exportAudio', () => {
     expect(progress.at(-1)).toBe('DONE');
     const file = await fetch(url);
     expect(file.status).toBe(200);
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('RIFF');
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 4)
+        .toString('latin1'),
+    ).toBe('RIFF');
 
     expect((await rejection(person.client.exportAudio(piece.id, { format: 'FLAC' }))).code).toBe('PREMIUM_REQUIRED');
     const another = await savedPiece(person);
@@ -192,9 +200,7 @@ describe('live iterators and the clock', () => {
 describe('sdk/examples (run against the server)', () => {
   it('compile on their own (tsc -p sdk/examples/tsconfig.json)', async () => {
     const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
-    const result = await promisify(execFile)(process.execPath, [tsc, '-p', 'sdk/examples/tsconfig.json'], { cwd: ROOT }).catch(
-      (error: { stdout?: string; stderr?: string; code?: number }) => error,
-    );
+    const result = await promisify(execFile)(process.execPath, [tsc, '-p', 'sdk/examples/tsconfig.json'], { cwd: ROOT }).catch((error: { stdout?: string; stderr?: string; code?: number }) => error);
     expect('code' in result ? result.code : 0, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 

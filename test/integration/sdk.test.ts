@@ -13,12 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Kind, buildSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createAeroMelodyClient,
-  operations,
-  type AeroMelodyClient,
-  type OperationName,
-} from '../../sdk/src/index.js';
+import { createAeroMelodyClient, operations, type AeroMelodyClient, type OperationName } from '../../sdk/src/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { communityCases } from './sdk/community-cases.js';
 import { collect, rejection, sdkContext, type SdkContext } from './sdk/context.js';
@@ -51,17 +46,13 @@ const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 describe('generated SDK and manifest', () => {
   it('are up to date with schema/schema.graphql and schema/operations (else run `npm run sdk:generate`)', async () => {
     const cli = resolve(ROOT, 'node_modules/@graphql-codegen/cli/esm/bin.js');
-    const result = await run(process.execPath, [cli, '--config', 'codegen.ts', '--check'], { cwd: ROOT }).catch(
-      (error: { stdout?: string; stderr?: string; code?: number }) => error,
-    );
+    const result = await run(process.execPath, [cli, '--config', 'codegen.ts', '--check'], { cwd: ROOT }).catch((error: { stdout?: string; stderr?: string; code?: number }) => error);
     expect('code' in result ? result.code : 0, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 
   it('compiles on its own (tsc -p sdk/tsconfig.json --noEmit)', async () => {
     const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
-    const result = await run(process.execPath, [tsc, '-p', 'sdk/tsconfig.json', '--noEmit'], { cwd: ROOT }).catch(
-      (error: { stdout?: string; stderr?: string; code?: number }) => error,
-    );
+    const result = await run(process.execPath, [tsc, '-p', 'sdk/tsconfig.json', '--noEmit'], { cwd: ROOT }).catch((error: { stdout?: string; stderr?: string; code?: number }) => error);
     expect('code' in result ? result.code : 0, `${result.stdout}\n${result.stderr}`).toBe(0);
   });
 
@@ -85,7 +76,11 @@ describe('generated SDK and manifest', () => {
         ),
       ),
     );
-    const roots = [['query', schema.getQueryType()], ['mutation', schema.getMutationType()], ['subscription', schema.getSubscriptionType()]] as const;
+    const roots = [
+      ['query', schema.getQueryType()],
+      ['mutation', schema.getMutationType()],
+      ['subscription', schema.getSubscriptionType()],
+    ] as const;
     const uncovered = roots.flatMap(([kind, type]) => Object.keys(type!.getFields()).map((field) => `${kind}.${field}`)).filter((field) => !covered.has(field));
     expect(uncovered, 'every root field has an operation in schema/operations (and so an SDK method)').toEqual([]);
 
@@ -347,10 +342,7 @@ describe('graphql-ws transport (subscriptions)', () => {
   it('runs several streams over one socket, with auth in the connection params', async () => {
     const authed = createAeroMelodyClient({ url: endpoint, apiKey: 'key-123' });
     try {
-      const [themes, piece] = await Promise.all([
-        collect(authed.subscribe('Themes')),
-        collect(authed.subscribe('PreviewComposition', { input: { route: { from: 'JFK', to: 'LAX' } } })),
-      ]);
+      const [themes, piece] = await Promise.all([collect(authed.subscribe('Themes')), collect(authed.subscribe('PreviewComposition', { input: { route: { from: 'JFK', to: 'LAX' } } }))]);
       expect(themes[0].themes.length).toBeGreaterThan(0);
       expect(piece[0].previewComposition.tracks.length).toBeGreaterThanOrEqual(2);
     } finally {
@@ -385,10 +377,7 @@ describe('sdk/README.md', () => {
     const dir = await mkdtemp(join(tmpdir(), 'aero-sdk-readme-'));
     try {
       const file = join(dir, 'example.ts');
-      await writeFile(
-        file,
-        example.replace("'@aero-melody/sdk'", JSON.stringify(resolve(ROOT, 'sdk/src/index.ts'))).replace('http://localhost:4000/graphql', endpoint),
-      );
+      await writeFile(file, example.replace("'@aero-melody/sdk'", JSON.stringify(resolve(ROOT, 'sdk/src/index.ts'))).replace('http://localhost:4000/graphql', endpoint));
       const log = vi.spyOn(console, 'log').mockImplementation(() => {});
       try {
         await import(/* @vite-ignore */ file);

@@ -11,7 +11,6 @@ import { startTestServer } from '../support/server.js';
 const MAIN = join(PROJECT_ROOT, 'dist', 'server', 'main.js');
 const FRESH_DATABASE = `${TEST_DATABASE}_fresh`;
 
-
 interface Started {
   child: ChildProcess;
   output: () => string;
@@ -106,9 +105,7 @@ describe('SIGTERM under load', () => {
     socket.send(JSON.stringify({ type: 'connection_init' }));
 
     const body = JSON.stringify({ query: '{ findPaths(from: "GKA", to: "LHR", maxStops: 3, limit: 20) { totalDistanceKm } }' });
-    const inFlight = Array.from({ length: 40 }, () =>
-      fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status),
-    );
+    const inFlight = Array.from({ length: 40 }, () => fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status));
     await new Promise((resolve) => setTimeout(resolve, 20));
     const stoppingAt = Date.now();
     started.child.kill('SIGTERM');

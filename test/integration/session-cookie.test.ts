@@ -59,7 +59,12 @@ const attributes = (setCookie: string) =>
 async function signUpWithCookie(host?: string): Promise<{ username: string; cookie: string; setCookie: string; accessToken: string; refreshToken: string }> {
   await resetRateLimits(server.app);
   const username = `cookie_${Math.random().toString(36).slice(2, 9)}`;
-  const answer = await send('POST', '/graphql', { 'x-session-cookie': '1', ...(host ? { host } : {}) }, { query: SIGN_UP, variables: { input: { email: `${username}@example.test`, username, password: PASSWORD } } });
+  const answer = await send(
+    'POST',
+    '/graphql',
+    { 'x-session-cookie': '1', ...(host ? { host } : {}) },
+    { query: SIGN_UP, variables: { input: { email: `${username}@example.test`, username, password: PASSWORD } } },
+  );
   expect(answer.body.errors).toBeUndefined();
   expect(answer.setCookies).toHaveLength(1);
   const cookie = cookieValue(answer.setCookies[0]);

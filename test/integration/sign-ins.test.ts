@@ -93,13 +93,7 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
 describe('log-in limits per account', () => {
   it('counts every spelling the database matches to the account against one budget', async () => {
     const member = await server.signUp('alice');
-    const spellings = [
-      member.username.toUpperCase(),
-      member.username.replace('a', 'á'),
-      member.username.replace('a', 'ａ'),
-      member.username.replace('a', 'Ä'),
-      ` ${member.username} `,
-    ];
+    const spellings = [member.username.toUpperCase(), member.username.replace('a', 'á'), member.username.replace('a', 'ａ'), member.username.replace('a', 'Ä'), ` ${member.username} `];
     for (const login of spellings) {
       const guess = await server.graphql(LOG_IN, { input: { login, password: 'a wrong guess' } });
       expect(errorCode(guess)).toBe('UNAUTHENTICATED');
@@ -113,10 +107,7 @@ describe('log-in limits per account', () => {
 describe('refreshing a sign-in', () => {
   it('gives the same new pair to a token presented twice at once, and ends the sign-in on a replay after the grace window', async () => {
     const member = await server.signUp('tabs');
-    const [first, second] = await Promise.all([
-      server.graphql(REFRESH, { token: member.refreshToken }),
-      server.graphql(REFRESH, { token: member.refreshToken }),
-    ]);
+    const [first, second] = await Promise.all([server.graphql(REFRESH, { token: member.refreshToken }), server.graphql(REFRESH, { token: member.refreshToken })]);
     expect(first.errors).toBeUndefined();
     expect(second.errors).toBeUndefined();
     expect(second.data!.refreshSession).toEqual(first.data!.refreshSession);

@@ -249,8 +249,7 @@ describe('Composition.similar', () => {
 
 describe('recommendations', () => {
   const RECOMMEND = '{ recommendations(first: 100) { score composition { id visibility theme { id } } } }';
-  const make = async (token: string, input: string) =>
-    (await server.graphql(`mutation { createComposition(input: { ${input} }) { id } }`, {}, token)).data!.createComposition.id as string;
+  const make = async (token: string, input: string) => (await server.graphql(`mutation { createComposition(input: { ${input} }) { id } }`, {}, token)).data!.createComposition.id as string;
 
   it('suggests public pieces like the ones a person liked and made, never those themselves', async () => {
     const maker = await server.signUp('maker');

@@ -17,7 +17,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const CREATE = 'mutation($input: ThemeInput!) { createTheme(input: $input) { id name builtIn visibility tempoMin tempoMax scales instruments { role program instrument } drumPattern mapping { key tempo mode } owner { username } } }';
+const CREATE =
+  'mutation($input: ThemeInput!) { createTheme(input: $input) { id name builtIn visibility tempoMin tempoMax scales instruments { role program instrument } drumPattern mapping { key tempo mode } owner { username } } }';
 const SOUNDSCAPE = {
   name: 'Harbour Night',
   description: 'Marimba over strings',
@@ -40,11 +41,24 @@ describe('custom themes', () => {
     const created = await server.graphql(CREATE, { input: SOUNDSCAPE }, designer.accessToken);
     expect(created.errors).toBeUndefined();
     const theme = created.data!.createTheme;
-    expect(theme).toMatchObject({ name: 'Harbour Night', builtIn: false, visibility: 'PUBLIC', tempoMin: 70, tempoMax: 100, scales: ['DORIAN', 'MIXOLYDIAN'], drumPattern: null, owner: { username: designer.username } });
+    expect(theme).toMatchObject({
+      name: 'Harbour Night',
+      builtIn: false,
+      visibility: 'PUBLIC',
+      tempoMin: 70,
+      tempoMax: 100,
+      scales: ['DORIAN', 'MIXOLYDIAN'],
+      drumPattern: null,
+      owner: { username: designer.username },
+    });
     expect(theme.instruments.map((i: { instrument: string }) => i.instrument)).toEqual(['Marimba', 'String Ensemble 1', 'Cello']);
     expect(theme.mapping).toEqual({ key: 'LATITUDE', tempo: 'HUB_SIZE', mode: 'HEADING' });
 
-    const piece = await server.graphql('mutation($t: String!) { createComposition(input: { route: { from: "SYD", to: "AKL" }, theme: $t }) { id midi scale tempoBpm theme { id name } } }', { t: theme.id }, designer.accessToken);
+    const piece = await server.graphql(
+      'mutation($t: String!) { createComposition(input: { route: { from: "SYD", to: "AKL" }, theme: $t }) { id midi scale tempoBpm theme { id name } } }',
+      { t: theme.id },
+      designer.accessToken,
+    );
     expect(piece.errors).toBeUndefined();
     const saved = piece.data!.createComposition;
     expect(saved.theme).toEqual({ id: theme.id, name: 'Harbour Night' });
@@ -54,7 +68,11 @@ describe('custom themes', () => {
     const programs = new Midi(Buffer.from(saved.midi, 'base64')).tracks.filter((t) => t.notes.length > 0).map((t) => t.instrument.number);
     expect(programs).toEqual([12, 48, 42]);
 
-    const updated = await server.graphql('mutation($id: String!) { updateTheme(id: $id, input: { instruments: [{ role: MELODY, name: "Flute", program: 73 }] }) { instruments { program } } }', { id: theme.id }, designer.accessToken);
+    const updated = await server.graphql(
+      'mutation($id: String!) { updateTheme(id: $id, input: { instruments: [{ role: MELODY, name: "Flute", program: 73 }] }) { instruments { program } } }',
+      { id: theme.id },
+      designer.accessToken,
+    );
     expect(updated.data!.updateTheme.instruments).toEqual([{ program: 73 }]);
     const again = await server.graphql('query($id: ID!) { composition(id: $id) { midi theme { instruments { program } } } }', { id: saved.id });
     expect(again.data!.composition.midi).toBe(saved.midi);
@@ -73,8 +91,23 @@ describe('custom themes', () => {
     };
     expect(await bad({ instruments: [{ role: 'MELODY', name: 'Lead', program: 200 }] })).toMatch(/program must be a General MIDI program from 0 to 127/);
     expect(await bad({ tempoMin: 120, tempoMax: 90 })).toMatch(/tempo range is inverted.*tempoMin \(120\) must be below tempoMax \(90\)/);
-    expect(await bad({ instruments: [{ role: 'MELODY', name: 'A', program: 1 }, { role: 'MELODY', name: 'B', program: 2 }] })).toMatch(/exactly one MELODY/);
-    expect(await bad({ instruments: [{ role: 'MELODY', name: 'A', program: 1 }, { role: 'DRUMS', name: 'Kit', program: 0 }], basedOn: 'classical' })).toMatch(/DRUMS part needs a drumPattern/);
+    expect(
+      await bad({
+        instruments: [
+          { role: 'MELODY', name: 'A', program: 1 },
+          { role: 'MELODY', name: 'B', program: 2 },
+        ],
+      }),
+    ).toMatch(/exactly one MELODY/);
+    expect(
+      await bad({
+        instruments: [
+          { role: 'MELODY', name: 'A', program: 1 },
+          { role: 'DRUMS', name: 'Kit', program: 0 },
+        ],
+        basedOn: 'classical',
+      }),
+    ).toMatch(/DRUMS part needs a drumPattern/);
     expect(await bad({ dynamicsBase: 100, dynamicsRange: 60 })).toMatch(/dynamicsBase \+ dynamicsRange must be at most 127/);
     expect(await bad({ drumPattern: 'polka-beat' })).toMatch(/drumPattern must be one of/);
     expect(await bad({ basedOn: 'polka' })).toMatch(/basedOn must be a built-in theme/);

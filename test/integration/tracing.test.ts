@@ -75,6 +75,11 @@ describe('traces', () => {
     expect(await until(async () => traceOf() !== undefined, 15_000)).toBe(true);
     const names = () => spans.filter((span) => span.traceId === traceOf()).map((span) => span.name);
     // The response cache looks in Redis and the person is looked up with SQL, all within the request's trace.
-    expect(await until(async () => names().some((name) => name.startsWith('graphql.')) && names().some((name) => /^prisma:/.test(name)) && names().some((name) => /^(get|hget|mget|evalsha|eval)$/i.test(name)), 15_000)).toBe(true);
+    expect(
+      await until(
+        async () => names().some((name) => name.startsWith('graphql.')) && names().some((name) => /^prisma:/.test(name)) && names().some((name) => /^(get|hget|mget|evalsha|eval)$/i.test(name)),
+        15_000,
+      ),
+    ).toBe(true);
   });
 });

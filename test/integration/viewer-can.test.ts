@@ -77,8 +77,15 @@ describe('Composition.viewerCan', () => {
       const created = await server.graphql(CREATE, { input: { route: { from: 'JFK', to: 'LAX' }, theme: 'rock', durationSeconds: 10, visibility, license } }, people.owner.accessToken);
       expect(created.errors).toBeUndefined();
       const id = created.data!.createComposition.id as string;
-      for (const [who, role] of [['editor', 'EDITOR'], ['viewer', 'VIEWER']] as const) {
-        const invited = await server.graphql('mutation($id: ID!, $u: String!, $r: CollaboratorRole!) { inviteCollaborator(compositionId: $id, username: $u, role: $r) { id } }', { id, u: people[who].username, r: role }, people.owner.accessToken);
+      for (const [who, role] of [
+        ['editor', 'EDITOR'],
+        ['viewer', 'VIEWER'],
+      ] as const) {
+        const invited = await server.graphql(
+          'mutation($id: ID!, $u: String!, $r: CollaboratorRole!) { inviteCollaborator(compositionId: $id, username: $u, role: $r) { id } }',
+          { id, u: people[who].username, r: role },
+          people.owner.accessToken,
+        );
         expect(invited.errors).toBeUndefined();
       }
 

@@ -56,18 +56,37 @@ export function expectedColumnType(field: ModelField, enums: Set<string>): strin
   const native = /@db\.(\w+)(?:\((\d+)\))?/.exec(field.attributes);
   if (native) {
     const [, kind, size] = native;
-    const names: Record<string, string> = { VarChar: 'varchar', Char: 'char', DateTime: 'datetime', Text: 'text', TinyInt: 'tinyint', UnsignedInt: 'int(10) unsigned', MediumText: 'mediumtext', LongText: 'longtext' };
+    const names: Record<string, string> = {
+      VarChar: 'varchar',
+      Char: 'char',
+      DateTime: 'datetime',
+      Text: 'text',
+      TinyInt: 'tinyint',
+      UnsignedInt: 'int(10) unsigned',
+      MediumText: 'mediumtext',
+      LongText: 'longtext',
+    };
     const base = names[kind] ?? kind.toLowerCase();
     return size ? `${base}(${size})` : base;
   }
   if (enums.has(field.type)) return 'enum';
   const defaults: Record<string, string> = {
-    String: 'varchar(191)', Int: 'int(11)', BigInt: 'bigint(20)', Float: 'double', Boolean: 'tinyint(1)', DateTime: 'datetime(3)', Json: 'longtext', Bytes: 'longblob',
+    String: 'varchar(191)',
+    Int: 'int(11)',
+    BigInt: 'bigint(20)',
+    Float: 'double',
+    Boolean: 'tinyint(1)',
+    DateTime: 'datetime(3)',
+    Json: 'longtext',
+    Bytes: 'longblob',
   };
   return defaults[field.type];
 }
 
 export function listOf(attribute: string): string[] {
   const inner = /\[([^\]]*)\]/.exec(attribute)?.[1] ?? '';
-  return inner.split(',').map((s) => s.trim().replace(/\(.*\)$/, '')).filter(Boolean);
+  return inner
+    .split(',')
+    .map((s) => s.trim().replace(/\(.*\)$/, ''))
+    .filter(Boolean);
 }

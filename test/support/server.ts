@@ -47,10 +47,9 @@ export async function startTestServer(config: Readonly<Config> = testConfig()): 
       // Tests sign many people up from one address; the per-address limit is tested on its own.
       await resetRateLimits(app);
       const username = `${prefix}_${randomBytes(5).toString('hex')}`;
-      const response = await this.graphql(
-        'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }',
-        { input: { email: `${username}@example.test`, username, password: 'correct horse 42' } },
-      );
+      const response = await this.graphql('mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken user { id } } }', {
+        input: { email: `${username}@example.test`, username, password: 'correct horse 42' },
+      });
       if (response.errors) throw new Error(`sign-up failed: ${response.errors[0].message}`);
       const payload = response.data!.signUp;
       return { accessToken: payload.accessToken, refreshToken: payload.refreshToken, username, userId: payload.user.id };

@@ -12,7 +12,10 @@ const FORMER_DEVELOPMENT_SECRET = 'aero-melody-development-secret-not-for-produc
 
 /** Every quoted string and every word in the repository's tracked text files. */
 function stringsInRepository(): Set<string> {
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'server', 'test', 'scripts', 'app', 'sdk', 'bench', '*.json', '*.ts', '*.md', '.env*'], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'server', 'test', 'scripts', 'app', 'sdk', 'bench', '*.json', '*.ts', '*.md', '.env*'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((file) => /\.(ts|tsx|js|mjs|cjs|json|md|graphql|example)$|^\.env/.test(file));
   const found = new Set<string>();

@@ -26,10 +26,7 @@ describe('schema evolution check (npm run schema:check)', () => {
       changelog: await file('CHANGELOG.md'),
     });
     const unmarked = result.unmarked.map((change) => `- \`${change.description}\``);
-    expect(
-      unmarked,
-      'breaking change(s) against schema/released.graphql: deprecate instead, or list them in CHANGELOG.md under ## Unreleased / ### Breaking (deliberate)',
-    ).toEqual([]);
+    expect(unmarked, 'breaking change(s) against schema/released.graphql: deprecate instead, or list them in CHANGELOG.md under ## Unreleased / ### Breaking (deliberate)').toEqual([]);
   });
 
   it('finds removed and retyped fields and new required arguments; a new enum value is only dangerous', () => {

@@ -115,7 +115,14 @@ export function AccountPage() {
         )}
         <p>
           <label htmlFor="password">{t('auth.password')}</label>
-          <input id="password" name="password" type="password" autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'} required aria-describedby={mode === 'signUp' ? 'password-rule' : undefined} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete={mode === 'signUp' ? 'new-password' : 'current-password'}
+            required
+            aria-describedby={mode === 'signUp' ? 'password-rule' : undefined}
+          />
           {mode === 'signUp' ? (
             <small id="password-rule" className="muted">
               {t('auth.passwordRule')}

@@ -220,9 +220,7 @@ export function ComposePage() {
             </div>
             <div>
               <dt>{t('compose.duration')}</dt>
-              <dd>
-                {t('common.secondsCount', { count: Math.round(preview.durationSeconds) })}
-              </dd>
+              <dd>{t('common.secondsCount', { count: Math.round(preview.durationSeconds) })}</dd>
             </div>
           </dl>
           <div className="row">

@@ -31,7 +31,11 @@ function TypeRef({ type }: { type: string }) {
 }
 
 function Description({ text }: { text: string | null }) {
-  return text ? <p className="muted" style={{ margin: '0.25rem 0' }}>{text}</p> : null;
+  return text ? (
+    <p className="muted" style={{ margin: '0.25rem 0' }}>
+      {text}
+    </p>
+  ) : null;
 }
 
 function ArgumentList({ args, t }: { args: Operation['args']; t: (key: MessageKey) => string }) {
@@ -42,9 +46,16 @@ function ArgumentList({ args, t }: { args: Operation['args']; t: (key: MessageKe
         <div key={arg.name} style={{ marginLeft: '1rem' }}>
           <dt>
             <code>{arg.name}</code>: <TypeRef type={arg.type} />
-            {arg.defaultValue !== null ? <span className="muted"> ({t('docs.default')} {arg.defaultValue})</span> : null}
+            {arg.defaultValue !== null ? (
+              <span className="muted">
+                {' '}
+                ({t('docs.default')} {arg.defaultValue})
+              </span>
+            ) : null}
           </dt>
-          <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>{arg.description}</dd>
+          <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>
+            {arg.description}
+          </dd>
         </div>
       ))}
     </dl>
@@ -63,8 +74,7 @@ function OperationEntry({ operation, t }: { operation: Operation; t: (key: Messa
       {operation.examples.map((example) => (
         <details key={example.name}>
           <summary>
-            {t('docs.example')} <code>client.{example.name.charAt(0).toLowerCase() + example.name.slice(1)}()</code>)
-            {example.description ? ` — ${example.description}` : ''}
+            {t('docs.example')} <code>client.{example.name.charAt(0).toLowerCase() + example.name.slice(1)}()</code>){example.description ? ` — ${example.description}` : ''}
           </summary>
           <pre style={{ overflowX: 'auto' }}>{example.document}</pre>
         </details>
@@ -82,7 +92,10 @@ function TypeSection({ type, t }: { type: TypeEntry; t: (key: MessageKey) => str
       <Description text={type.description} />
       {type.interfaces?.length ? (
         <p>
-          {t('docs.implements')} {type.interfaces.map((name) => <TypeRef key={name} type={name} />)}
+          {t('docs.implements')}{' '}
+          {type.interfaces.map((name) => (
+            <TypeRef key={name} type={name} />
+          ))}
         </p>
       ) : null}
       {type.fields?.length ? (
@@ -113,7 +126,9 @@ function TypeSection({ type, t }: { type: TypeEntry; t: (key: MessageKey) => str
                 <dt>
                   <code>{value.name}</code>
                 </dt>
-                <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>{value.description}</dd>
+                <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>
+                  {value.description}
+                </dd>
               </div>
             ))}
           </dl>
@@ -163,9 +178,11 @@ export function DocsPage() {
       <input id="docs-filter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} style={{ maxWidth: 320, display: 'block', marginBottom: '1rem' }} />
       {groups.map(([kind, title]) => (
         <Group key={kind} title={title} id={kind}>
-          {operations.filter((operation) => operation.kind === kind).map((operation) => (
-            <OperationEntry key={operation.name} operation={operation} t={t} />
-          ))}
+          {operations
+            .filter((operation) => operation.kind === kind)
+            .map((operation) => (
+              <OperationEntry key={operation.name} operation={operation} t={t} />
+            ))}
         </Group>
       ))}
       <Group title={t('docs.types')} id="types">
@@ -181,7 +198,9 @@ export function DocsPage() {
               <dt>
                 <code>{error.code}</code>
               </dt>
-              <dd className="muted" style={{ margin: '0 0 0.5rem 1rem' }}>{error.description}</dd>
+              <dd className="muted" style={{ margin: '0 0 0.5rem 1rem' }}>
+                {error.description}
+              </dd>
             </div>
           ))}
         </dl>

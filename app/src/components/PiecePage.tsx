@@ -391,9 +391,7 @@ export function PiecePage({ id }: { id: string }) {
       ) : null}
 
       <section className="panel" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">
-          {t('piece.commentCount', { count: comments.length })}
-        </h2>
+        <h2 id="comments-heading">{t('piece.commentCount', { count: comments.length })}</h2>
         <p className="muted">{t('piece.timeline')}</p>
         <div className="timeline" data-testid="comment-timeline">
           {comments

@@ -100,9 +100,7 @@ export function PiecePlayer({ midiUrl }: { midiUrl: string }) {
         ArrowRight: () => seek(playback.currentTime() + SEEK_STEP),
         Home: () => seek(0),
         m: () => setMuted((value) => !value),
-        ...(inPlayer
-          ? { ArrowUp: () => setVolume((value) => Math.min(1, value + VOLUME_STEP)), ArrowDown: () => setVolume((value) => Math.max(0, value - VOLUME_STEP)) }
-          : {}),
+        ...(inPlayer ? { ArrowUp: () => setVolume((value) => Math.min(1, value + VOLUME_STEP)), ArrowDown: () => setVolume((value) => Math.max(0, value - VOLUME_STEP)) } : {}),
       };
       const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
       if (!action) return;

@@ -132,9 +132,7 @@ export function RadioPage({ airport }: { airport: string }) {
       <h1>
         {t('radio.title')} · {airport}
       </h1>
-      <p className="muted">
-        {t('radio.introAt', { airport: place })}
-      </p>
+      <p className="muted">{t('radio.introAt', { airport: place })}</p>
       {!started ? (
         <button type="button" className="big" autoFocus>
           {t('radio.start')}

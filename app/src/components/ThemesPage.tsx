@@ -161,11 +161,7 @@ export function ThemesPage() {
               {t('themes.create')}
             </button>
           </p>
-          {created.data ? (
-            <p role="status">
-              {t('themes.createdAs', { name: created.data.createTheme.name, id: created.data.createTheme.id })}
-            </p>
-          ) : null}
+          {created.data ? <p role="status">{t('themes.createdAs', { name: created.data.createTheme.name, id: created.data.createTheme.id })}</p> : null}
           <ErrorMessage error={created.error} />
         </form>
       ) : (
@@ -181,7 +177,7 @@ export function ThemesPage() {
       <h2>{t('themes.gallery')}</h2>
       {gallery.fetching && !gallery.data ? <Loading /> : null}
       <ErrorMessage error={gallery.error} />
-      {gallery.data ? (gallery.data.themes.length ? list(gallery.data.themes) : <p className="muted">{t('common.none')}</p>) : null}
+      {gallery.data ? gallery.data.themes.length ? list(gallery.data.themes) : <p className="muted">{t('common.none')}</p> : null}
     </>
   );
 }

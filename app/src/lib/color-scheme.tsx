@@ -37,8 +37,7 @@ export function ColorSchemeSwitch({ initial }: { initial: ColorScheme | null }) 
   );
 }
 
-const schemeShown = (): ColorScheme =>
-  (document.documentElement.dataset.theme as ColorScheme | undefined) ?? (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
+const schemeShown = (): ColorScheme => (document.documentElement.dataset.theme as ColorScheme | undefined) ?? (matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
 
 /**
  * The scheme the page shows now: the one chosen with the switch, else the device's preference;

@@ -226,7 +226,7 @@ const en = {
   'error.DUPLICATE_ENTRY': 'An identical piece is already in this contest.',
   'error.unknown': 'Something went wrong. Please try again.',
   'error.PREMIUM_REQUIRED': 'This needs a premium account.',
-  'error.QUOTA_EXCEEDED': 'You have used today\'s exports. Try again tomorrow.',
+  'error.QUOTA_EXCEEDED': "You have used today's exports. Try again tomorrow.",
   'piece.commentCount': '{count, plural, =0 {No comments yet} one {# comment} other {# comments}}',
   'piece.likeCount': '{count, plural, one {# like} other {# likes}}',
   'piece.lastChange': 'Version {version} · changed by {author} ({fields})',

@@ -85,9 +85,12 @@ export function Providers({ locale, children }: { locale: Locale; children: Reac
   }, []);
   // A new client when the person changes: no cached answer or socket carries over between people.
   const urql = useMemo(() => makeClient(), [user?.id]);
-  useEffect(() => () => {
-    urql.dispose();
-  }, [urql]);
+  useEffect(
+    () => () => {
+      urql.dispose();
+    },
+    [urql],
+  );
   const auth = useMemo<Auth>(
     () => ({
       user,

@@ -9,13 +9,9 @@ import type { ReverbProcessor, ReverbProcessorSnapshot } from 'spessasynth_core'
  * modulated tap is interpolated once per sample instead of twice. It was half of an export's
  * render time; this does the same arithmetic in a fraction of it.
  */
-const TANK_DELAY_SECONDS = [
-  0.004771345, 0.003595309, 0.012734787, 0.009307483, 0.022579886, 0.149625349, 0.060481839, 0.1249958, 0.030509727, 0.141695508, 0.089244313,
-  0.106280031,
-];
+const TANK_DELAY_SECONDS = [0.004771345, 0.003595309, 0.012734787, 0.009307483, 0.022579886, 0.149625349, 0.060481839, 0.1249958, 0.030509727, 0.141695508, 0.089244313, 0.106280031];
 const TAP_SECONDS = [
-  0.008937872, 0.099929438, 0.064278754, 0.067067639, 0.066866033, 0.006283391, 0.035818689, 0.011861161, 0.121870905, 0.041262054, 0.08981553,
-  0.070931756, 0.011256342, 0.004065724,
+  0.008937872, 0.099929438, 0.064278754, 0.067067639, 0.066866033, 0.006283391, 0.035818689, 0.011861161, 0.121870905, 0.041262054, 0.08981553, 0.070931756, 0.011256342, 0.004065724,
 ];
 /** Every line's length divides this, so the shared counter may wrap at it. */
 const COUNTER_MASK = (1 << 20) - 1;
@@ -266,10 +262,8 @@ export class BusReverb implements ReverbProcessor {
       temp = b10[(n + w10) & m10] = dc * lp3 - st * b10[n & m10];
       b11[(n + w11) & m11] = b10[n & m10] + st * temp;
 
-      const left =
-        b9[(n + t0) & m9] + b9[(n + t1) & m9] - b10[(n + t2) & m10] + b11[(n + t3) & m11] - b5[(n + t4) & m5] - b6[(n + t5) & m6] - b7[(n + t6) & m7];
-      const right =
-        b5[(n + t7) & m5] + b5[(n + t8) & m5] - b6[(n + t9) & m6] + b7[(n + t10) & m7] - b9[(n + t11) & m9] - b10[(n + t12) & m10] - b11[(n + t13) & m11];
+      const left = b9[(n + t0) & m9] + b9[(n + t1) & m9] - b10[(n + t2) & m10] + b11[(n + t3) & m11] - b5[(n + t4) & m5] - b6[(n + t5) & m6] - b7[(n + t6) & m7];
+      const right = b5[(n + t7) & m5] + b5[(n + t8) & m5] - b6[(n + t9) & m6] + b7[(n + t10) & m7] - b9[(n + t11) & m9] - b10[(n + t12) & m10] - b11[(n + t13) & m11];
       outputLeft[i + startIndex] += left * gain;
       outputRight[i + startIndex] += right * gain;
       const nextCos1 = cos1 * stepCos1 - sin1 * stepSin1;

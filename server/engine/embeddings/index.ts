@@ -11,21 +11,7 @@
 import { analyseFlight, type FlightFeatures } from '../music/features.js';
 import type { Flight, Score } from '../music/index.js';
 import { bearingBlock, crossingsBlock, distanceBlock, hubBlock, latitudeBlock } from './flight.js';
-import {
-  contourBlock,
-  type Heard,
-  densityBlock,
-  intervalBlock,
-  keyBlock,
-  lengthBlock,
-  modeBlock,
-  pitchClassBlock,
-  listen,
-  registerBlock,
-  rhythmBlock,
-  tempoBlock,
-  themeBlock,
-} from './sound.js';
+import { contourBlock, type Heard, densityBlock, intervalBlock, keyBlock, lengthBlock, modeBlock, pitchClassBlock, listen, registerBlock, rhythmBlock, tempoBlock, themeBlock } from './sound.js';
 
 /** Bump whenever an encoder, a block or a weight changes: saved indexes built with another version are stale. */
 export const EMBEDDING_VERSION = '1';

@@ -95,7 +95,7 @@ export function composeHarmony(form: FormPlan, theme: Theme, part: ThemePart, ou
     if (theme.harmony === 'POWER') {
       // Power chords move in parallel: root, fifth, octave, with the root kept near the last one.
       const previousRoot = voiced ? voicing[0] : POWER_LOW + 7;
-      let root = POWER_LOW + ((plan.chord.root - POWER_LOW) % 12 + 12) % 12;
+      let root = POWER_LOW + ((((plan.chord.root - POWER_LOW) % 12) + 12) % 12);
       if (root + 12 - previousRoot < previousRoot - root) root += 12;
       voicing[0] = root;
       voicing[1] = root + 7;

@@ -150,7 +150,7 @@ export function homeKeyFor(features: FlightFeatures, theme: Theme): number {
     case 'LONGITUDE':
       return ((Math.round((features.originLongitude + 180) / 30) % 12) * 7) % 12;
     case 'LATITUDE':
-      return ((Math.min(11, Math.floor((features.meanLatitude + 90) / 15)) * 7) % 12 + 12) % 12;
+      return (((Math.min(11, Math.floor((features.meanLatitude + 90) / 15)) * 7) % 12) + 12) % 12;
     case 'HEADING':
       return keyRootForBearing(features.legs[0].bearingDeg);
   }

@@ -267,7 +267,11 @@ export function periodParts(form: MelodicForm, count: number): PeriodPart[] {
       return plain(materials);
     }
     case 'AABA': {
-      if (count === 2) return [{ material: 0, variation: 0, label: 'A' }, { material: 0, variation: 1, label: 'A1' }];
+      if (count === 2)
+        return [
+          { material: 0, variation: 0, label: 'A' },
+          { material: 0, variation: 1, label: 'A1' },
+        ];
       const materials = count === 3 ? [0, 1, 0] : cycle([0, 0, 1, 0], count);
       materials[materials.length - 1] = 0;
       return plain(materials);

@@ -133,14 +133,7 @@ export function composeMelody(request: MelodyRequest, out: NoteBuffer): MelodyRe
   return { attempts };
 }
 
-function writeLine(
-  request: MelodyRequest,
-  cells: readonly (readonly PatternEvent[])[],
-  cadenceCells: readonly (readonly PatternEvent[])[],
-  rng: Rng,
-  spread: number,
-  late: boolean,
-): Line {
+function writeLine(request: MelodyRequest, cells: readonly (readonly PatternEvent[])[], cadenceCells: readonly (readonly PatternEvent[])[], rng: Rng, spread: number, late: boolean): Line {
   const { form, features, centre } = request;
   const line: Line = { bars: [], steps: [], lengths: [], pitches: [] };
   const tables = form.sections.map((section) => scaleTable(section.keyRoot, section.scale, centre, late ? LATE_EXTRA_RANGE : 0));
@@ -320,7 +313,7 @@ function writeLine(
         for (let i = 1; i < cell.length; i++) {
           const next = degrees[i - 1] + towards;
           const pitch = table.pitches[table.tonic + next] ?? 0;
-          const onBeatThree = !table.gapped && cell[i].step === 8 && !(form.bars[bar].chord.mask & (1 << pitch % 12));
+          const onBeatThree = !table.gapped && cell[i].step === 8 && !(form.bars[bar].chord.mask & (1 << (pitch % 12)));
           degrees.push(onBeatThree ? next + towards : next);
         }
         const figure: Figure = { steps: cell.map((e) => e.step), lengths: cell.map((e) => e.length), degrees };
@@ -363,4 +356,3 @@ function writeLine(
   }
   return line;
 }
-

@@ -66,7 +66,7 @@ export function pickCell(cells: readonly (readonly PatternEvent[])[], density: n
  */
 export function createMotif(cell: readonly PatternEvent[], leg: LegFeatures, rng: Rng, contrast: boolean, gapped: boolean): Motif {
   const slope = leg.contour[leg.contour.length - 1] - leg.contour[0];
-  const rising = (slope >= 0) !== contrast;
+  const rising = slope >= 0 !== contrast;
   const long = leg.distanceKm > 3000;
   const archetypes = gapped ? GAPPED_ARCHETYPES : ARCHETYPES;
   const favoured = gapped ? (rising ? GAPPED_RISING : GAPPED_FALLING) : rising ? RISING : FALLING;

@@ -4,18 +4,7 @@ import type { NoteName, PitchClassName, ScaleName } from './types.js';
 export const PITCH_CLASS_NAMES: readonly PitchClassName[] = ['C', 'C#', 'D', 'D#', 'E', 'F', 'F#', 'G', 'G#', 'A', 'A#', 'B'];
 const FLAT_NAMES: readonly string[] = ['C', 'Db', 'D', 'Eb', 'E', 'F', 'Gb', 'G', 'Ab', 'A', 'Bb', 'B'];
 
-export const SCALE_NAMES: readonly ScaleName[] = [
-  'MAJOR',
-  'NATURAL_MINOR',
-  'HARMONIC_MINOR',
-  'DORIAN',
-  'PHRYGIAN',
-  'LYDIAN',
-  'MIXOLYDIAN',
-  'MAJOR_PENTATONIC',
-  'MINOR_PENTATONIC',
-  'BLUES',
-];
+export const SCALE_NAMES: readonly ScaleName[] = ['MAJOR', 'NATURAL_MINOR', 'HARMONIC_MINOR', 'DORIAN', 'PHRYGIAN', 'LYDIAN', 'MIXOLYDIAN', 'MAJOR_PENTATONIC', 'MINOR_PENTATONIC', 'BLUES'];
 
 /** Semitones above the tonic. */
 export const SCALE_INTERVALS: Readonly<Record<ScaleName, readonly number[]>> = {
@@ -181,16 +170,7 @@ export function spellInSignature(pitchClass: number, sharps: number): NoteName {
   return (sharps < 0 ? FLAT_NAMES[pitchClass] : PITCH_CLASS_NAMES[pitchClass]) as NoteName;
 }
 
-export type ChordQuality =
-  | 'MAJOR'
-  | 'MINOR'
-  | 'DIMINISHED'
-  | 'AUGMENTED'
-  | 'DOMINANT_7'
-  | 'MAJOR_7'
-  | 'MINOR_7'
-  | 'HALF_DIMINISHED_7'
-  | 'DIMINISHED_7';
+export type ChordQuality = 'MAJOR' | 'MINOR' | 'DIMINISHED' | 'AUGMENTED' | 'DOMINANT_7' | 'MAJOR_7' | 'MINOR_7' | 'HALF_DIMINISHED_7' | 'DIMINISHED_7';
 
 export interface Chord {
   /** Pitch class of the root. */
@@ -293,9 +273,24 @@ export interface HarmonicSystem {
 
 const MAJOR_SYSTEM: HarmonicSystem = {
   chordScale: SCALE_INTERVALS.MAJOR,
-  antecedents: [[0, 5, 1, 4], [0, 3, 1, 4], [0, 2, 3, 4], [0, 3, 0, 4], [0, 5, 3, 4]],
-  consequents: [[0, 3, 4, 0], [0, 1, 4, 0], [5, 1, 4, 0], [3, 1, 4, 0], [0, 5, 4, 0]],
-  continuations: [[0, 4, 5, 3], [5, 3, 0, 4]],
+  antecedents: [
+    [0, 5, 1, 4],
+    [0, 3, 1, 4],
+    [0, 2, 3, 4],
+    [0, 3, 0, 4],
+    [0, 5, 3, 4],
+  ],
+  consequents: [
+    [0, 3, 4, 0],
+    [0, 1, 4, 0],
+    [5, 1, 4, 0],
+    [3, 1, 4, 0],
+    [0, 5, 4, 0],
+  ],
+  continuations: [
+    [0, 4, 5, 3],
+    [5, 3, 0, 4],
+  ],
   cadentialDegree: 4,
   majorDominant: true,
   dominantSevenths: false,
@@ -303,9 +298,22 @@ const MAJOR_SYSTEM: HarmonicSystem = {
 
 const MINOR_SYSTEM: HarmonicSystem = {
   chordScale: SCALE_INTERVALS.NATURAL_MINOR,
-  antecedents: [[0, 5, 3, 4], [0, 3, 5, 4], [0, 6, 5, 4], [0, 5, 2, 4]],
-  consequents: [[0, 3, 4, 0], [5, 3, 4, 0], [0, 5, 4, 0], [2, 5, 4, 0]],
-  continuations: [[0, 5, 2, 6], [3, 6, 2, 5]],
+  antecedents: [
+    [0, 5, 3, 4],
+    [0, 3, 5, 4],
+    [0, 6, 5, 4],
+    [0, 5, 2, 4],
+  ],
+  consequents: [
+    [0, 3, 4, 0],
+    [5, 3, 4, 0],
+    [0, 5, 4, 0],
+    [2, 5, 4, 0],
+  ],
+  continuations: [
+    [0, 5, 2, 6],
+    [3, 6, 2, 5],
+  ],
   cadentialDegree: 4,
   majorDominant: true,
   dominantSevenths: false,
@@ -316,8 +324,16 @@ export const HARMONIC_SYSTEMS: Readonly<Record<ScaleName, HarmonicSystem>> = {
   MAJOR_PENTATONIC: MAJOR_SYSTEM,
   LYDIAN: {
     chordScale: SCALE_INTERVALS.LYDIAN,
-    antecedents: [[0, 1, 0, 4], [0, 1, 5, 4], [0, 6, 1, 4]],
-    consequents: [[0, 1, 4, 0], [5, 1, 4, 0], [2, 1, 4, 0]],
+    antecedents: [
+      [0, 1, 0, 4],
+      [0, 1, 5, 4],
+      [0, 6, 1, 4],
+    ],
+    consequents: [
+      [0, 1, 4, 0],
+      [5, 1, 4, 0],
+      [2, 1, 4, 0],
+    ],
     continuations: [[0, 1, 2, 1]],
     cadentialDegree: 4,
     majorDominant: true,
@@ -325,9 +341,20 @@ export const HARMONIC_SYSTEMS: Readonly<Record<ScaleName, HarmonicSystem>> = {
   },
   MIXOLYDIAN: {
     chordScale: SCALE_INTERVALS.MIXOLYDIAN,
-    antecedents: [[0, 6, 3, 4], [0, 3, 6, 4], [0, 6, 0, 4]],
-    consequents: [[0, 6, 4, 0], [3, 6, 4, 0], [0, 3, 4, 0]],
-    continuations: [[0, 6, 3, 0], [3, 0, 6, 3]],
+    antecedents: [
+      [0, 6, 3, 4],
+      [0, 3, 6, 4],
+      [0, 6, 0, 4],
+    ],
+    consequents: [
+      [0, 6, 4, 0],
+      [3, 6, 4, 0],
+      [0, 3, 4, 0],
+    ],
+    continuations: [
+      [0, 6, 3, 0],
+      [3, 0, 6, 3],
+    ],
     cadentialDegree: 4,
     majorDominant: true,
     dominantSevenths: false,
@@ -337,27 +364,59 @@ export const HARMONIC_SYSTEMS: Readonly<Record<ScaleName, HarmonicSystem>> = {
   MINOR_PENTATONIC: { ...MINOR_SYSTEM, majorDominant: false },
   DORIAN: {
     chordScale: SCALE_INTERVALS.DORIAN,
-    antecedents: [[0, 3, 0, 4], [0, 6, 3, 4], [0, 1, 3, 4]],
-    consequents: [[0, 3, 4, 0], [6, 3, 4, 0], [1, 3, 4, 0]],
-    continuations: [[0, 3, 6, 3], [0, 6, 3, 6]],
+    antecedents: [
+      [0, 3, 0, 4],
+      [0, 6, 3, 4],
+      [0, 1, 3, 4],
+    ],
+    consequents: [
+      [0, 3, 4, 0],
+      [6, 3, 4, 0],
+      [1, 3, 4, 0],
+    ],
+    continuations: [
+      [0, 3, 6, 3],
+      [0, 6, 3, 6],
+    ],
     cadentialDegree: 4,
     majorDominant: true,
     dominantSevenths: false,
   },
   PHRYGIAN: {
     chordScale: SCALE_INTERVALS.PHRYGIAN,
-    antecedents: [[0, 6, 5, 1], [0, 5, 6, 1], [0, 3, 6, 1]],
-    consequents: [[0, 6, 1, 0], [5, 6, 1, 0], [3, 6, 1, 0]],
-    continuations: [[0, 1, 6, 5], [5, 1, 0, 6]],
+    antecedents: [
+      [0, 6, 5, 1],
+      [0, 5, 6, 1],
+      [0, 3, 6, 1],
+    ],
+    consequents: [
+      [0, 6, 1, 0],
+      [5, 6, 1, 0],
+      [3, 6, 1, 0],
+    ],
+    continuations: [
+      [0, 1, 6, 5],
+      [5, 1, 0, 6],
+    ],
     cadentialDegree: 1,
     majorDominant: false,
     dominantSevenths: false,
   },
   BLUES: {
     chordScale: SCALE_INTERVALS.MIXOLYDIAN,
-    antecedents: [[0, 3, 0, 4], [0, 0, 3, 4]],
-    consequents: [[3, 3, 4, 0], [0, 3, 4, 0], [4, 3, 4, 0]],
-    continuations: [[3, 3, 0, 0], [0, 3, 0, 0]],
+    antecedents: [
+      [0, 3, 0, 4],
+      [0, 0, 3, 4],
+    ],
+    consequents: [
+      [3, 3, 4, 0],
+      [0, 3, 4, 0],
+      [4, 3, 4, 0],
+    ],
+    continuations: [
+      [3, 3, 0, 0],
+      [0, 3, 0, 0],
+    ],
     cadentialDegree: 4,
     majorDominant: true,
     dominantSevenths: true,

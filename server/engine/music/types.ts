@@ -33,17 +33,7 @@ export interface Flight {
   legs: FlightLeg[];
 }
 
-export type ScaleName =
-  | 'MAJOR'
-  | 'NATURAL_MINOR'
-  | 'HARMONIC_MINOR'
-  | 'DORIAN'
-  | 'PHRYGIAN'
-  | 'LYDIAN'
-  | 'MIXOLYDIAN'
-  | 'MAJOR_PENTATONIC'
-  | 'MINOR_PENTATONIC'
-  | 'BLUES';
+export type ScaleName = 'MAJOR' | 'NATURAL_MINOR' | 'HARMONIC_MINOR' | 'DORIAN' | 'PHRYGIAN' | 'LYDIAN' | 'MIXOLYDIAN' | 'MAJOR_PENTATONIC' | 'MINOR_PENTATONIC' | 'BLUES';
 
 export type PitchClassName = 'C' | 'C#' | 'D' | 'D#' | 'E' | 'F' | 'F#' | 'G' | 'G#' | 'A' | 'A#' | 'B';
 

@@ -9,14 +9,7 @@ const BATCH_ROWS = 2_000;
 export type WriteProgress = (table: string, done: number, total: number) => void;
 
 /** Multi-row upserts: one statement per batch instead of one per row keeps the import in seconds. */
-async function upsertRows(
-  tx: Transaction,
-  table: string,
-  columns: string[],
-  rows: SqlValue[][],
-  progress: WriteProgress,
-  keyColumns: string[],
-): Promise<void> {
+async function upsertRows(tx: Transaction, table: string, columns: string[], rows: SqlValue[][], progress: WriteProgress, keyColumns: string[]): Promise<void> {
   const placeholders = `(${columns.map(() => '?').join(',')})`;
   const updates = columns
     .filter((column) => !keyColumns.includes(column))
@@ -24,10 +17,7 @@ async function upsertRows(
     .join(',');
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
-    const sql =
-      `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ` +
-      batch.map(() => placeholders).join(',') +
-      ` ON DUPLICATE KEY UPDATE ${updates}`;
+    const sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ` + batch.map(() => placeholders).join(',') + ` ON DUPLICATE KEY UPDATE ${updates}`;
     await tx.$executeRawUnsafe(sql, ...batch.flat());
     progress(table, Math.min(start + BATCH_ROWS, rows.length), rows.length);
   }
@@ -49,12 +39,7 @@ function stale<T>(existing: T[], wanted: Set<T>): T[] {
  * new, never a mix, and a failure leaves the old data intact. Rows keep their ids across imports
  * (upserts on natural keys), so anything that points at an airport or route stays valid.
  */
-export async function writeDataset(
-  prisma: PrismaClient,
-  dataset: Dataset,
-  record: { source: string; checksum: string; startedAt: number },
-  progress: WriteProgress,
-): Promise<void> {
+export async function writeDataset(prisma: PrismaClient, dataset: Dataset, record: { source: string; checksum: string; startedAt: number }, progress: WriteProgress): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
       await upsertRows(
@@ -78,8 +63,22 @@ export async function writeDataset(
         'airports',
         ['id', 'name', 'city', 'country', 'iata', 'icao', 'latitude', 'longitude', 'altitudeFt', 'utcOffsetHours', 'dst', 'timezone', 'kind', 'source', 'searchText', 'destinationCount'],
         dataset.airports.map((a) => [
-          a.id, a.name, a.city, a.country, a.iata, a.icao, a.latitude, a.longitude, a.altitudeFt,
-          a.utcOffsetHours, a.dst, a.timezone, a.kind, a.source, a.searchText, a.destinationCount,
+          a.id,
+          a.name,
+          a.city,
+          a.country,
+          a.iata,
+          a.icao,
+          a.latitude,
+          a.longitude,
+          a.altitudeFt,
+          a.utcOffsetHours,
+          a.dst,
+          a.timezone,
+          a.kind,
+          a.source,
+          a.searchText,
+          a.destinationCount,
         ]),
         progress,
         ['id'],
@@ -96,20 +95,18 @@ export async function writeDataset(
       const routeRows = await tx.route.findMany({ select: { id: true, originId: true, destinationId: true } });
       const routeIdByPair = new Map(routeRows.map((r) => [`${r.originId}>${r.destinationId}`, r.id]));
       const wantedPairs = new Set(dataset.routes.map((r) => `${r.originId}>${r.destinationId}`));
-      await deleteByIds(tx, 'routes', 'id', routeRows.filter((r) => !wantedPairs.has(`${r.originId}>${r.destinationId}`)).map((r) => r.id));
+      await deleteByIds(
+        tx,
+        'routes',
+        'id',
+        routeRows.filter((r) => !wantedPairs.has(`${r.originId}>${r.destinationId}`)).map((r) => r.id),
+      );
 
       const routeAirlineRows = dataset.routes.flatMap((route) => {
         const routeId = routeIdByPair.get(`${route.originId}>${route.destinationId}`)!;
         return route.airlines.map((a) => [routeId, a.airlineId, a.airlineCode, a.codeshare, a.stops, a.equipment]);
       });
-      await upsertRows(
-        tx,
-        'route_airlines',
-        ['routeId', 'airlineId', 'airlineCode', 'codeshare', 'stops', 'equipment'],
-        routeAirlineRows,
-        progress,
-        ['routeId', 'airlineCode'],
-      );
+      await upsertRows(tx, 'route_airlines', ['routeId', 'airlineId', 'airlineCode', 'codeshare', 'stops', 'equipment'], routeAirlineRows, progress, ['routeId', 'airlineCode']);
       const existingRouteAirlines = await tx.routeAirline.findMany({ select: { id: true, routeId: true, airlineCode: true } });
       const wantedRouteAirlines = new Set(routeAirlineRows.map(([routeId, , code]) => `${routeId}:${code}`));
       await deleteByIds(

@@ -18,13 +18,7 @@ export interface RoutePairRecord {
   airlines: RouteAirlineRecord[];
 }
 
-export type SkipReason =
-  | 'duplicate country name'
-  | 'duplicate airport id'
-  | 'duplicate airline id'
-  | 'unknown airport'
-  | 'same origin and destination'
-  | 'duplicate airline on route';
+export type SkipReason = 'duplicate country name' | 'duplicate airport id' | 'duplicate airline id' | 'unknown airport' | 'same origin and destination' | 'duplicate airline on route';
 
 export interface FileSummary {
   read: number;
@@ -71,12 +65,7 @@ function indexAirlinesByCode(airlines: AirlineRecord[]): Map<string, number> {
  * code when the id is missing or names no airport (a few rows carry stale ids), which is how
  * SOURCE.md counts 67,091 usable rows.
  */
-export function assembleDataset(input: {
-  countries: CountryRecord[];
-  airports: AirportRecord[];
-  airlines: AirlineRecord[];
-  routeRows: RouteRowRecord[];
-}): Dataset {
+export function assembleDataset(input: { countries: CountryRecord[]; airports: AirportRecord[]; airlines: AirlineRecord[]; routeRows: RouteRowRecord[] }): Dataset {
   const countries = uniqueBy(input.countries, (c) => c.name, 'duplicate country name');
   const airports = uniqueBy(input.airports, (a) => a.id, 'duplicate airport id');
   const airlines = uniqueBy(input.airlines, (a) => a.id, 'duplicate airline id');
@@ -120,8 +109,7 @@ export function assembleDataset(input: {
       skip('duplicate airline on route');
       continue;
     }
-    const airlineId =
-      row.airlineId !== null && airlineIds.has(row.airlineId) ? row.airlineId : (airlineIdByCode.get(row.airlineCode) ?? null);
+    const airlineId = row.airlineId !== null && airlineIds.has(row.airlineId) ? row.airlineId : (airlineIdByCode.get(row.airlineCode) ?? null);
     pair.airlines.push({
       airlineId,
       airlineCode: row.airlineCode,

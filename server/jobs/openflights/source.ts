@@ -55,10 +55,7 @@ async function download(baseUrl: string, cacheDir: string, report: (message: str
  * The files from OPENFLIGHTS_DIR, or, without one, from a local cache filled by downloading the
  * OpenFlights repository's files (as a user's machine would on first start).
  */
-export async function loadOpenFlightsSource(
-  options: { dir: string | undefined; baseUrl: string; cacheDir: string },
-  report: (message: string) => void,
-): Promise<OpenFlightsSource> {
+export async function loadOpenFlightsSource(options: { dir: string | undefined; baseUrl: string; cacheDir: string }, report: (message: string) => void): Promise<OpenFlightsSource> {
   let directory: string;
   if (options.dir) {
     directory = resolve(options.dir);

@@ -1,7 +1,14 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
 
 export const airlineSelect = {
-  id: true, name: true, alias: true, iata: true, icao: true, callsign: true, country: true, active: true,
+  id: true,
+  name: true,
+  alias: true,
+  iata: true,
+  icao: true,
+  callsign: true,
+  country: true,
+  active: true,
 } as const;
 
 export interface AirlineRow {

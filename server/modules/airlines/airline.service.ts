@@ -9,6 +9,10 @@ export class AirlineService {
   }
 
   async page(args: { first?: number; after?: string }): Promise<Page<AirlineRow>> {
-    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId), () => this.repo.count());
+    return keysetPage(
+      args,
+      (take, afterId) => this.repo.page(take, afterId),
+      () => this.repo.count(),
+    );
   }
 }

@@ -1,8 +1,19 @@
 import type { PrismaClient } from '../../adapters/prisma.js';
 
 export const airportSelect = {
-  id: true, iata: true, icao: true, name: true, city: true, country: true, latitude: true, longitude: true,
-  altitudeFt: true, timezone: true, utcOffsetHours: true, searchText: true, destinationCount: true,
+  id: true,
+  iata: true,
+  icao: true,
+  name: true,
+  city: true,
+  country: true,
+  latitude: true,
+  longitude: true,
+  altitudeFt: true,
+  timezone: true,
+  utcOffsetHours: true,
+  searchText: true,
+  destinationCount: true,
 } as const;
 
 export interface AirportRow {

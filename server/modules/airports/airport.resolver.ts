@@ -39,11 +39,7 @@ export class AirportResolver {
   }
 
   @FieldResolver(() => RouteConnection, { description: 'Routes departing this airport.' })
-  routesFrom(
-    @Root() airport: AirportRow,
-    @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Ctx() { loaders }: RequestContext,
-  ): Promise<Page<RouteRow>> {
+  routesFrom(@Root() airport: AirportRow, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: RequestContext): Promise<Page<RouteRow>> {
     return this.airportService.routesFrom(airport, args, loaders.routesFrom);
   }
 }

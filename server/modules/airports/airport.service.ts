@@ -31,14 +31,14 @@ export class AirportService {
   }
 
   async page(args: { first?: number; after?: string; country?: string }): Promise<Page<AirportRow>> {
-    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId, args.country), () => this.repo.count(args.country));
+    return keysetPage(
+      args,
+      (take, afterId) => this.repo.page(take, afterId, args.country),
+      () => this.repo.count(args.country),
+    );
   }
 
-  async routesFrom(
-    airport: AirportRow,
-    args: { first?: number; after?: string },
-    loader: DataLoader<RoutesFromKey, RouteRow[], string>,
-  ): Promise<Page<RouteRow>> {
+  async routesFrom(airport: AirportRow, args: { first?: number; after?: string }, loader: DataLoader<RoutesFromKey, RouteRow[], string>): Promise<Page<RouteRow>> {
     return keysetPage(args, (take, afterId) => loader.load({ airportId: airport.id, first: take - 1, afterId }), airport.destinationCount);
   }
 }

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 export const actorOfUser = (userId: number): string => `user:${userId}`;
 
 /** Anonymous listeners are keyed by address; only a hash of the key goes into analytics. */
-export const actorOfListener = (listener: string): string =>
-  listener.startsWith('user:') ? listener : `anon:${createHash('sha256').update(listener).digest('hex').slice(0, 32)}`;
+export const actorOfListener = (listener: string): string => (listener.startsWith('user:') ? listener : `anon:${createHash('sha256').update(listener).digest('hex').slice(0, 32)}`);
 
 /** Facts about music and contests; `weight` is -1 for the events that undo another (unlike, retracted vote). */
 export const MUSIC_EVENT_KINDS = [

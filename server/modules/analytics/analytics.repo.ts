@@ -233,7 +233,11 @@ export class AnalyticsRepo {
         for (const statement of FACT_SCHEMA) await connection.run(statement);
         // Empty in a new store: the rollups are built (from no rows) and the layout recorded.
         const [row] = await readRows(connection, 'SELECT version, people_cap FROM analytics_layout');
-        if (legacy.length > 0) await this.upgradeFromLayout1(connection, legacy.map((table) => String(table.table_name)));
+        if (legacy.length > 0)
+          await this.upgradeFromLayout1(
+            connection,
+            legacy.map((table) => String(table.table_name)),
+          );
         if (!row || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) {
           await this.rebuildRollups(connection);
           await connection.run('DELETE FROM analytics_layout');
@@ -523,10 +527,7 @@ export class AnalyticsRepo {
   }
 
   async topHubs(first: number): Promise<{ airportId: number; destinationCount: number }[]> {
-    const rows = await this.db.query(
-      `SELECT origin_id, count(DISTINCT destination_id) AS n FROM routes GROUP BY origin_id ORDER BY n DESC, origin_id LIMIT $first`,
-      { first },
-    );
+    const rows = await this.db.query(`SELECT origin_id, count(DISTINCT destination_id) AS n FROM routes GROUP BY origin_id ORDER BY n DESC, origin_id LIMIT $first`, { first });
     return rows.map((row) => ({ airportId: num(row.origin_id), destinationCount: num(row.n) }));
   }
 

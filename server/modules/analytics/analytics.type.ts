@@ -8,7 +8,11 @@ import { User } from '../users/user.type.js';
 import { MIN_PEOPLE } from './figures.js';
 
 export const GranularityEnum = { HOUR: 'HOUR', DAY: 'DAY', WEEK: 'WEEK' } as const;
-registerEnumType(GranularityEnum, { name: 'Granularity', valuesConfig: { DAY: { description: 'One bucket per UTC day.' }, HOUR: { description: 'One bucket per hour.' }, WEEK: { description: 'One bucket per week, from Monday.' } }, description: 'The size of the time buckets of a series (UTC; weeks start on Monday).' });
+registerEnumType(GranularityEnum, {
+  name: 'Granularity',
+  valuesConfig: { DAY: { description: 'One bucket per UTC day.' }, HOUR: { description: 'One bucket per hour.' }, WEEK: { description: 'One bucket per week, from Monday.' } },
+  description: 'The size of the time buckets of a series (UTC; weeks start on Monday).',
+});
 
 export const MAX_FIRST = 100;
 

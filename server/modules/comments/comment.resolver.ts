@@ -16,7 +16,10 @@ export class CommentResolver {
   constructor(private readonly commentService: CommentService) {}
 
   @Mutation(() => Comment, { description: 'Comments on a piece you can see, optionally at a moment in it or as a reply.' })
-  addComment(@Arg('input', () => AddCommentInput, { description: 'The piece, the text and optionally the moment or the comment answered.' }) input: AddCommentInput, @Ctx() context: RequestContext): Promise<CommentRow> {
+  addComment(
+    @Arg('input', () => AddCommentInput, { description: 'The piece, the text and optionally the moment or the comment answered.' }) input: AddCommentInput,
+    @Ctx() context: RequestContext,
+  ): Promise<CommentRow> {
     const viewer = requireViewer(context);
     return this.commentService.add(
       { compositionRef: compositionRefOf(input.compositionId), body: input.body, atSecond: input.atSecond, replyTo: input.replyTo == null ? undefined : idOf(input.replyTo, 'Comment') },
@@ -32,7 +35,7 @@ export class CommentResolver {
   }
 
   @Mutation(() => ID, { description: 'Deletes your own comment (admins: any) with its replies; returns its id.' })
-  async deleteComment(@Arg('id', () => ID, { description: 'The comment\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
+  async deleteComment(@Arg('id', () => ID, { description: "The comment's id." }) id: string, @Ctx() context: RequestContext): Promise<string> {
     const viewer = requireViewer(context);
     await this.commentService.delete(idOf(id, 'Comment'), viewer, context.loaders.compositionById);
     return id;

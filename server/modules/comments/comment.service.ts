@@ -76,6 +76,10 @@ export class CommentService {
   async page(piece: CompositionView, args: { first?: number; after?: string }): Promise<Page<CommentRow>> {
     if (!piece.saved) return keysetPage(args, async () => [], 0);
     const compositionId = Number(piece.ref);
-    return keysetPage(args, (take, afterId) => this.repo.topLevel(compositionId, take, afterId), () => this.repo.countTopLevel(compositionId));
+    return keysetPage(
+      args,
+      (take, afterId) => this.repo.topLevel(compositionId, take, afterId),
+      () => this.repo.countTopLevel(compositionId),
+    );
   }
 }

@@ -49,7 +49,7 @@ export class AddCommentInput {
 
 @ArgsType()
 export class EditCommentArgs {
-  @Field(() => ID, { description: 'The comment\'s id.' })
+  @Field(() => ID, { description: "The comment's id." })
   id!: string;
 
   @Field(() => String, { description: 'The new text, 1 to 2,000 characters.' })

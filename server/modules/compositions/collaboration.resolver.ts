@@ -11,7 +11,11 @@ import { InheritCacheHint, Uncached } from '../../graphql/cache-control.js';
 import { issuedIdOf } from '../../graphql/relay.js';
 
 export const CollaboratorRole = { EDITOR: 'EDITOR', VIEWER: 'VIEWER' } as const;
-registerEnumType(CollaboratorRole, { name: 'CollaboratorRole', valuesConfig: { EDITOR: { description: 'May change the piece (not its visibility or licence).' }, VIEWER: { description: 'May see the piece.' } }, description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.' });
+registerEnumType(CollaboratorRole, {
+  name: 'CollaboratorRole',
+  valuesConfig: { EDITOR: { description: 'May change the piece (not its visibility or licence).' }, VIEWER: { description: 'May see the piece.' } },
+  description: 'EDITOR changes the piece (not its visibility or licence); VIEWER only sees it.',
+});
 
 @InheritCacheHint()
 @ObjectType('Collaborator')
@@ -58,7 +62,7 @@ export class CollaborationResolver {
 
   @Uncached()
   @Query(() => [User], { description: 'Who has the piece open right now (subscribed to compositionChanged), across instances.' })
-  async presence(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
+  async presence(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() { viewer, loaders }: RequestContext): Promise<UserRow[]> {
     const ids = await this.collaboration.present(issuedIdOf(id, 'Composition'), viewer);
     const users = await loaders.userById.loadMany(ids);
     return users.filter((user): user is UserRow => user !== null && !(user instanceof Error));

@@ -158,5 +158,8 @@ export function chordsOf(view: CompositionView) {
 
 /** A file name people recognise: "jfk-lax-jazz.mid". */
 export function fileNameOf(view: CompositionView): string {
-  return `${[...view.airports, view.theme.id].join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '')}.mid`;
+  return `${[...view.airports, view.theme.id]
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '')}.mid`;
 }

@@ -16,11 +16,7 @@ function cacheControlOf(view: CompositionView, signedIn: boolean): string {
 }
 
 /** `GET /compositions/<id>.mid`: the Standard MIDI File of a saved piece or a preview. */
-export function compositionDownloads(
-  compositions: CompositionService,
-  createLoaders: () => Loaders,
-  viewerOf: (authorization: string | undefined) => Promise<Viewer | null>,
-): Router {
+export function compositionDownloads(compositions: CompositionService, createLoaders: () => Loaders, viewerOf: (authorization: string | undefined) => Promise<Viewer | null>): Router {
   const router = Router();
   router.get('/compositions/:file', async (req, res, next) => {
     try {

@@ -83,7 +83,29 @@ export class CompositionRepo {
   async updateAtVersion(
     id: number,
     expectedVersion: number,
-    patch: Partial<Pick<NewComposition, 'title' | 'visibility' | 'license' | 'themeId' | 'themeSnapshot' | 'requestedKeyRoot' | 'requestedScale' | 'requestedTempoBpm' | 'requestedDurationSeconds' | 'variation' | 'seed' | 'engineVersion' | 'tempoBpm' | 'keyRoot' | 'scale' | 'timeSignature' | 'durationSeconds' | 'midi'>>,
+    patch: Partial<
+      Pick<
+        NewComposition,
+        | 'title'
+        | 'visibility'
+        | 'license'
+        | 'themeId'
+        | 'themeSnapshot'
+        | 'requestedKeyRoot'
+        | 'requestedScale'
+        | 'requestedTempoBpm'
+        | 'requestedDurationSeconds'
+        | 'variation'
+        | 'seed'
+        | 'engineVersion'
+        | 'tempoBpm'
+        | 'keyRoot'
+        | 'scale'
+        | 'timeSignature'
+        | 'durationSeconds'
+        | 'midi'
+      >
+    >,
   ): Promise<CompositionRow | null> {
     const { seed, midi, themeSnapshot, ...rest } = patch;
     const updated = await this.prisma.composition.updateMany({

@@ -32,7 +32,7 @@ export class CompositionResolver {
     return this.compositionService.composer.preview(input, viewer);
   }
 
-  @Mutation(() => Composition, { description: 'Composes a piece and saves it as the signed-in person\'s.' })
+  @Mutation(() => Composition, { description: "Composes a piece and saves it as the signed-in person's." })
   createComposition(@Arg('input', () => ComposeInput, { description: 'The flight and the musical choices.' }) input: ComposeInput, @Ctx() context: RequestContext): Promise<CompositionView> {
     return this.compositionService.create(input, requireViewer(context));
   }
@@ -41,7 +41,7 @@ export class CompositionResolver {
     description: 'Changes a saved piece (owner only). A stale expectedVersion is a CONFLICT carrying the current version.',
   })
   updateComposition(
-    @Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string,
+    @Arg('id', () => ID, { description: "The piece's id." }) id: string,
     @Arg('patch', () => CompositionPatch, { description: 'The fields to change.' }) patch: CompositionPatch,
     @Arg('expectedVersion', () => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) expectedVersion: number,
     @Ctx() context: RequestContext,
@@ -54,7 +54,7 @@ export class CompositionResolver {
     description: 'A new piece from a saved one (same flight, your changes), credited to the original. Not for all-rights-reserved pieces of others.',
   })
   remixComposition(
-    @Arg('id', () => ID, { description: 'The original\'s id.' }) id: string,
+    @Arg('id', () => ID, { description: "The original's id." }) id: string,
     @Arg('input', () => RemixInput, { description: 'What to change; the rest comes from the original.', nullable: true }) input: RemixInput | undefined,
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
@@ -63,13 +63,13 @@ export class CompositionResolver {
   }
 
   @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
-  recordPlay(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
+  recordPlay(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const listener = context.viewer ? `user:${context.viewer.id}` : `address:${context.clientAddress}`;
     return this.compositionService.recordPlay(compositionRefOf(id), listener, context.viewer, context.loaders.compositionById);
   }
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
-  async deleteComposition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
+  async deleteComposition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<string> {
     const viewer = requireViewer(context);
     await this.compositionService.delete(issuedIdOf(id, 'Composition'), viewer);
     return id;
@@ -77,7 +77,7 @@ export class CompositionResolver {
 
   @CommunityData()
   @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
-  composition(@Arg('id', () => ID, { description: 'The piece\'s id.' }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
+  composition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
     return this.compositionService.byRef(compositionRefOf(id), loaders.compositionById, viewer);
   }
 

@@ -157,7 +157,10 @@ export class CompositionService {
       this.events.publish(COMPOSITION_CHANGED, updated.id, {
         compositionId: updated.id,
         version: updated.version,
-        changedFields: Object.entries(patch).filter(([, value]) => value !== undefined).map(([field]) => field).sort(),
+        changedFields: Object.entries(patch)
+          .filter(([, value]) => value !== undefined)
+          .map(([field]) => field)
+          .sort(),
         authorId: viewer.id,
         ownerId: updated.ownerId,
         visibility: updated.visibility,
@@ -257,11 +260,7 @@ export class CompositionService {
   }
 
   /** Index matches as pieces the viewer may see; one deleted or hidden since it was indexed is left out. */
-  async visibleMatches(
-    matches: { id: number; score: number }[],
-    viewer: Viewer | null,
-    loader: DataLoader<number, CompositionRow | null>,
-  ): Promise<{ composition: CompositionView; score: number }[]> {
+  async visibleMatches(matches: { id: number; score: number }[], viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<{ composition: CompositionView; score: number }[]> {
     const views = await Promise.all(matches.map((match) => this.byRef(String(match.id), loader, viewer)));
     return matches.flatMap((match, i) => (views[i] ? [{ composition: views[i], score: match.score }] : []));
   }
@@ -269,14 +268,22 @@ export class CompositionService {
   /** Someone's pieces: everything for themselves, their public ones for everyone else. */
   async ownedBy(ownerId: number, viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     const publicOnly = viewer?.id !== ownerId;
-    const page = await keysetPage(args, (take, beforeId) => this.repo.byOwner(ownerId, publicOnly, take, beforeId), () => this.repo.countByOwner(ownerId, publicOnly));
+    const page = await keysetPage(
+      args,
+      (take, beforeId) => this.repo.byOwner(ownerId, publicOnly, take, beforeId),
+      () => this.repo.countByOwner(ownerId, publicOnly),
+    );
     return mapPage(page, (row) => savedView(row));
   }
 
   async remixesOf(view: CompositionView, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     if (!view.saved) return keysetPage(args, async () => [], 0);
     const parentId = Number(view.ref);
-    const page = await keysetPage(args, (take, beforeId) => this.repo.publicRemixes(parentId, take, beforeId), () => this.repo.countPublicRemixes(parentId));
+    const page = await keysetPage(
+      args,
+      (take, beforeId) => this.repo.publicRemixes(parentId, take, beforeId),
+      () => this.repo.countPublicRemixes(parentId),
+    );
     return mapPage(page, (row) => savedView(row));
   }
 
@@ -305,7 +312,11 @@ export class CompositionService {
   }
 
   async page(args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
-    const page = await keysetPage(args, (take, beforeId) => this.repo.publicPage(take, beforeId), () => this.repo.countPublic());
+    const page = await keysetPage(
+      args,
+      (take, beforeId) => this.repo.publicPage(take, beforeId),
+      () => this.repo.countPublic(),
+    );
     return mapPage(page, (row) => savedView(row));
   }
 }

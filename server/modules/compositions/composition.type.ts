@@ -64,7 +64,7 @@ abstract class PieceChoices {
   @Max(MAX_VARIATION, { message: `variation must be at most ${MAX_VARIATION}` })
   variation?: number;
 
-  @Field(() => String, { nullable: true, description: 'Title, up to 120 characters; by default made from the airports (or the original\'s).' })
+  @Field(() => String, { nullable: true, description: "Title, up to 120 characters; by default made from the airports (or the original's)." })
   @IsOptional()
   @MaxLength(120, { message: 'title must be at most 120 characters' })
   title?: string;
@@ -73,7 +73,7 @@ abstract class PieceChoices {
   @IsOptional()
   visibility?: Visibility;
 
-  @Field(() => License, { nullable: true, description: 'When saved; default CC_BY_4_0 (for a remix: the original\'s).' })
+  @Field(() => License, { nullable: true, description: "When saved; default CC_BY_4_0 (for a remix: the original's)." })
   @IsOptional()
   license?: License;
 }
@@ -104,7 +104,7 @@ export class ComposeInput extends PieceChoices {
 export class RemixInput extends PieceChoices {}
 
 @InputType('CompositionPatch', {
-  description: 'The fields to change; omitted fields stay as they are. Musical changes compose the piece again; visibility and licence are the owner\'s.',
+  description: "The fields to change; omitted fields stay as they are. Musical changes compose the piece again; visibility and licence are the owner's.",
 })
 export class CompositionPatch extends PieceChoices {}
 
@@ -127,7 +127,7 @@ export class Note {
 @InheritCacheHint()
 @ObjectType('Track')
 export class Track {
-  @Field(() => String, { description: 'The track\'s name.' })
+  @Field(() => String, { description: "The track's name." })
   name!: string;
 
   @Field(() => TrackRole, { description: 'The part it plays.' })
@@ -224,7 +224,7 @@ export class CompositionViewerCan {
 @CommunityData()
 @ObjectType('Composition', { implements: Node, description: 'A piece of music made from a flight.' })
 export class Composition extends Node {
-  @Field(() => String, { description: 'The piece\'s title.' })
+  @Field(() => String, { description: "The piece's title." })
   title!: string;
 
   @Field(() => FlightKind, { description: 'Whether it plays one route, a path of routes or a journey.' })
@@ -284,7 +284,7 @@ export class CompositionChange {
   @Field(() => Composition, { nullable: true, description: 'The piece after the change; null if it was deleted since.' })
   composition!: object | null;
 
-  @Field(() => Int, { description: 'The piece\'s version after the change.' })
+  @Field(() => Int, { description: "The piece's version after the change." })
   version!: number;
 
   @Field(() => [String], { description: 'Which fields of the patch changed, e.g. ["title", "visibility"].' })

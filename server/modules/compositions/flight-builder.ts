@@ -13,11 +13,7 @@ export interface FlightRequest {
 export function flightRequestOf(input: { route?: { from: string; to: string }; path?: string[]; journey?: string[] }): FlightRequest {
   const given = [input.route && 'route', input.path && 'path', input.journey && 'journey'].filter(Boolean);
   if (given.length !== 1) {
-    throw new BadUserInputError(
-      given.length === 0
-        ? 'give one of route, path or journey'
-        : `give only one of route, path or journey (got ${given.join(' and ')})`,
-    );
+    throw new BadUserInputError(given.length === 0 ? 'give one of route, path or journey' : `give only one of route, path or journey (got ${given.join(' and ')})`);
   }
   if (input.route) return { kind: 'ROUTE', codes: [input.route.from, input.route.to] };
   if (input.path) return { kind: 'PATH', codes: input.path };

@@ -195,9 +195,7 @@ export class ContestRepo {
    * run one at a time, which makes the cap check exact), then the entry row (its counter and
    * version). Repeating a vote or retracting a missing one changes nothing.
    */
-  vote(
-    { entryId, voterId, ipHash, cast, isVotingOpen }: { entryId: number; voterId: number; ipHash: string; cast: boolean; isVotingOpen: (contest: ContestRow) => boolean },
-  ): Promise<VoteOutcome> {
+  vote({ entryId, voterId, ipHash, cast, isVotingOpen }: { entryId: number; voterId: number; ipHash: string; cast: boolean; isVotingOpen: (contest: ContestRow) => boolean }): Promise<VoteOutcome> {
     return this.withRetry(() =>
       this.prisma.$transaction(async (tx) => {
         const [target] = await tx.$queryRaw<{ contestId: number; authorId: number | null }[]>`

@@ -40,7 +40,7 @@ class LeaderboardArgs {
 
 @ArgsType()
 class ExtendContestArgs {
-  @Field(() => ID, { description: 'The contest\'s id.' })
+  @Field(() => ID, { description: "The contest's id." })
   id!: string;
 
   @Field(() => Date, { nullable: true, description: 'A later end for submissions (still no later than votingOpenAt).' })
@@ -63,14 +63,18 @@ export class ContestResolver {
   }
 
   @Mutation(() => Contest, { description: 'Changes a contest (its organiser or an admin); windows and rules lock when submissions open, except for admins.' })
-  updateContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Arg('input', () => ContestPatch, { description: 'The fields to change.' }) input: ContestPatch, @Ctx() context: RequestContext): Promise<ContestRow> {
+  updateContest(
+    @Arg('id', () => ID, { description: "The contest's id." }) id: string,
+    @Arg('input', () => ContestPatch, { description: 'The fields to change.' }) input: ContestPatch,
+    @Ctx() context: RequestContext,
+  ): Promise<ContestRow> {
     const viewer = requireViewer(context);
     return this.contestService.update(issuedIdOf(id, 'Contest'), input, viewer);
   }
 
   @Authorized<Role>('ADMIN')
   @Mutation(() => Contest, { description: 'Admin: closes the contest now; results are frozen and winners announced.' })
-  closeContest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
+  closeContest(@Arg('id', () => ID, { description: "The contest's id." }) id: string, @Ctx() context: RequestContext): Promise<ContestRow> {
     const viewer = requireViewer(context);
     return this.contestService.close(issuedIdOf(id, 'Contest'), viewer);
   }
@@ -90,7 +94,7 @@ export class ContestResolver {
 
   @CommunityData()
   @Query(() => Contest, { description: 'A contest by id; null when there is none.', nullable: true })
-  contest(@Arg('id', () => ID, { description: 'The contest\'s id.' }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
+  contest(@Arg('id', () => ID, { description: "The contest's id." }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
     return this.contestService.byId(issuedIdOf(id, 'Contest'), loaders.contestById);
   }
 
@@ -155,7 +159,11 @@ export class ContestEntryResolver {
   ) {}
 
   @Mutation(() => ContestEntry, { description: 'Enters your piece (public or unlisted) while submissions are open; the same music twice is DUPLICATE_ENTRY.' })
-  submitEntry(@Arg('contestId', () => ID, { description: 'The contest to enter.' }) contestId: string, @Arg('compositionId', () => ID, { description: 'Your piece (public or unlisted).' }) compositionId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
+  submitEntry(
+    @Arg('contestId', () => ID, { description: 'The contest to enter.' }) contestId: string,
+    @Arg('compositionId', () => ID, { description: 'Your piece (public or unlisted).' }) compositionId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<EntryRow> {
     const viewer = requireViewer(context);
     return this.contestService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), viewer);
   }
@@ -167,7 +175,7 @@ export class ContestEntryResolver {
     return entryId;
   }
 
-  @Mutation(() => ContestEntry, { description: 'Votes for an entry while voting is open: once per entry, up to the contest\'s votes per person, never your own.' })
+  @Mutation(() => ContestEntry, { description: "Votes for an entry while voting is open: once per entry, up to the contest's votes per person, never your own." })
   castVote(@Arg('entryId', () => ID, { description: 'The entry to vote for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     const viewer = requireViewer(context);
     return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), true, viewer, context.clientAddress);

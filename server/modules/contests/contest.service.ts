@@ -13,16 +13,7 @@ import type { NetworkService } from '../network/network.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo } from '../users/user.repo.js';
 import { can } from './contest.policy.js';
-import {
-  DuplicateFingerprintError,
-  VoteRefusal,
-  type ContestData,
-  type ContestRepo,
-  type ContestRow,
-  type ContestStatusValue,
-  type EntryRow,
-  type Standing,
-} from './contest.repo.js';
+import { DuplicateFingerprintError, VoteRefusal, type ContestData, type ContestRepo, type ContestRow, type ContestStatusValue, type EntryRow, type Standing } from './contest.repo.js';
 import { LEADERBOARD_CHANGED, type ContestTopics, type LeaderboardChangedEvent, type Placing } from './contest.topics.js';
 import type { ContestInput, ContestPatch, ContestRules, RouteConstraintInput } from './contest.type.js';
 import type { LeaderboardCache } from './leaderboard.repo.js';
@@ -58,10 +49,7 @@ function checkWindows(windows: Windows): void {
 const RULE_FIELDS = ['allowedThemes', 'routeConstraint', 'entriesPerPerson', 'votesPerVoter', 'minAccountAgeHours'] as const;
 const WINDOW_FIELDS = ['submissionsOpenAt', 'submissionsCloseAt', 'votingOpenAt', 'votingCloseAt'] as const;
 
-const ranked = (standings: Standing[]): Placing[] =>
-  [...standings]
-    .sort((a, b) => b.votes - a.votes || a.entryId - b.entryId)
-    .map((s, i) => ({ rank: i + 1, votes: s.votes, entryId: s.entryId }));
+const ranked = (standings: Standing[]): Placing[] => [...standings].sort((a, b) => b.votes - a.votes || a.entryId - b.entryId).map((s, i) => ({ rank: i + 1, votes: s.votes, entryId: s.entryId }));
 
 export class ContestService {
   private readonly pendingPushes = new Map<number, NodeJS.Timeout>();
@@ -217,11 +205,19 @@ export class ContestService {
 
   async page(status: ContestStatusValue | undefined, args: { first?: number; after?: string }): Promise<Page<ContestRow>> {
     const now = new Date();
-    return keysetPage(args, (take, before) => this.repo.page(status, now, take, before), () => this.repo.count(status, now));
+    return keysetPage(
+      args,
+      (take, before) => this.repo.page(status, now, take, before),
+      () => this.repo.count(status, now),
+    );
   }
 
   async entries(contest: ContestRow, args: { first?: number; after?: string }): Promise<Page<EntryRow>> {
-    return keysetPage(args, (take, after) => this.repo.entriesPage(contest.id, take, after), () => this.repo.countEntries(contest.id));
+    return keysetPage(
+      args,
+      (take, after) => this.repo.entriesPage(contest.id, take, after),
+      () => this.repo.countEntries(contest.id),
+    );
   }
 
   rulesOf(contest: ContestRow): ContestRules {

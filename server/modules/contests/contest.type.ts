@@ -9,7 +9,12 @@ import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js'
 export const ContestStatus = { DRAFT: 'DRAFT', OPEN: 'OPEN', VOTING: 'VOTING', CLOSED: 'CLOSED' } as const;
 registerEnumType(ContestStatus, {
   name: 'ContestStatus',
-  valuesConfig: { CLOSED: { description: 'Over: the results are frozen.' }, DRAFT: { description: 'Before submissions open.' }, OPEN: { description: 'Taking entries.' }, VOTING: { description: 'Votes are being cast.' } },
+  valuesConfig: {
+    CLOSED: { description: 'Over: the results are frozen.' },
+    DRAFT: { description: 'Before submissions open.' },
+    OPEN: { description: 'Taking entries.' },
+    VOTING: { description: 'Votes are being cast.' },
+  },
   description:
     'Follows the server clock: DRAFT before submissions open; OPEN from then until voting opens (entries are accepted until submissionsCloseAt); VOTING until votingCloseAt; CLOSED after it or once an admin closed it.',
 });
@@ -80,7 +85,7 @@ abstract class ContestFields {
 
 @InputType('ContestInput')
 export class ContestInput extends ContestFields {
-  @Field(() => String, { description: 'The contest\'s name, 1 to 120 characters.' })
+  @Field(() => String, { description: "The contest's name, 1 to 120 characters." })
   @Length(1, 120, { message: 'title must be 1 to 120 characters' })
   title!: string;
 
@@ -99,7 +104,7 @@ export class ContestInput extends ContestFields {
 
 @InputType('ContestPatch', { description: 'Only the fields given change. Windows and rules are locked once submissions open, except for admins.' })
 export class ContestPatch extends ContestFields {
-  @Field(() => String, { description: 'The contest\'s name, 1 to 120 characters.', nullable: true })
+  @Field(() => String, { description: "The contest's name, 1 to 120 characters.", nullable: true })
   @IsOptional()
   @Length(1, 120, { message: 'title must be 1 to 120 characters' })
   title?: string;
@@ -240,7 +245,7 @@ export class LeaderboardUpdate {
 @CommunityData()
 @ObjectType('Contest', { implements: Node, description: 'A themed competition: entries in a window, fair votes, a live leaderboard, frozen results.' })
 export class Contest extends Node {
-  @Field(() => String, { description: 'The contest\'s name.' })
+  @Field(() => String, { description: "The contest's name." })
   title!: string;
 
   @Field(() => String, { description: 'What the contest is about.' })

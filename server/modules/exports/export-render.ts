@@ -32,7 +32,10 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = { WAV: 'audio/wav', F
 
 /** Identical music in the same format with the same font gives the same key, so one render serves all. */
 export function renderKeyOf(midi: Uint8Array, format: ExportFormat, soundFontPath: string): string {
-  return createHash('sha256').update(`${RENDERER_VERSION}\n${basename(soundFontPath)}\n${format}\n`).update(midi).digest('hex');
+  return createHash('sha256')
+    .update(`${RENDERER_VERSION}\n${basename(soundFontPath)}\n${format}\n`)
+    .update(midi)
+    .digest('hex');
 }
 
 export function fileKeyOf(renderKey: string, format: ExportFormat): string {

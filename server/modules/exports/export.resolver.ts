@@ -26,7 +26,7 @@ export class ExportResolver {
   }
 
   @Query(() => Export, { nullable: true, description: 'One of your exports; null for an id that is not yours.' })
-  export(@Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
+  export(@Arg('id', () => ID, { description: "The export's id, from requestExport." }) id: string, @Ctx() context: RequestContext): Promise<ExportView | null> {
     const viewer = requireViewer(context);
     return this.exportService.byId(idOf(id, 'Export'), viewer);
   }
@@ -35,7 +35,7 @@ export class ExportResolver {
     description: 'The export as it is now, then on every change of status or progress until DONE or FAILED.',
     subscribe: ({ args, context }) => (context as RequestContext).watchExport(idOf(args.id as string, 'Export')),
   })
-  async exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID, { description: 'The export\'s id, from requestExport.' }) _id: string): Promise<ExportView> {
+  async exportProgress(@Root() event: ExportProgressEvent, @Arg('id', () => ID, { description: "The export's id, from requestExport." }) _id: string): Promise<ExportView> {
     const view = await this.exportService.current(event.exportId);
     if (!view) throw new NotFoundError('This export no longer exists');
     return view;

@@ -11,13 +11,17 @@ registerEnumType(ExportFormatEnum, {
 export const ExportStatusEnum = { QUEUED: 'QUEUED', RENDERING: 'RENDERING', DONE: 'DONE', FAILED: 'FAILED' } as const;
 registerEnumType(ExportStatusEnum, {
   name: 'ExportStatus',
-  valuesConfig: { DONE: { description: 'The file is ready at url.' }, FAILED: { description: 'Every attempt failed.' }, QUEUED: { description: 'Waiting for a worker.' }, RENDERING: { description: 'A worker is rendering it; progress grows.' } },
+  valuesConfig: {
+    DONE: { description: 'The file is ready at url.' },
+    FAILED: { description: 'Every attempt failed.' },
+    QUEUED: { description: 'Waiting for a worker.' },
+    RENDERING: { description: 'A worker is rendering it; progress grows.' },
+  },
   description: 'QUEUED: waiting for a worker; RENDERING: a worker is on it (progress grows); DONE: the file is ready at url; FAILED: every attempt failed.',
 });
 
 @ObjectType('Export', { implements: Node, description: 'An audio file of a saved composition, rendered with General-MIDI instruments.' })
 export class Export extends Node {
-
   @Field(() => ExportStatusEnum, { description: 'Where the render is.' })
   status!: string;
 

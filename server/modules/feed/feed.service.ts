@@ -10,7 +10,11 @@ export class FeedService {
   /** What the people the viewer follows made lately; trending pieces for everyone else. */
   async feed(viewer: Viewer | null, args: { first?: number; after?: string }): Promise<Page<CompositionView>> {
     if (viewer && (await this.repo.followsAnyone(viewer.id))) {
-      const page = await keysetPage(args, (take, beforeId) => this.repo.following(viewer.id, take, beforeId), () => this.repo.countFollowing(viewer.id));
+      const page = await keysetPage(
+        args,
+        (take, beforeId) => this.repo.following(viewer.id, take, beforeId),
+        () => this.repo.countFollowing(viewer.id),
+      );
       return mapPage(page, (row) => savedView(row));
     }
     return this.trending(args.first ?? DEFAULT_PAGE_SIZE, decodeCursor(args.after) ?? 0);

@@ -15,7 +15,10 @@ export class LiveResolver {
       'Composes the piece (same input and checks as previewComposition) and streams its events in real time, each window sent lookaheadSeconds before it sounds, ending with COMPLETE. Unsubscribing stops the work.',
     subscribe: ({ args, context }) => (context as RequestContext).liveComposition(args.input as ComposeInput),
   })
-  liveComposition(@Root() batch: LiveBatchPayload, @Arg('input', () => ComposeInput, { description: 'The flight and the musical choices, as for previewComposition.' }) _input: ComposeInput): LiveBatchPayload {
+  liveComposition(
+    @Root() batch: LiveBatchPayload,
+    @Arg('input', () => ComposeInput, { description: 'The flight and the musical choices, as for previewComposition.' }) _input: ComposeInput,
+  ): LiveBatchPayload {
     return batch;
   }
 

@@ -148,7 +148,14 @@ export class LiveService {
     const { lookaheadMs } = this.settings;
     return new Repeater<LiveBatchPayload>(async (push, stop) => {
       const prepared = this.prepare(view, Date.now() + lookaheadMs);
-      const cancel = playWindows(prepared.windows, 0, prepared.piece.startsAt, lookaheadMs, (window) => void push(batchOf(prepared, window, 0, lookaheadMs)), () => stop());
+      const cancel = playWindows(
+        prepared.windows,
+        0,
+        prepared.piece.startsAt,
+        lookaheadMs,
+        (window) => void push(batchOf(prepared, window, 0, lookaheadMs)),
+        () => stop(),
+      );
       await stop;
       cancel();
     });
@@ -198,9 +205,7 @@ export class LiveService {
   /** Channels with listeners anywhere in the cluster, busiest first. */
   async activeChannels(): Promise<{ channel: string; listeners: number; nowPlaying: string | null }[]> {
     const counts = await this.radio.listenerCounts(Date.now());
-    const channels = await Promise.all(
-      [...counts].map(async ([channel, listeners]) => ({ channel, listeners, nowPlaying: (await this.radio.state(channel))?.title ?? null })),
-    );
+    const channels = await Promise.all([...counts].map(async ([channel, listeners]) => ({ channel, listeners, nowPlaying: (await this.radio.state(channel))?.title ?? null })));
     return channels.sort((a, b) => b.listeners - a.listeners || a.channel.localeCompare(b.channel));
   }
 

@@ -12,7 +12,14 @@ export enum LiveEventKind {
 
 registerEnumType(LiveEventKind, {
   name: 'LiveEventKind',
-  valuesConfig: { CHORD: { description: 'A chord starts.' }, COMPLETE: { description: 'The piece is over.' }, NOTE: { description: 'A note sounds.' }, PIECE_START: { description: 'A piece starts.' }, PROGRESS: { description: 'How far the piece has come.' }, SECTION: { description: 'A section starts.' } },
+  valuesConfig: {
+    CHORD: { description: 'A chord starts.' },
+    COMPLETE: { description: 'The piece is over.' },
+    NOTE: { description: 'A note sounds.' },
+    PIECE_START: { description: 'A piece starts.' },
+    PROGRESS: { description: 'How far the piece has come.' },
+    SECTION: { description: 'A section starts.' },
+  },
   description: 'What a live event is; only the fields of its kind are set.',
 });
 
@@ -72,7 +79,7 @@ export class LivePiece {
   @Field(() => ID, { description: 'A Composition id: composition(id) returns the whole piece.' })
   compositionId!: string;
 
-  @Field(() => String, { description: 'The piece\'s title.' })
+  @Field(() => String, { description: "The piece's title." })
   title!: string;
 
   @Field(() => [String], { description: 'Airport codes in order.' })
@@ -104,7 +111,7 @@ export class LiveBatch {
   @Field(() => Int, { description: 'Which piece of the stream: always 0 for liveComposition, counting up on a radio channel.' })
   turn!: number;
 
-  @Field(() => Int, { description: 'The window\'s index in its piece; increases within a piece.' })
+  @Field(() => Int, { description: "The window's index in its piece; increases within a piece." })
   sequence!: number;
 
   @Field(() => Float, { description: 'Start of the window, in seconds from the start of the piece.' })

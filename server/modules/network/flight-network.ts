@@ -141,13 +141,7 @@ export class FlightNetwork {
       else continue;
       ranked.push({ airport: entry.airport, tier });
     }
-    ranked.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        b.airport.destinationCount - a.airport.destinationCount ||
-        a.airport.name.localeCompare(b.airport.name) ||
-        a.airport.id - b.airport.id,
-    );
+    ranked.sort((a, b) => a.tier - b.tier || b.airport.destinationCount - a.airport.destinationCount || a.airport.name.localeCompare(b.airport.name) || a.airport.id - b.airport.id);
     return ranked.slice(0, first).map((entry) => entry.airport);
   }
 

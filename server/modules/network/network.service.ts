@@ -16,10 +16,7 @@ export class NetworkService {
     const startedAt = performance.now();
     const network = new FlightNetwork(await this.loadRows());
     this.current = network;
-    this.logger.info(
-      { airports: network.airportCount, routes: network.routeCount, ms: Math.round(performance.now() - startedAt) },
-      'flight network loaded',
-    );
+    this.logger.info({ airports: network.airportCount, routes: network.routeCount, ms: Math.round(performance.now() - startedAt) }, 'flight network loaded');
     return network;
   }
 

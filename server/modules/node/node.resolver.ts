@@ -13,7 +13,7 @@ export class NodeResolver {
   }
 
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist.' })
-  node(@Arg('id', () => ID, { description: 'A global id, as any Node\'s `id` gives it.' }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<TypedNode | null> {
+  node(@Arg('id', () => ID, { description: "A global id, as any Node's `id` gives it." }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<TypedNode | null> {
     return this.nodeService.byRef(this.refOf(id), loaders, viewer);
   }
 

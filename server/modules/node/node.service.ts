@@ -33,8 +33,7 @@ export class NodeService {
 
   /** The object a ref names; null when it does not exist or the viewer may not see it. */
   async byRef(ref: NodeRef, loaders: Loaders, viewer: Viewer | null): Promise<TypedNode | null> {
-    const tag = <T extends object>(row: T | null | undefined, __typename: string): TypedNode | null =>
-      row ? { ...row, __typename } : null;
+    const tag = <T extends object>(row: T | null | undefined, __typename: string): TypedNode | null => (row ? { ...row, __typename } : null);
     if ('themeId' in ref) return tag(await this.themes.byId(ref.themeId, viewer), 'Theme');
     const decoded = ref;
     const id = /^\d{1,10}$/.test(decoded.key) ? Number(decoded.key) : null;

@@ -27,7 +27,7 @@ export class ApiKeyResolver {
 
   @Authorized<Role>('PARTNER')
   @Mutation(() => ApiKey, { description: 'Revokes one of your API keys; requests with it are refused from now on.' })
-  revokeApiKey(@Arg('id', () => ID, { description: 'The key\'s id (from apiKeys).' }) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
+  revokeApiKey(@Arg('id', () => ID, { description: "The key's id (from apiKeys)." }) id: string, @Ctx() context: RequestContext): Promise<ApiKeyRow> {
     const viewer = requireViewer(context);
     return this.apiKeyService.revoke(idOf(id, 'ApiKey'), viewer, context.apiKeyId);
   }

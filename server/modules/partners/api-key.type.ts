@@ -23,6 +23,6 @@ export class CreatedApiKey {
   @Field(() => String, { description: 'The key: send it as the `x-api-key` header. Store it now; it is never shown again.' })
   key!: string;
 
-  @Field(() => ApiKey, { description: 'The key\'s record (without the key).' })
+  @Field(() => ApiKey, { description: "The key's record (without the key)." })
   apiKey!: ApiKey;
 }

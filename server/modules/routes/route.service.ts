@@ -46,7 +46,11 @@ export class RouteService {
       originId: args.from === undefined ? undefined : this.airports.requireByCode(args.from, 'from').id,
       destinationId: args.to === undefined ? undefined : this.airports.requireByCode(args.to, 'to').id,
     };
-    return keysetPage(args, (take, afterId) => this.repo.page(take, afterId, filter), () => this.repo.count(filter));
+    return keysetPage(
+      args,
+      (take, afterId) => this.repo.page(take, afterId, filter),
+      () => this.repo.count(filter),
+    );
   }
 
   findPaths(args: { from: string; to: string; maxStops: number | null; limit: number | null }): FlightPathResult[] {
@@ -67,15 +71,18 @@ export class RouteService {
   }
 
   operatorsOf(route: RouteRow) {
-    return this.networks.network
-      .operators(route.id)
-      .map((o) => ({ airlineCode: o.airlineCode, codeshare: o.codeshare, stops: o.stops, equipment: splitEquipment(o.equipment) }));
+    return this.networks.network.operators(route.id).map((o) => ({ airlineCode: o.airlineCode, codeshare: o.codeshare, stops: o.stops, equipment: splitEquipment(o.equipment) }));
   }
 
   /** The airlines behind the route's entries, each once; codes OpenFlights cannot resolve are left out. */
   airlinesOf(route: RouteRow): AirlineRow[] {
     const network = this.networks.network;
-    const ids = new Set(network.operators(route.id).map((o) => o.airlineId).filter((id): id is number => id !== null));
+    const ids = new Set(
+      network
+        .operators(route.id)
+        .map((o) => o.airlineId)
+        .filter((id): id is number => id !== null),
+    );
     return [...ids].map((id) => network.airlineById(id)).filter((a): a is AirlineRow => a !== undefined);
   }
 }

@@ -40,7 +40,7 @@ export class FlightPath {
   @Field(() => [Route], { description: 'The routes flown, in order.' })
   legs!: Route[];
 
-  @Field(() => Float, { description: 'Sum of the legs\' great-circle distances.' })
+  @Field(() => Float, { description: "Sum of the legs' great-circle distances." })
   totalDistanceKm!: number;
 
   @Field(() => Int, { description: 'Connections on the way (legs - 1).' })

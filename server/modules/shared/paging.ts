@@ -42,12 +42,7 @@ export interface Page<T> {
 }
 
 /** Builds a page from up to first+1 rows fetched after the cursor (the extra row tells hasNextPage). */
-export function toPage<T extends { id: number }>(
-  rows: T[],
-  first: number,
-  after: number | undefined,
-  totalCount: Lazy<number>,
-): Page<T> {
+export function toPage<T extends { id: number }>(rows: T[], first: number, after: number | undefined, totalCount: Lazy<number>): Page<T> {
   const nodes = rows.slice(0, first);
   let count: number | Promise<number> | undefined;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));

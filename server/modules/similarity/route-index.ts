@@ -86,10 +86,7 @@ export async function loadRouteIndex(network: FlightNetwork, dir: string): Promi
  * Composes and embeds every route, a slice at a time so the event loop stays free (~20 s of CPU
  * for 37k routes). Stops early, returning null, once `signal` aborts.
  */
-export async function buildRouteIndex(
-  network: FlightNetwork,
-  options: { signal?: AbortSignal; onProgress?: (progress: BuildProgress) => void } = {},
-): Promise<RouteIndex | null> {
+export async function buildRouteIndex(network: FlightNetwork, options: { signal?: AbortSignal; onProgress?: (progress: BuildProgress) => void } = {}): Promise<RouteIndex | null> {
   const routes = network.routes;
   const vectors = VectorIndex.create({ dimensions: EMBEDDING_DIMENSIONS, capacity: routes.length });
   let sliceStartedAt = performance.now();

@@ -76,9 +76,7 @@ export class SimilarityService {
   /** Starts preparing both indexes in the background; failures are logged, never thrown. */
   start(): void {
     this.useNetwork(this.networks.network);
-    this.savedLoading = this.loadSavedPieces().catch((error: unknown) =>
-      this.options.logger.error({ err: error }, 'indexing saved compositions for similarity failed'),
-    );
+    this.savedLoading = this.loadSavedPieces().catch((error: unknown) => this.options.logger.error({ err: error }, 'indexing saved compositions for similarity failed'));
   }
 
   /** Prepares the route index for `network` unless it is already served or under way. */
@@ -122,9 +120,7 @@ export class SimilarityService {
     if (this.routes) return this.routes;
     const progress = this.preparation?.progress;
     throw new ServiceUnavailableError(
-      progress
-        ? `The route similarity index is being built (${progress.done} of ${progress.total} routes); try again in a minute`
-        : 'The route similarity index is loading; try again in a moment',
+      progress ? `The route similarity index is being built (${progress.done} of ${progress.total} routes); try again in a minute` : 'The route similarity index is loading; try again in a moment',
     );
   }
 
@@ -141,9 +137,7 @@ export class SimilarityService {
     if (!route) throw new BadUserInputError(`no airline flies ${from.toUpperCase()}→${to.toUpperCase()}; similarRoutes compares real routes`, { argument: 'to' });
     const vector = index.vectors.vectorOf(route.id) ?? defaultRouteVector(route, index.network);
     if (!vector) return [];
-    return index.vectors
-      .search(vector, first, new Set([route.id]))
-      .map((match) => ({ route: index.routeById.get(match.label)!, score: match.score }));
+    return index.vectors.search(vector, first, new Set([route.id])).map((match) => ({ route: index.routeById.get(match.label)!, score: match.score }));
   }
 
   /** Adds or replaces a saved piece; labels are composition row ids. */
@@ -162,9 +156,7 @@ export class SimilarityService {
     const ownId = view.saved ? Number(view.ref) : null;
     const vector = (ownId !== null ? this.saved.vectorOf(ownId) : null) ?? this.embedView(view);
     if (!vector) return [];
-    return this.saved
-      .search(vector, first, new Set(ownId === null ? [] : [ownId]))
-      .map((match) => ({ id: match.label, score: match.score }));
+    return this.saved.search(vector, first, new Set(ownId === null ? [] : [ownId])).map((match) => ({ id: match.label, score: match.score }));
   }
 
   /**

@@ -11,9 +11,7 @@ type Definition = Omit<EngineTheme, 'id'>;
  */
 export function buildDefinition(input: ThemeInput, start: Definition): Definition {
   const base = input.basedOn ? withoutId(themeById(input.basedOn)!) : start;
-  const parts: ThemePart[] = input.instruments
-    ? input.instruments.map((instrument) => ({ role: instrument.role, name: instrument.name.trim(), program: instrument.program }))
-    : base.parts;
+  const parts: ThemePart[] = input.instruments ? input.instruments.map((instrument) => ({ role: instrument.role, name: instrument.name.trim(), program: instrument.program })) : base.parts;
   const drumPattern = input.drumPattern !== undefined ? input.drumPattern : parts.some((p) => p.role === 'DRUMS') ? base.drumPattern : null;
   const definition: Definition = {
     ...base,

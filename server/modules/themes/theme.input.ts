@@ -11,7 +11,12 @@ export const ThemeScope = { ALL: 'ALL', BUILT_IN: 'BUILT_IN', GALLERY: 'GALLERY'
 export type ThemeScope = keyof typeof ThemeScope;
 registerEnumType(ThemeScope, {
   name: 'ThemeScope',
-  valuesConfig: { ALL: { description: 'Built-in, the public gallery, then yours.' }, BUILT_IN: { description: 'The themes that ship with Aero Melody.' }, GALLERY: { description: 'Public custom themes, most used first.' }, MINE: { description: 'Your own themes.' } },
+  valuesConfig: {
+    ALL: { description: 'Built-in, the public gallery, then yours.' },
+    BUILT_IN: { description: 'The themes that ship with Aero Melody.' },
+    GALLERY: { description: 'Public custom themes, most used first.' },
+    MINE: { description: 'Your own themes.' },
+  },
   description: 'ALL: built-in, then public gallery by use, then yours; BUILT_IN; GALLERY: public custom themes, most used first; MINE.',
 });
 
@@ -52,7 +57,7 @@ export class ThemeMappingInput {
 /** Every field optional: creation fills gaps from `basedOn`, an update from the theme as it is. */
 @InputType('ThemeInput', { description: 'A theme of your own; what you leave out comes from the built-in theme in basedOn.' })
 export class ThemeInput {
-  @Field(() => String, { description: 'The theme\'s name, 1 to 60 characters.', nullable: true })
+  @Field(() => String, { description: "The theme's name, 1 to 60 characters.", nullable: true })
   @IsOptional()
   @Length(1, 60, { message: 'name must be 1 to 60 characters' })
   name?: string;
@@ -127,7 +132,7 @@ export class ThemeInput {
   @IsIn(DRUM_PATTERN_IDS, { message: `drumPattern must be one of ${DRUM_PATTERN_IDS.join(', ')}` })
   drumPattern?: string;
 
-  @Field(() => ThemeMappingInput, { description: 'Which flight features drive key, tempo and mode; default the basedOn theme\'s.', nullable: true })
+  @Field(() => ThemeMappingInput, { description: "Which flight features drive key, tempo and mode; default the basedOn theme's.", nullable: true })
   @IsOptional()
   @ValidateNested()
   mapping?: ThemeMappingInput;

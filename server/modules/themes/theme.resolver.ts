@@ -14,7 +14,10 @@ export class ThemeResolver {
 
   @CommunityData()
   @Query(() => [Theme], { description: 'Themes a composition can be made in: built-in, the public gallery (most used first) and yours.' })
-  themes(@Arg('filter', () => ThemeFilter, { description: 'Which themes to list; default all you may use.', nullable: true }) filter: ThemeFilter | undefined, @Ctx() { viewer }: RequestContext): Promise<ThemeView[]> {
+  themes(
+    @Arg('filter', () => ThemeFilter, { description: 'Which themes to list; default all you may use.', nullable: true }) filter: ThemeFilter | undefined,
+    @Ctx() { viewer }: RequestContext,
+  ): Promise<ThemeView[]> {
     return this.themeService.list(filter?.scope ?? 'ALL', viewer);
   }
 
@@ -30,12 +33,16 @@ export class ThemeResolver {
   }
 
   @Mutation(() => Theme, { description: 'Changes your theme; pieces already made with it keep sounding as they did.' })
-  updateTheme(@Arg('id', () => String, { description: 'Your theme\'s id.' }) id: string, @Arg('input', () => ThemeInput, { description: 'The new theme; what is left out comes from basedOn.' }) input: ThemeInput, @Ctx() context: RequestContext): Promise<ThemeView> {
+  updateTheme(
+    @Arg('id', () => String, { description: "Your theme's id." }) id: string,
+    @Arg('input', () => ThemeInput, { description: 'The new theme; what is left out comes from basedOn.' }) input: ThemeInput,
+    @Ctx() context: RequestContext,
+  ): Promise<ThemeView> {
     return this.themeService.update(id, input, requireViewer(context));
   }
 
   @Mutation(() => String, { description: 'Deletes your theme and returns its id; pieces made with it keep their snapshot.' })
-  deleteTheme(@Arg('id', () => String, { description: 'Your theme\'s id.' }) id: string, @Ctx() context: RequestContext): Promise<string> {
+  deleteTheme(@Arg('id', () => String, { description: "Your theme's id." }) id: string, @Ctx() context: RequestContext): Promise<string> {
     return this.themeService.delete(id, requireViewer(context));
   }
 

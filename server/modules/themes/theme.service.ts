@@ -91,10 +91,7 @@ export class ThemeService {
     if (builtIn) return builtIn;
     const row = await this.customRow(id);
     if (row && mayUse(row, viewer)) return engineThemeOf(row);
-    throw new BadUserInputError(
-      `theme: no theme "${id}"; choose a built-in one (${BUILT_IN_THEMES.map((t) => t.id).join(', ')}) or a custom theme's id`,
-      { argument: 'theme' },
-    );
+    throw new BadUserInputError(`theme: no theme "${id}"; choose a built-in one (${BUILT_IN_THEMES.map((t) => t.id).join(', ')}) or a custom theme's id`, { argument: 'theme' });
   }
 
   async countUse(themeId: string): Promise<void> {

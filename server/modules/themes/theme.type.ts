@@ -8,23 +8,50 @@ import { CommunityData, InheritCacheHint } from '../../graphql/cache-control.js'
 const enumOf = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n) => [n, n])) as { [K in T]: K };
 
 export const Scale = enumOf(SCALE_NAMES);
-registerEnumType(Scale, { name: 'Scale', valuesConfig: { BLUES: { description: 'Blues scale.' }, DORIAN: { description: 'Dorian mode.' }, HARMONIC_MINOR: { description: 'Harmonic minor.' }, LYDIAN: { description: 'Lydian mode.' }, MAJOR: { description: 'Major (Ionian).' }, MAJOR_PENTATONIC: { description: 'Major pentatonic.' }, MINOR_PENTATONIC: { description: 'Minor pentatonic.' }, MIXOLYDIAN: { description: 'Mixolydian mode.' }, NATURAL_MINOR: { description: 'Natural minor (Aeolian).' }, PHRYGIAN: { description: 'Phrygian mode.' } }, description: 'Scales and modes the engine composes in.' });
+registerEnumType(Scale, {
+  name: 'Scale',
+  valuesConfig: {
+    BLUES: { description: 'Blues scale.' },
+    DORIAN: { description: 'Dorian mode.' },
+    HARMONIC_MINOR: { description: 'Harmonic minor.' },
+    LYDIAN: { description: 'Lydian mode.' },
+    MAJOR: { description: 'Major (Ionian).' },
+    MAJOR_PENTATONIC: { description: 'Major pentatonic.' },
+    MINOR_PENTATONIC: { description: 'Minor pentatonic.' },
+    MIXOLYDIAN: { description: 'Mixolydian mode.' },
+    NATURAL_MINOR: { description: 'Natural minor (Aeolian).' },
+    PHRYGIAN: { description: 'Phrygian mode.' },
+  },
+  description: 'Scales and modes the engine composes in.',
+});
 
 export const TrackRole = enumOf(['MELODY', 'HARMONY', 'BASS', 'DRUMS'] as const);
 registerEnumType(TrackRole, {
   name: 'TrackRole',
-  description: 'The part a track (or a theme\'s instrument) plays.',
+  description: "The part a track (or a theme's instrument) plays.",
   valuesConfig: { MELODY: { description: 'The tune.' }, HARMONY: { description: 'Chords and pads.' }, BASS: { description: 'The bass line.' }, DRUMS: { description: 'Drums (MIDI channel 10).' } },
 });
 
 export const KeyDriverEnum = enumOf(['HEADING', 'LONGITUDE', 'LATITUDE'] as const);
-registerEnumType(KeyDriverEnum, { name: 'KeyDriver', valuesConfig: { HEADING: { description: 'The initial heading.' }, LATITUDE: { description: 'The mean latitude.' }, LONGITUDE: { description: 'The origin\'s longitude.' } }, description: 'What sets the home key: the initial heading, the origin\'s longitude or the mean latitude.' });
+registerEnumType(KeyDriverEnum, {
+  name: 'KeyDriver',
+  valuesConfig: { HEADING: { description: 'The initial heading.' }, LATITUDE: { description: 'The mean latitude.' }, LONGITUDE: { description: "The origin's longitude." } },
+  description: "What sets the home key: the initial heading, the origin's longitude or the mean latitude.",
+});
 
 export const TempoDriverEnum = enumOf(['DISTANCE', 'HUB_SIZE', 'ALTITUDE'] as const);
-registerEnumType(TempoDriverEnum, { name: 'TempoDriver', valuesConfig: { ALTITUDE: { description: 'The highest airport: higher is slower.' }, DISTANCE: { description: 'Distance: short is fast.' }, HUB_SIZE: { description: 'Hub size: busy is fast.' } }, description: 'What sets the tempo: distance (short = fast), hub size (busy = fast) or the highest airport.' });
+registerEnumType(TempoDriverEnum, {
+  name: 'TempoDriver',
+  valuesConfig: { ALTITUDE: { description: 'The highest airport: higher is slower.' }, DISTANCE: { description: 'Distance: short is fast.' }, HUB_SIZE: { description: 'Hub size: busy is fast.' } },
+  description: 'What sets the tempo: distance (short = fast), hub size (busy = fast) or the highest airport.',
+});
 
 export const ModeDriverEnum = enumOf(['LATITUDE', 'HEADING'] as const);
-registerEnumType(ModeDriverEnum, { name: 'ModeDriver', valuesConfig: { HEADING: { description: 'The heading alone.' }, LATITUDE: { description: 'Latitude and direction.' } }, description: 'What sets how bright the mode is: latitude and direction, or the heading alone.' });
+registerEnumType(ModeDriverEnum, {
+  name: 'ModeDriver',
+  valuesConfig: { HEADING: { description: 'The heading alone.' }, LATITUDE: { description: 'Latitude and direction.' } },
+  description: 'What sets how bright the mode is: latitude and direction, or the heading alone.',
+});
 
 @InheritCacheHint()
 @ObjectType('ThemeMapping', { description: 'Which flight feature drives which musical choice.' })
@@ -61,7 +88,7 @@ export class Theme {
   @Field(() => ID, { description: 'The theme id, e.g. "jazz" or "custom-12": what ComposeInput.theme takes, and its global id.' })
   id!: string;
 
-  @Field(() => String, { description: 'The theme\'s name.' })
+  @Field(() => String, { description: "The theme's name." })
   name!: string;
 
   @Field(() => String, { description: 'What the theme sounds like.' })

@@ -88,10 +88,9 @@ export class AuthService {
       return await this.issue(user, randomUUID());
     } catch (error) {
       if (error instanceof DuplicateUserError) {
-        throw new ConflictError(
-          error.field === 'email' ? 'An account with this email already exists; log in instead' : `The username "${input.username}" is taken; choose another`,
-          { field: error.field },
-        );
+        throw new ConflictError(error.field === 'email' ? 'An account with this email already exists; log in instead' : `The username "${input.username}" is taken; choose another`, {
+          field: error.field,
+        });
       }
       throw error;
     }

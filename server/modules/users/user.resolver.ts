@@ -32,7 +32,10 @@ export class UserResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Ends this sign-in (or, with everywhere, all of them); its tokens stop working.' })
-  async logOut(@Arg('everywhere', () => Boolean, { description: 'End every sign-in of the account, not only this one.', defaultValue: false }) everywhere: boolean, @Ctx() context: RequestContext): Promise<boolean> {
+  async logOut(
+    @Arg('everywhere', () => Boolean, { description: 'End every sign-in of the account, not only this one.', defaultValue: false }) everywhere: boolean,
+    @Ctx() context: RequestContext,
+  ): Promise<boolean> {
     await this.authService.logOut(requireViewer(context), everywhere);
     return true;
   }
@@ -88,4 +91,3 @@ export class UserResolver {
     return context.viewer?.id === user.id ? user.email : null;
   }
 }
-

@@ -5,7 +5,15 @@ import { CommunityData } from '../../graphql/cache-control.js';
 import { ROLES, type Role } from './user.policy.js';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [R in Role]: R };
-registerEnumType(RoleEnum, { name: 'Role', valuesConfig: { ADMIN: { description: 'Moderates, runs and closes contests, grants PREMIUM.' }, PARTNER: { description: 'Also runs contests, reads analytics and holds API keys.' }, USER: { description: 'Makes, shares and votes on music.' } }, description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  valuesConfig: {
+    ADMIN: { description: 'Moderates, runs and closes contests, grants PREMIUM.' },
+    PARTNER: { description: 'Also runs contests, reads analytics and holds API keys.' },
+    USER: { description: 'Makes, shares and votes on music.' },
+  },
+  description: 'USER makes music; PARTNER also runs contests and reads analytics; ADMIN moderates.',
+});
 
 export const TierEnum = { FREE: 'FREE', PREMIUM: 'PREMIUM' } as const;
 registerEnumType(TierEnum, {
@@ -42,7 +50,8 @@ export class AuthPayload {
   accessTokenExpiresAt!: Date;
 
   @Field(() => String, {
-    description: 'Trade for a new pair with `refreshSession`; each one works once. Empty when the request sent `X-Session-Cookie: 1`: the token is then in an HttpOnly cookie for `POST /auth/refresh`.',
+    description:
+      'Trade for a new pair with `refreshSession`; each one works once. Empty when the request sent `X-Session-Cookie: 1`: the token is then in an HttpOnly cookie for `POST /auth/refresh`.',
   })
   refreshToken!: string;
 
@@ -79,7 +88,7 @@ export class LogInInput {
   @Length(1, 254, { message: 'login must be 1 to 254 characters' })
   login!: string;
 
-  @Field(() => String, { description: 'The account\'s password.' })
+  @Field(() => String, { description: "The account's password." })
   @Length(1, 200, { message: 'password must be 1 to 200 characters' })
   password!: string;
 }

@@ -256,4 +256,3 @@ export function communityCases(context: SdkContext): Cases {
     },
   };
 }
-

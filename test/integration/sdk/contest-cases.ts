@@ -21,7 +21,15 @@ export function contestCases(context: SdkContext): Cases {
     async CreateContest() {
       const { contest, organiser } = await openContest(context);
       expect(contest).toMatchObject({ title: 'SDK night flights', status: 'OPEN', rules: { minAccountAgeHours: 0, entriesPerPerson: 1 } });
-      expect((await rejection(client.createContest({ input: { title: 'Nope', submissionsOpenAt: minutesFromNow(1), submissionsCloseAt: minutesFromNow(2), votingOpenAt: minutesFromNow(2), votingCloseAt: minutesFromNow(3) } }))).code).toBe('FORBIDDEN');
+      expect(
+        (
+          await rejection(
+            client.createContest({
+              input: { title: 'Nope', submissionsOpenAt: minutesFromNow(1), submissionsCloseAt: minutesFromNow(2), votingOpenAt: minutesFromNow(2), votingCloseAt: minutesFromNow(3) },
+            }),
+          )
+        ).code,
+      ).toBe('FORBIDDEN');
       expect(organiser.username).toMatch(/^sdk_org_/);
     },
     async UpdateContest() {

@@ -30,7 +30,8 @@ async function counters() {
   await server.app.prisma.user.update({ where: { username: admin.username }, data: { role: 'ADMIN' } });
   const login = await server.graphql('mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: admin.username, password: 'correct horse 42' } });
   const token = login.data!.logIn.accessToken as string;
-  return async () => (await server.graphql('{ cacheStats { layers { layer hits } invalidations } }', {}, token)).data!.cacheStats as { layers: { layer: string; hits: number }[]; invalidations: number };
+  return async () =>
+    (await server.graphql('{ cacheStats { layers { layer hits } invalidations } }', {}, token)).data!.cacheStats as { layers: { layer: string; hits: number }[]; invalidations: number };
 }
 
 describe('junk cannot grow the cache', () => {

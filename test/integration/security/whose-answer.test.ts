@@ -52,11 +52,7 @@ describe('a stranger asking first does not hide a piece from those who may see i
 
   it('theme(id) and themes(filter: { scope: MINE }): a stranger first, then the designer sees their theme', async () => {
     const theme = (
-      await server.graphql(
-        'mutation($input: ThemeInput!) { createTheme(input: $input) { id } }',
-        { input: { name: 'Hidden Harbour', basedOn: 'ambient', visibility: 'PRIVATE' } },
-        owner.accessToken,
-      )
+      await server.graphql('mutation($input: ThemeInput!) { createTheme(input: $input) { id } }', { input: { name: 'Hidden Harbour', basedOn: 'ambient', visibility: 'PRIVATE' } }, owner.accessToken)
     ).data!.createTheme;
     const ONE = 'query($id: String!) { theme(id: $id) { id name } }';
     const MINE = '{ themes(filter: { scope: MINE }) { id } }';
@@ -90,8 +86,8 @@ describe('headers tell the truth', () => {
     const privateMidi = await fetch(`${server.url}/compositions/${pieceId}.mid`, { headers: bearer(owner.accessToken) });
     expect(privateMidi.status).toBe(200);
     expect(privateMidi.headers.get('cache-control')).toBe('no-store');
-    const unlisted = (await server.graphql('mutation { createComposition(input: { route: { from: "AMS", to: "BCN" }, visibility: UNLISTED }) { id } }', {}, owner.accessToken)).data!
-      .createComposition.id;
+    const unlisted = (await server.graphql('mutation { createComposition(input: { route: { from: "AMS", to: "BCN" }, visibility: UNLISTED }) { id } }', {}, owner.accessToken)).data!.createComposition
+      .id;
     expect((await fetch(`${server.url}/compositions/${unlisted}.mid`)).headers.get('cache-control')).toBe('no-store');
     const open = (await server.graphql('mutation { createComposition(input: { route: { from: "AMS", to: "MAD" } }) { id } }', {}, owner.accessToken)).data!.createComposition.id;
     expect((await fetch(`${server.url}/compositions/${open}.mid`)).headers.get('cache-control')).toBe('public, max-age=86400');

@@ -5,8 +5,7 @@ import { requestOrigin } from '@/lib/share/server-api';
 const WIDTH = 480;
 const HEIGHT = 360;
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'cache-control': status === 200 ? 'public, max-age=3600' : 'no-store', 'access-control-allow-origin': '*' } });
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { 'cache-control': status === 200 ? 'public, max-age=3600' : 'no-store', 'access-control-allow-origin': '*' } });
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

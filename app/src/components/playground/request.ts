@@ -78,9 +78,7 @@ export function asSdkCall(endpoint: string, request: PlaygroundRequest, sdkDocum
   const name = operation?.name?.value;
   const subscription = operation?.operation === 'subscription';
   const method = name && sdkDocuments.get(name) === printed(request.query) ? name.charAt(0).toLowerCase() + name.slice(1) : null;
-  const call = method
-    ? `client.${method}(${variables})`
-    : `client.${subscription ? 'subscribe' : 'request'}(document${variables ? `, ${variables}` : ''})`;
+  const call = method ? `client.${method}(${variables})` : `client.${subscription ? 'subscribe' : 'request'}(document${variables ? `, ${variables}` : ''})`;
   return [
     "import { createAeroMelodyClient } from '@aero-melody/sdk';",
     '',

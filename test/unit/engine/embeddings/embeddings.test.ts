@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMBEDDING_BLOCKS,
-  EMBEDDING_DIMENSIONS,
-  blockSimilarities,
-  embedComposition,
-  similarity,
-} from '../../../../server/engine/embeddings/index.js';
+import { EMBEDDING_BLOCKS, EMBEDDING_DIMENSIONS, blockSimilarities, embedComposition, similarity } from '../../../../server/engine/embeddings/index.js';
 import { agreement, circularBins, histogramShares, joinEqually, radialBins, unit } from '../../../../server/engine/embeddings/encoding.js';
 import { compose, defaultThemeIdFor, themeById, type ComposeOptions, type Flight } from '../../../../server/engine/music/index.js';
 import { flightThrough } from '../music/fixtures.js';
@@ -58,7 +52,12 @@ describe('embedComposition', () => {
   });
 
   it('is unit length, non-negative and deterministic; every block of a piece matches itself fully', () => {
-    for (const [from, to] of [['JFK', 'LAX'], ['SYD', 'LHR'], ['SFO', 'SJC'], ['NAN', 'AKL']]) {
+    for (const [from, to] of [
+      ['JFK', 'LAX'],
+      ['SYD', 'LHR'],
+      ['SFO', 'SJC'],
+      ['NAN', 'AKL'],
+    ]) {
       const vector = embedRoute(from, to);
       expect(vector).toHaveLength(EMBEDDING_DIMENSIONS);
       expect(norm(vector)).toBeCloseTo(1, 5);

@@ -94,7 +94,10 @@ function expectSameAsBruteForce(graph: TestGraph, from: number, to: number, maxL
   const all = bruteForce(graph, from, to, maxLegs);
   const expected = all.slice(0, limit);
   const context = `from ${from} to ${to}, maxLegs ${maxLegs}, limit ${limit}`;
-  expect(actual.map((p) => p.distanceKm), context).toHaveLength(expected.length);
+  expect(
+    actual.map((p) => p.distanceKm),
+    context,
+  ).toHaveLength(expected.length);
   for (let i = 0; i < expected.length; i++) {
     expect(Math.abs(actual[i].distanceKm - expected[i].distanceKm), context).toBeLessThan(1e-9);
     const tied = all.filter((p) => Math.abs(p.distanceKm - expected[i].distanceKm) < 1e-9).map((p) => p.nodes.join('>'));
@@ -158,11 +161,13 @@ describe('kShortestPaths', () => {
     const graph = europe();
     expect(kShortestPaths(graph, 0, 5, 1, 10)).toEqual([]);
     const twoLegs = kShortestPaths(graph, 0, 5, 2, 10);
-    expect(twoLegs.map((p) => p.nodes)).toEqual([
-      [0, 1, 5],
-      [0, 2, 5],
-      [0, 4, 5],
-    ].sort((a, b) => pathLength(graph, a) - pathLength(graph, b)));
+    expect(twoLegs.map((p) => p.nodes)).toEqual(
+      [
+        [0, 1, 5],
+        [0, 2, 5],
+        [0, 4, 5],
+      ].sort((a, b) => pathLength(graph, a) - pathLength(graph, b)),
+    );
     for (const path of kShortestPaths(graph, 0, 5, 3, 100)) expect(path.nodes.length - 1).toBeLessThanOrEqual(3);
   });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EARTH_RADIUS_KM,
-  haversineKm,
-  initialBearingDeg,
-  interpolateGreatCircle,
-  sampleGreatCircle,
-  type LatLon,
-} from '../../../../server/engine/geo/sphere.js';
+import { EARTH_RADIUS_KM, haversineKm, initialBearingDeg, interpolateGreatCircle, sampleGreatCircle, type LatLon } from '../../../../server/engine/geo/sphere.js';
 
 const at = (latitude: number, longitude: number): LatLon => ({ latitude, longitude });
 

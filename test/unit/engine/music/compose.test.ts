@@ -2,18 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  BUILT_IN_THEMES,
-  ENGINE_VERSION,
-  pitchClassOf,
-  SCALE_INTERVALS,
-  SCALE_NAMES,
-  scaleMask,
-  compose,
-  defaultThemeIdFor,
-  encodeMidi,
-  themeById,
-} from '../../../../server/engine/music/index.js';
+import { BUILT_IN_THEMES, ENGINE_VERSION, pitchClassOf, SCALE_INTERVALS, SCALE_NAMES, scaleMask, compose, defaultThemeIdFor, encodeMidi, themeById } from '../../../../server/engine/music/index.js';
 import type { PitchClassName, Score, ScaleName, Theme } from '../../../../server/engine/music/index.js';
 import { chordPitchClasses } from './chords.js';
 import { flightThrough, sampleFlights } from './fixtures.js';
@@ -50,7 +39,10 @@ describe('public surface', () => {
 describe('reproducibility', () => {
   test('the same input twice gives byte-identical MIDI, for every theme', () => {
     for (const theme of BUILT_IN_THEMES) {
-      for (const codes of [['JFK', 'LAX'], ['SYD', 'SIN', 'DXB', 'LHR', 'JFK']]) {
+      for (const codes of [
+        ['JFK', 'LAX'],
+        ['SYD', 'SIN', 'DXB', 'LHR', 'JFK'],
+      ]) {
         const flight = flightThrough(codes, codes.length > 2 ? 'JOURNEY' : 'ROUTE');
         const first = encodeMidi(compose(flight, { theme, variation: 3 }));
         const second = encodeMidi(compose(flightThrough(codes, codes.length > 2 ? 'JOURNEY' : 'ROUTE'), { theme: JSON.parse(JSON.stringify(theme)) as Theme, variation: 3 }));
@@ -116,7 +108,11 @@ describe('overrides', () => {
   test('durationSeconds is honoured within half a bar, from 10 s to 300 s', () => {
     for (const theme of BUILT_IN_THEMES) {
       for (const durationSeconds of [10, 17, 30, 60, 95, 180, 300]) {
-        for (const codes of [['HKG', 'MFM'], ['JFK', 'LAX'], ['LAX', 'HNL', 'NAN', 'AKL', 'SYD', 'MEL', 'SIN', 'DEL', 'IST', 'FRA', 'KEF', 'YYZ']]) {
+        for (const codes of [
+          ['HKG', 'MFM'],
+          ['JFK', 'LAX'],
+          ['LAX', 'HNL', 'NAN', 'AKL', 'SYD', 'MEL', 'SIN', 'DEL', 'IST', 'FRA', 'KEF', 'YYZ'],
+        ]) {
           const score = compose(flightThrough(codes, 'JOURNEY'), { theme, durationSeconds });
           const label = `${theme.id} ${durationSeconds}s ${codes.length}`;
           expect(Math.abs(score.durationSeconds - durationSeconds), label).toBeLessThanOrEqual(secondsPerBar(score) / 2 + 1e-9);
@@ -201,7 +197,11 @@ describe('form', () => {
   });
 
   test('phrases cadence: every section opens with a half cadence on V and closes V-I', () => {
-    for (const codes of [['LHR', 'JFK'], ['JFK', 'LHR', 'DXB', 'SIN', 'SYD'], ['HKG', 'MFM']]) {
+    for (const codes of [
+      ['LHR', 'JFK'],
+      ['JFK', 'LHR', 'DXB', 'SIN', 'SYD'],
+      ['HKG', 'MFM'],
+    ]) {
       for (const durationSeconds of [40, 120, 240]) {
         const score = compose(flightThrough(codes, 'JOURNEY'), { theme: themeById('classical')!, scale: 'MAJOR', durationSeconds });
         const romans = score.chords.map((chord) => chord.roman);

@@ -81,7 +81,12 @@ describe('measures', () => {
   });
 
   test('an immediately repeated block of four bars counts once; a later return counts', () => {
-    const bar = (root: number): [number, number][] => [[root, 1], [root + 2, 1], [root + 4, 1], [root + 5, 1]];
+    const bar = (root: number): [number, number][] => [
+      [root, 1],
+      [root + 2, 1],
+      [root + 4, 1],
+      [root + 5, 1],
+    ];
     const a = [...bar(60), ...bar(62), ...bar(64), ...bar(65)];
     const b = [...bar(67), ...bar(69), ...bar(71), ...bar(72)];
     const repeated = measureMelody(line(...a, ...a), { ppq: PPQ });

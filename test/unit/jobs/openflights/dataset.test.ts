@@ -82,8 +82,7 @@ function assemble(routeRows: RouteRowRecord[], overrides: Partial<Parameters<typ
   });
 }
 
-const pairOf = (dataset: Dataset, originId: number, destinationId: number) =>
-  dataset.routes.find((r) => r.originId === originId && r.destinationId === destinationId);
+const pairOf = (dataset: Dataset, originId: number, destinationId: number) => dataset.routes.find((r) => r.originId === originId && r.destinationId === destinationId);
 
 describe('assembleDataset on small inputs', () => {
   it('resolves route ends by airport id', () => {
@@ -107,12 +106,7 @@ describe('assembleDataset on small inputs', () => {
   });
 
   it('skips rows naming an unknown airport and counts them', () => {
-    const dataset = assemble([
-      route('XX', 10, ['ZZZ', 999], ['AAA', 1]),
-      route('XX', 10, ['AAA', 1], [null, 888]),
-      route('XX', 10, [null, null], ['AAA', 1]),
-      route('XX', 10, ['AAA', 1], ['BBB', 2]),
-    ]);
+    const dataset = assemble([route('XX', 10, ['ZZZ', 999], ['AAA', 1]), route('XX', 10, ['AAA', 1], [null, 888]), route('XX', 10, [null, null], ['AAA', 1]), route('XX', 10, ['AAA', 1], ['BBB', 2])]);
     expect(dataset.routes).toHaveLength(1);
     expect(dataset.summary.routes).toEqual({ read: 4, imported: 1, skipped: { 'unknown airport': 3 } });
   });
@@ -124,10 +118,7 @@ describe('assembleDataset on small inputs', () => {
   });
 
   it('aggregates rows of the same directed pair into one route with several airlines', () => {
-    const dataset = assemble([
-      route('XX', 10, ['AAA', 1], ['BBB', 2], { equipment: '321 738' }),
-      route('YY', 11, ['AAA', null], ['KBBB', null], { codeshare: true, stops: 1, equipment: 'CRJ' }),
-    ]);
+    const dataset = assemble([route('XX', 10, ['AAA', 1], ['BBB', 2], { equipment: '321 738' }), route('YY', 11, ['AAA', null], ['KBBB', null], { codeshare: true, stops: 1, equipment: 'CRJ' })]);
     expect(dataset.routes).toHaveLength(1);
     expect(dataset.routes[0].airlines).toEqual([
       { airlineId: 10, airlineCode: 'XX', codeshare: false, stops: 0, equipment: '321 738' },
@@ -190,12 +181,7 @@ describe('assembleDataset on small inputs', () => {
   });
 
   it('resolves the airline by code when the id is null or unknown, preferring the active airline', () => {
-    const airlines = [
-      airline(20, 'QQ', 'QQA', false),
-      airline(21, 'QQ', 'QQB', true),
-      airline(22, 'RR', null, false),
-      airline(23, null, 'RRR', true),
-    ];
+    const airlines = [airline(20, 'QQ', 'QQA', false), airline(21, 'QQ', 'QQB', true), airline(22, 'RR', null, false), airline(23, null, 'RRR', true)];
     const dataset = assemble(
       [
         route('QQ', null, ['AAA', 1], ['BBB', 2]),
@@ -248,8 +234,7 @@ describe('assembleDataset over the OpenFlights snapshot', () => {
 
   beforeAll(() => {
     expect(existsSync(path.join(OPENFLIGHTS_DIR, 'routes.dat')), `OpenFlights data in ${OPENFLIGHTS_DIR}`).toBe(true);
-    const read = (file: string, columns: number) =>
-      parseCsv(readFileSync(path.join(OPENFLIGHTS_DIR, file), 'utf8'), file, columns);
+    const read = (file: string, columns: number) => parseCsv(readFileSync(path.join(OPENFLIGHTS_DIR, file), 'utf8'), file, columns);
     dataset = assembleDataset({
       countries: readCountries(read('countries.dat', COLUMNS.countries), 'countries.dat'),
       airports: readAirports(read('airports.dat', COLUMNS.airports), 'airports.dat'),

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvFormatError, parseCsv, type CsvRow } from '../../../../server/jobs/openflights/csv.js';
-import {
-  COLUMNS,
-  readAirlines,
-  readAirports,
-  readCountries,
-  readRouteRows,
-} from '../../../../server/jobs/openflights/records.js';
+import { COLUMNS, readAirlines, readAirports, readCountries, readRouteRows } from '../../../../server/jobs/openflights/records.js';
 
 const airportRows = (text: string) => parseCsv(text, 'airports.dat', COLUMNS.airports);
 const airlineRows = (text: string) => parseCsv(text, 'airlines.dat', COLUMNS.airlines);
@@ -23,10 +17,8 @@ function readError(read: () => unknown): CsvFormatError {
   throw new Error('the reader did not throw');
 }
 
-const ZURICH =
-  '1678,"Zürich Airport","Zurich","Switzerland","ZRH","LSZH",47.464699,8.54917,1416,1,"E","Europe/Zurich","airport","OurAirports"';
-const LODZ =
-  '676,"Łódź Władysław Reymont Airport","Łódź","Poland",\\N,"epll",51.721900939899996,19.3980998993,604,1,"E","Europe/Warsaw","airport","OurAirports"';
+const ZURICH = '1678,"Zürich Airport","Zurich","Switzerland","ZRH","LSZH",47.464699,8.54917,1416,1,"E","Europe/Zurich","airport","OurAirports"';
+const LODZ = '676,"Łódź Władysław Reymont Airport","Łódź","Poland",\\N,"epll",51.721900939899996,19.3980998993,604,1,"E","Europe/Warsaw","airport","OurAirports"';
 
 describe('readAirports', () => {
   it('reads typed values from a row', () => {
@@ -70,10 +62,7 @@ describe('readAirports', () => {
   });
 
   it('treats empty, "-" and "N/A" codes as missing', () => {
-    const text = [
-      '1,"A","c","Land","","-",1,2,3,0,"U","UTC","airport","X"',
-      '2,"B","c","Land","N/A",\\N,1,2,3,0,"U","UTC","airport","X"',
-    ].join('\n');
+    const text = ['1,"A","c","Land","","-",1,2,3,0,"U","UTC","airport","X"', '2,"B","c","Land","N/A",\\N,1,2,3,0,"U","UTC","airport","X"'].join('\n');
     const airports = readAirports(airportRows(text), 'airports.dat');
     expect(airports.map((a) => [a.iata, a.icao])).toEqual([
       [null, null],
@@ -162,11 +151,9 @@ describe('readAirports', () => {
 
 describe('readAirlines', () => {
   it('reads typed values, null for \\N and missing codes', () => {
-    const text = [
-      '-1,"Unknown",\\N,"-","N/A",\\N,\\N,"Y"',
-      '24,"American Airlines",\\N,"AA","AAL","AMERICAN","United States","Y"',
-      '2,"135 Airways",\\N,"","GNL","GENERAL","United States","N"',
-    ].join('\n');
+    const text = ['-1,"Unknown",\\N,"-","N/A",\\N,\\N,"Y"', '24,"American Airlines",\\N,"AA","AAL","AMERICAN","United States","Y"', '2,"135 Airways",\\N,"","GNL","GENERAL","United States","N"'].join(
+      '\n',
+    );
     const airlines = readAirlines(airlineRows(text), 'airlines.dat');
     expect(airlines).toEqual([
       { id: -1, name: 'Unknown', alias: null, iata: null, icao: null, callsign: null, country: null, active: true },

@@ -35,7 +35,16 @@ describe('composition parameters', () => {
   });
 
   it('turns parameters back into the request that makes the same piece, for each kind of flight', () => {
-    expect(pieceRequestOf(parametersOfRow(row))).toEqual({ path: ['JFK', 'ORD', 'LAX'], theme: 'jazz', keyRoot: 'F#', scale: undefined, tempoBpm: 96, durationSeconds: undefined, variation: 2, title: 'Across' });
+    expect(pieceRequestOf(parametersOfRow(row))).toEqual({
+      path: ['JFK', 'ORD', 'LAX'],
+      theme: 'jazz',
+      keyRoot: 'F#',
+      scale: undefined,
+      tempoBpm: 96,
+      durationSeconds: undefined,
+      variation: 2,
+      title: 'Across',
+    });
     expect(pieceRequestOf(parametersOfRow({ ...row, kind: 'ROUTE', airportCodes: 'JFK LAX' }))).toMatchObject({ route: { from: 'JFK', to: 'LAX' } });
     expect(pieceRequestOf(parametersOfRow({ ...row, kind: 'JOURNEY' }))).toMatchObject({ journey: ['JFK', 'ORD', 'LAX'] });
   });

@@ -40,9 +40,7 @@ describe('composition policy', () => {
 
   for (const action of COMPOSITION_ACTIONS) {
     it(`decides ${action} as the table says`, () => {
-      const decided = columns.map(([visibility, license]) =>
-        order.map((who, i) => (can(people[who], action, piece(who, visibility, license)) ? 'OEVXA'[i] : '-')).join(''),
-      );
+      const decided = columns.map(([visibility, license]) => order.map((who, i) => (can(people[who], action, piece(who, visibility, license)) ? 'OEVXA'[i] : '-')).join(''));
       expect(decided).toEqual(table[action]);
     });
   }

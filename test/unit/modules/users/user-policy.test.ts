@@ -37,7 +37,8 @@ describe('comment policy', () => {
 describe('contest policy', () => {
   it('lets the organiser update, and only an admin change the rules once submissions opened', () => {
     const contest = { creatorId: partner.id };
-    const decide = (viewer: typeof user | typeof partner | typeof admin | null) => `${canContest(viewer, 'update', contest) ? 'u' : '-'}${canContest(viewer, 'changeRulesAfterOpening', contest) ? 'r' : '-'}`;
+    const decide = (viewer: typeof user | typeof partner | typeof admin | null) =>
+      `${canContest(viewer, 'update', contest) ? 'u' : '-'}${canContest(viewer, 'changeRulesAfterOpening', contest) ? 'r' : '-'}`;
     expect([decide(partner), decide(admin), decide(user), decide({ id: 9, role: 'PARTNER' }), decide(null)]).toEqual(['u-', 'ur', '--', '--', '--']);
   });
 });

@@ -24,25 +24,23 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const route = flightPath(points);
   const facts = [piece.theme.name, `${piece.key} ${piece.scale.toLowerCase().replace(/_/g, ' ')}`, `${Math.round(piece.tempoBpm)} BPM`, clock(piece.durationSeconds)];
   return new ImageResponse(
-    (
-      <div style={{ width: WIDTH, height: HEIGHT, display: 'flex', flexDirection: 'column', background: '#0b1220', color: '#eef2f8', padding: 40 }}>
-        <svg width={1120} height={(1120 * MAP_HEIGHT) / MAP_WIDTH} viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} style={{ position: 'absolute', left: 40, top: 10, opacity: 0.95 }}>
-          <path d={SPHERE_PATH} fill="#0f2138" />
-          <path d={GRATICULE_PATH} fill="none" stroke="#1d3250" strokeWidth={0.5} />
-          <path d={LAND_PATH} fill="#2a3f5f" stroke="#3c557c" strokeWidth={0.5} />
-          {route ? <path d={route} fill="none" stroke="#ffb347" strokeWidth={5} strokeLinecap="round" /> : null}
-          {points.map((point) => {
-            const [x, y] = mapPosition(point);
-            return <circle key={`${point.code}-${x}`} cx={x} cy={y} r={8} fill="#ff5d73" stroke="#ffffff" strokeWidth={2} />;
-          })}
-        </svg>
-        <div style={{ display: 'flex', flexDirection: 'column', marginTop: 'auto', background: 'rgba(11,18,32,0.85)', borderRadius: 16, padding: '20px 28px' }}>
-          <div style={{ fontSize: 28, color: '#ffb347' }}>{printable(`Aero Melody · ${routeOf(piece)}`)}</div>
-          <div style={{ fontSize: 60, lineHeight: 1.1, marginTop: 6 }}>{printable(piece.title.slice(0, 80))}</div>
-          <div style={{ fontSize: 30, color: '#aab6c8', marginTop: 10 }}>{printable(facts.join(' · '))}</div>
-        </div>
+    <div style={{ width: WIDTH, height: HEIGHT, display: 'flex', flexDirection: 'column', background: '#0b1220', color: '#eef2f8', padding: 40 }}>
+      <svg width={1120} height={(1120 * MAP_HEIGHT) / MAP_WIDTH} viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} style={{ position: 'absolute', left: 40, top: 10, opacity: 0.95 }}>
+        <path d={SPHERE_PATH} fill="#0f2138" />
+        <path d={GRATICULE_PATH} fill="none" stroke="#1d3250" strokeWidth={0.5} />
+        <path d={LAND_PATH} fill="#2a3f5f" stroke="#3c557c" strokeWidth={0.5} />
+        {route ? <path d={route} fill="none" stroke="#ffb347" strokeWidth={5} strokeLinecap="round" /> : null}
+        {points.map((point) => {
+          const [x, y] = mapPosition(point);
+          return <circle key={`${point.code}-${x}`} cx={x} cy={y} r={8} fill="#ff5d73" stroke="#ffffff" strokeWidth={2} />;
+        })}
+      </svg>
+      <div style={{ display: 'flex', flexDirection: 'column', marginTop: 'auto', background: 'rgba(11,18,32,0.85)', borderRadius: 16, padding: '20px 28px' }}>
+        <div style={{ fontSize: 28, color: '#ffb347' }}>{printable(`Aero Melody · ${routeOf(piece)}`)}</div>
+        <div style={{ fontSize: 60, lineHeight: 1.1, marginTop: 6 }}>{printable(piece.title.slice(0, 80))}</div>
+        <div style={{ fontSize: 30, color: '#aab6c8', marginTop: 10 }}>{printable(facts.join(' · '))}</div>
       </div>
-    ),
+    </div>,
     { width: WIDTH, height: HEIGHT, headers: { 'cache-control': 'public, max-age=3600' } },
   );
 }
