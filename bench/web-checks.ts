@@ -78,7 +78,8 @@ export async function accessibilityAudit(url: string, paths: string[], locales: 
               .waitFor({ timeout: 30_000 })
               .catch(() => undefined);
           await page.waitForTimeout(500);
-          await page.addScriptTag({ content: axeSource });
+          // Evaluated over the DevTools protocol: the page's CSP refuses an inline script without its nonce.
+          await page.evaluate(axeSource);
           const violations = (await page.evaluate(
             `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`,
           )) as { id: string; impact: string; nodes: number }[];
@@ -91,15 +92,23 @@ export async function accessibilityAudit(url: string, paths: string[], locales: 
   });
 }
 
+/** Whether `check` answers true within `ms`, asked every 250 ms. */
+async function expectWithin(ms: number, check: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
 /** Chromium's installability errors for the start page once its service worker controls it (none = installable). */
 export async function installability(url: string): Promise<{ installable: boolean; errors: string[]; serviceWorker: boolean; manifest: Record<string, unknown> }> {
   return withBrowser(async (context) => {
     const page = await context.newPage();
     await page.goto(`${url}/`, { waitUntil: 'load' });
-    const serviceWorker = await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 }).then(
-      () => true,
-      () => false,
-    );
+    // Polled with evaluate: waitForFunction compiles its predicate inside the page, which the page's CSP (no 'unsafe-eval') refuses.
+    const serviceWorker = await expectWithin(20_000, () => page.evaluate(() => navigator.serviceWorker.controller !== null));
     await page.reload({ waitUntil: 'load' });
     const cdp = await context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
