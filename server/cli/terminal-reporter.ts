@@ -31,7 +31,7 @@ export function formatImportSummary(result: ImportResult): string {
   const lines = [`imported OpenFlights data from ${result.source} in ${(result.durationMs / 1000).toFixed(1)} s`];
   for (const [file, summary] of Object.entries(result.summary)) {
     const skipped = Object.entries(summary.skipped).map(([reason, count]) => `${count} ${reason}`);
-    lines.push(`  ${`${file}.dat`.padEnd(14)} read ${summary.read}, imported ${summary.imported}` + (skipped.length ? `, skipped ${skipped.join(', ')}` : ''));
+    lines.push(`  ${`${file}.dat`.padEnd(14)} read ${summary.read}, imported ${summary.imported}${skipped.length ? `, skipped ${skipped.join(', ')}` : ''}`);
   }
   lines.push(`  ${result.counts.routes} routes (directed airport pairs) from ${result.counts.routeRows} route rows`);
   return lines.join('\n');

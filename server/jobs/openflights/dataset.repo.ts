@@ -17,7 +17,7 @@ async function upsertRows(tx: Transaction, table: string, columns: string[], row
     .join(',');
   for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     const batch = rows.slice(start, start + BATCH_ROWS);
-    const sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ` + batch.map(() => placeholders).join(',') + ` ON DUPLICATE KEY UPDATE ${updates}`;
+    const sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(',')}) VALUES ${batch.map(() => placeholders).join(',')} ON DUPLICATE KEY UPDATE ${updates}`;
     await tx.$executeRawUnsafe(sql, ...batch.flat());
     progress(table, Math.min(start + BATCH_ROWS, rows.length), rows.length);
   }
