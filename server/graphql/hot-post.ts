@@ -177,25 +177,56 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed
     return true;
   };
 
-  const answer = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse, forward: () => void, text: string): Promise<void> => {
+  /** What is not in the in-process cache: the rate limit, then Redis, or executing a reference query here. */
+  const answerMiss = async (
+    request: IncomingMessage & { body?: unknown },
+    response: ServerResponse,
+    forward: () => void,
+    text: string,
+    resolved: ResolvedBody,
+    { fresh, startedAt }: { fresh: boolean; startedAt: number },
+  ): Promise<void> => {
+    const { plan } = resolved;
+    // A refusal is answered by the normal way, which charges and refuses again.
+    if (guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) return handOn(request, response, forward, text);
+    admittedRequests.add(request);
+    const entry = fresh ? undefined : (await cache.get(resolved.key))?.entry;
+    if (entry) writeAnswer(request, response, entry);
+    // Without an entry the plan is set (the caller checked); an answer with errors is left to Apollo.
+    else if (!(await computeAndWrite(request, response, resolved, plan!))) return handOn(request, response, forward, text);
+    observer.served(resolved.label, (performance.now() - startedAt) / 1000);
+  };
+
+  /** A hit in the in-process cache is answered at once, without a promise; the rest goes on in `answerMiss`. */
+  const answer = (request: IncomingMessage & { body?: unknown }, response: ServerResponse, forward: () => void, text: string): void => {
     const startedAt = performance.now();
     const resolved = resolveBody(text);
-    if (!resolved) return handOn(request, response, forward, text);
+    if (!resolved) {
+      handOn(request, response, forward, text);
+      return;
+    }
     const headers = request.headers;
     const conditional = headers['if-none-match'] !== undefined;
     // `no-cache` asks for a fresh answer; browsers also send it with a conditional request, which the in-process copy answers.
     const fresh = NO_CACHE.test(headers['cache-control'] ?? '');
-    let entry = fresh && !conditional ? undefined : cache.peekMemory(resolved.key);
-    const { plan } = resolved;
-    if (!entry && (!plan || conditional)) return handOn(request, response, forward, text);
-    // A refusal is answered by the normal way, which charges and refuses again.
-    if (guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) return handOn(request, response, forward, text);
-    admittedRequests.add(request);
-    if (!entry && !fresh) entry = (await cache.get(resolved.key))?.entry;
-    if (entry) writeAnswer(request, response, entry);
-    // Without an entry the plan is set (checked above); an answer with errors is left to Apollo.
-    else if (!(await computeAndWrite(request, response, resolved, plan!))) return handOn(request, response, forward, text);
-    observer.served(resolved.label, (performance.now() - startedAt) / 1000);
+    const entry = fresh && !conditional ? undefined : cache.peekMemory(resolved.key);
+    if (entry) {
+      // A refusal is answered by the normal way, which charges and refuses again.
+      if (guard.admit({ viewerId: null, clientAddress: clientAddressOf(request) })) handOn(request, response, forward, text);
+      else {
+        writeAnswer(request, response, entry);
+        observer.served(resolved.label, (performance.now() - startedAt) / 1000);
+      }
+      return;
+    }
+    if (!resolved.plan || conditional) {
+      handOn(request, response, forward, text);
+      return;
+    }
+    // An unexpected failure here is left to the normal way, which logs and masks it.
+    answerMiss(request, response, forward, text, resolved, { fresh, startedAt }).catch(() => {
+      if (!response.headersSent) handOn(request, response, forward, text);
+    });
   };
 
   /**
@@ -210,15 +241,22 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed
     const length = Number(headers['content-length']);
     if (!(length > 0 && length <= MAX_HOT_BODY_BYTES)) return false;
 
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A small body nearly always arrives as one chunk: no list and no copy then.
+    let first: Buffer | null = null;
+    let rest: Buffer[] | null = null;
+    request.on('data', (chunk: Buffer) => {
+      if (first === null) first = chunk;
+      else (rest ??= [first]).push(chunk);
+    });
     request.once('error', () => response.destroy());
     request.once('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      // An unexpected failure here is left to the normal way, which logs and masks it.
-      answer(request, response, forward, text).catch(() => {
+      const text = rest ? Buffer.concat(rest).toString('utf8') : (first?.toString('utf8') ?? '');
+      try {
+        answer(request, response, forward, text);
+      } catch {
+        // An unexpected failure here is left to the normal way, which logs and masks it.
         if (!response.headersSent) handOn(request, response, forward, text);
-      });
+      }
     });
     return true;
   };
