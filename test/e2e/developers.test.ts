@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, openBrowser, screenshot, startE2EServer, type E2EServer } from './support.js';
+import { accessibilityViolations, openBrowser, runPlaygroundUntil, screenshot, startE2EServer, type E2EServer } from './support.js';
 
 let server: E2EServer;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -22,26 +22,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Presses GraphiQL's run button until the response shows `pattern` (Monaco may still be starting). */
-async function runUntil(pattern: RegExp): Promise<void> {
-  const run = page.locator('.graphiql-execute-button');
-  await run.waitFor({ timeout: 30_000 });
-  await expect
-    .poll(
-      async () => {
-        await run.click();
-        await page.waitForTimeout(700);
-        return page.locator('.graphiql-response').textContent();
-      },
-      { timeout: 30_000, interval: 1_000 },
-    )
-    .toMatch(pattern);
-}
-
 describe('playground', () => {
   it('has an example tab per area and copies the operation as an SDK call and as curl', async () => {
     await page.goto(`${server.url}/playground`);
-    await runUntil(/Zürich\sAirport|American\sAirlines/);
+    await runPlaygroundUntil(page, /Zürich\sAirport|American\sAirlines/);
     const tabs = await page.locator('.graphiql-tab').allTextContents();
     for (const name of ['Routes', 'Compose', 'Community', 'Contests', 'Radio', 'Analytics']) expect(tabs.join(' ')).toContain(name);
 
@@ -70,7 +54,7 @@ describe('playground', () => {
     await headers.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('{"x-api-key": "am_not_a_real_key"}');
-    await runUntil(/"liveRadio"/);
+    await runPlaygroundUntil(page, /"liveRadio"/);
     const init = sent.map((frame) => JSON.parse(frame) as { type: string; payload?: Record<string, string> }).find((message) => message.type === 'connection_init');
     expect(init?.payload?.['x-api-key']).toBe('am_not_a_real_key');
   });

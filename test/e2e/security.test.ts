@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis, type Redis } from '../../server/adapters/redis.js';
 import { TEST_REDIS_URL, silentLogger } from '../support/environment.js';
 import { logInThroughPage, savePiece, signUp } from './people.js';
-import { openBrowser, startE2EServer, type E2EServer } from './support.js';
+import { openBrowser, runPlaygroundUntil, startE2EServer, type E2EServer } from './support.js';
 
 let server: E2EServer;
 let redis: Redis;
@@ -165,18 +165,7 @@ describe('the content security policy', () => {
 
       // The playground: its editor (and its workers) start and a query runs.
       await page.goto(`${server.url}/playground`);
-      const run = page.locator('.graphiql-execute-button');
-      await run.waitFor({ timeout: 30_000 });
-      await expect
-        .poll(
-          async () => {
-            await run.click();
-            await page.waitForTimeout(700);
-            return page.locator('.graphiql-response').textContent();
-          },
-          { timeout: 30_000, interval: 1_000 },
-        )
-        .toMatch(/Zürich\sAirport|American\sAirlines/);
+      await runPlaygroundUntil(page, /Zürich\sAirport|American\sAirlines/);
       expect(await violations()).toEqual([]);
       expect(reported).toEqual([]);
     } finally {

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { OPENFLIGHTS_DIR, TEST_REDIS_URL } from '../support/environment.js';
 import { freePort, until } from '../support/processes.js';
+import { expect } from 'vitest';
 import { e2eConfig } from './environment.js';
 
 export const SCREENSHOTS_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'screenshots');
@@ -120,4 +121,20 @@ export async function accessibilityViolations(page: Page, options: { impacts?: '
       .filter((violation) => every || violation.impact === 'serious' || violation.impact === 'critical')
       .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
   }, all);
+}
+
+/** Presses GraphiQL's run button until the response shows `pattern` (Monaco may still be starting when the button appears). */
+export async function runPlaygroundUntil(page: Page, pattern: RegExp): Promise<void> {
+  const run = page.locator('.graphiql-execute-button');
+  await run.waitFor({ timeout: 30_000 });
+  await expect
+    .poll(
+      async () => {
+        await run.click();
+        await page.waitForTimeout(700);
+        return page.locator('.graphiql-response').textContent();
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toMatch(pattern);
 }

@@ -10,7 +10,7 @@ import { createPrisma, type PrismaClient } from '../../server/adapters/prisma.js
 import { connectRedis, type Redis } from '../../server/adapters/redis.js';
 import { TEST_REDIS_URL, silentLogger } from '../support/environment.js';
 import { e2eConfig } from './environment.js';
-import { accessibilityViolations, openBrowser, screenshot, startE2EServer, type E2EServer } from './support.js';
+import { accessibilityViolations, openBrowser, runPlaygroundUntil, screenshot, startE2EServer, type E2EServer } from './support.js';
 
 const PASSWORD = 'correct horse 42';
 
@@ -325,19 +325,7 @@ describe('more pages', () => {
       if (!request.url().startsWith(server.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) external.push(request.url());
     });
     await page.goto(`${server.url}/playground`);
-    const run = page.locator('.graphiql-execute-button');
-    await run.waitFor({ timeout: 30_000 });
-    // Monaco may still be starting when the button appears: press run until the answer shows.
-    await expect
-      .poll(
-        async () => {
-          await run.click();
-          await page.waitForTimeout(500);
-          return page.locator('.graphiql-response').textContent();
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toMatch(/Zürich\sAirport/);
+    await runPlaygroundUntil(page, /Zürich\sAirport/);
     expect(external).toEqual([]);
     await screenshot(page, 'playground');
   });
