@@ -82,41 +82,60 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
-/** The in-process layer: least recently used entries go first once the byte budget is spent. */
+/** An entry of the in-process layer, and whether it was read since it last reached the young end. */
+interface MemorySlot {
+  entry: CachedResponse;
+  readSince: boolean;
+}
+
+/**
+ * The in-process layer: least recently used entries go first once the byte budget is spent. A read
+ * only marks its entry (second chance): moving the key to the young end on every read, as a strict
+ * LRU over a Map does, makes each hit of a hot key leave a hole the Map must later compact, which
+ * measured as the largest cost of a hit once a few thousand entries are held. Eviction moves a marked
+ * entry to the young end once instead of dropping it.
+ */
 class MemoryLayer {
-  private readonly entries = new Map<string, CachedResponse>();
+  private readonly entries = new Map<string, MemorySlot>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private bytes = 0;
 
   constructor(private readonly budgetBytes: number) {}
 
   get(key: string, now: number): CachedResponse | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= now) {
+    const slot = this.entries.get(key);
+    if (!slot) return undefined;
+    if (slot.entry.expiresAt <= now) {
       this.delete(key);
       return undefined;
     }
-    // Re-inserting moves the key to the young end of the Map's insertion order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry;
+    slot.readSince = true;
+    return slot.entry;
   }
 
   set(key: string, entry: CachedResponse): void {
     this.delete(key);
     const size = entry.body.length * 2;
     if (size > this.budgetBytes / 4) return;
-    this.entries.set(key, entry);
+    this.makeRoom(size);
+    this.entries.set(key, { entry, readSince: false });
     this.bytes += size;
     for (const tag of entry.tags) {
       let keys = this.keysByTag.get(tag);
       if (!keys) this.keysByTag.set(tag, (keys = new Set()));
       keys.add(key);
     }
-    for (const oldest of this.entries.keys()) {
-      if (this.bytes <= this.budgetBytes) break;
-      this.delete(oldest);
+  }
+
+  /** Before the new entry is in, so it is never the one dropped; a walk ends within one round (unmarking as it goes). */
+  private makeRoom(size: number): void {
+    for (const [oldest, slot] of this.entries) {
+      if (this.bytes + size <= this.budgetBytes) return;
+      if (slot.readSince) {
+        slot.readSince = false;
+        this.entries.delete(oldest);
+        this.entries.set(oldest, slot);
+      } else this.delete(oldest);
     }
   }
 
@@ -138,11 +157,11 @@ class MemoryLayer {
   }
 
   private delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
+    const slot = this.entries.get(key);
+    if (!slot) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length * 2;
-    for (const tag of entry.tags) {
+    this.bytes -= slot.entry.body.length * 2;
+    for (const tag of slot.entry.tags) {
       const keys = this.keysByTag.get(tag);
       keys?.delete(key);
       if (keys?.size === 0) this.keysByTag.delete(tag);

@@ -112,6 +112,23 @@ describe('the Redis layer', () => {
     expect(await redis.scard(`${prefix}t:dataset`)).toBe((await redis.keys(`${prefix}r:*`)).length);
   });
 
+  it('keeps the in-process layer to its budget, dropping the least recently read entry and never the new one', async () => {
+    const prefix = 'security:memory:';
+    await clean(prefix);
+    // Each body is 1,000 characters, 2,000 bytes in memory: the budget holds four (and an entry may take a quarter of it).
+    const cache = new ResponseCache(redis, subscriber, silentLogger, { memoryBytes: 8_500, maxEntryBytes: 4_096, redisMaxBytes: 2 ** 20, prefix });
+    caches.push(cache);
+    const body = (name: string) => `"${name}${'m'.repeat(997)}"`;
+    for (const name of ['a', 'b', 'c', 'd']) expect(await cache.store(name, entry(body(name), ['dataset']), cache.now)).toBe(true);
+    expect(cache.peekMemory('a')?.body).toBe(body('a'));
+    expect(await cache.store('e', entry(body('e'), ['dataset']), cache.now)).toBe(true);
+    expect(cache.peekMemory('b')).toBeUndefined();
+    expect(['a', 'c', 'd', 'e'].map((name) => cache.peekMemory(name)?.body)).toEqual(['a', 'c', 'd', 'e'].map(body));
+    expect(await cache.store('f', entry(body('f'), ['dataset']), cache.now)).toBe(true);
+    expect(cache.peekMemory('f')?.body).toBe(body('f'));
+    expect(cache.stats().layers.find((layer) => layer.layer === 'memory')?.entries).toBe(4);
+  });
+
   it('refuses entries over CACHE_MAX_ENTRY_BYTES', async () => {
     const prefix = 'security:size:';
     await clean(prefix);
