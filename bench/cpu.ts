@@ -25,3 +25,9 @@ export function cpuMsPerRequest(before: number | null, after: number | null, req
   if (before === null || after === null || requests === 0) return null;
   return Number((((after - before) * 1000) / requests).toFixed(3));
 }
+
+/**
+ * V8 flags every GraphQL server under test starts with, ours as `npm start` runs it and each peer
+ * alike: a young generation that cannot shrink to 1 MB while the process idles (see docs/performance.md).
+ */
+export const SERVER_NODE_FLAGS = ['--min-semi-space-size=16'];

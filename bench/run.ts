@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
-import { cpuMsPerRequest, cpuSecondsOf } from './cpu.js';
+import { cpuMsPerRequest, cpuSecondsOf, SERVER_NODE_FLAGS } from './cpu.js';
 import { HOT_QUERY } from './peers/fixture.js';
 import { sideBySide, type PeerResult } from './peers/side-by-side.js';
 
@@ -283,7 +283,8 @@ async function scenariosFor({ url, pid }: { url: string; pid?: number }, workloa
 
 async function startServer(processes: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const port = String(4600 + Math.floor(Math.random() * 300));
-  const server = startProcess([...(process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []), join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const server = startProcess([...SERVER_NODE_FLAGS, ...profile, join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
     NODE_ENV: 'production',
     PORT: port,
     LOG_LEVEL: 'warn',

@@ -77,7 +77,7 @@ export async function startCluster({ port = 4400, env = process.env, logDir = nu
   const instances = Array.from({ length: INSTANCE_COUNT }, (_, i) => {
     const instancePort = port + i + 1;
     const name = `instance-${i + 1}`;
-    const instance = supervised(name, process.execPath, [MAIN], { ...shared, PORT: String(instancePort), INSTANCE_NAME: name }, logDir);
+    const instance = supervised(name, process.execPath, ['--min-semi-space-size=16', MAIN], { ...shared, PORT: String(instancePort), INSTANCE_NAME: name }, logDir);
     instance.port = instancePort;
     instance.url = `http://127.0.0.1:${instancePort}`;
     instance.ready = () => ready(`${instance.url}/readyz`);

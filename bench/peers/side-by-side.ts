@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { HOT_QUERY } from './fixture.js';
+import { SERVER_NODE_FLAGS } from '../cpu.js';
 
 export interface PeerResult {
   rps: number;
@@ -40,7 +41,7 @@ const PEERS = {
 } as const;
 
 function startPeer(script: string): Promise<{ child: ChildProcess; target: Target }> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'bench', 'peers', script)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(PROJECT_ROOT, 'dist', 'bench', 'peers', script)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let buffered = '';
     child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before listening`)));
