@@ -1,21 +1,9 @@
-import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBTimestampValue, type DuckDBValue, listValue, uuidValue } from '@duckdb/node-api';
 import { appendColumns, readRows } from '../../adapters/duckdb.js';
 import { type AnalyticsEvent, weightOf } from './analytics-event.js';
 import { inTransaction } from './analytics-layout.repo.js';
-import { createdRollup, HOUR_MS, KIND, keptPeople, LABEL, type LabelDimension, num, tempoParameters } from './analytics-sql.js';
-
-/** Per-connection staging tables: a batch is appended here, then moved in one transaction. */
-const STAGING = [
-  `CREATE TEMP TABLE IF NOT EXISTS staged_music (
-     kind UTINYINT, at_ms DOUBLE, actor INTEGER, weight TINYINT, composition_id INTEGER, theme INTEGER, key_root INTEGER, scale INTEGER,
-     tempo_bpm DOUBLE, contest_id INTEGER, entry_id INTEGER)`,
-  `CREATE TEMP TABLE IF NOT EXISTS staged_requests (at_ms DOUBLE, operation INTEGER, partner_id INTEGER, latency_ms DOUBLE, cache_hit BOOLEAN, ok BOOLEAN)`,
-  `CREATE TEMP TABLE IF NOT EXISTS staged_labels (dimension UTINYINT, code INTEGER, value VARCHAR)`,
-  `CREATE TEMP TABLE IF NOT EXISTS staged_entries (event_id VARCHAR)`,
-];
-
-const STAGED_MUSIC = `(SELECT kind, epoch_ms(CAST(at_ms AS BIGINT)) AS occurred_at, actor, weight, composition_id, theme, key_root, scale, tempo_bpm, contest_id, entry_id FROM staged_music)`;
-const STAGED_REQUESTS = `(SELECT epoch_ms(CAST(at_ms AS BIGINT)) AS occurred_at, operation, partner_id, latency_ms, cache_hit, ok FROM staged_requests)`;
+import { CREATED_BY, HOUR_MS, KIND, keptPeople, LABEL, type LabelDimension, num, PEOPLE_CAP } from './analytics-sql.js';
+import { TEMPO_BAND_LIMITS } from './figures.js';
 
 /** Partial rows appended since the last compaction before the next one (or as many as the table then kept, if more). */
 const COMPACT_AFTER_ROWS = 50_000;
@@ -26,7 +14,7 @@ class LabelCodes {
   next = 0;
 }
 
-/** One batch's rows, column by column, as the staging tables want them. */
+/** One batch's rows, column by column, as the tables' appenders want them. */
 interface StagedBatch {
   music: DuckDBValue[][];
   musicRows: number;
@@ -34,6 +22,17 @@ interface StagedBatch {
   requestRows: number;
   labels: { dimension: LabelDimension; code: number; value: string }[];
   entries: string[];
+  /** `created_hourly` rows: hour (ms), figure and value -> saved pieces and their people's codes. */
+  created: Map<string, { hour: number; figure: number; value: number; events: number; actors: Set<number> }>;
+}
+
+const timestamp = (ms: number) => new DuckDBTimestampValue(BigInt(ms) * 1000n);
+
+/** The tempo band's index, as TEMPO_BAND computes it in SQL (a piece without a tempo falls in the last band). */
+function tempoBand(bpm: number | null | undefined): number {
+  if (bpm === null || bpm === undefined) return TEMPO_BAND_LIMITS.length;
+  const band = TEMPO_BAND_LIMITS.findIndex((limit) => bpm < limit);
+  return band === -1 ? TEMPO_BAND_LIMITS.length : band;
 }
 
 /**
@@ -47,9 +46,8 @@ export class FactWriter {
 
   constructor(private readonly options: { compactAfterRows: number } = { compactAfterRows: COMPACT_AFTER_ROWS }) {}
 
-  /** Reads the labels and the rollup's size from a migrated store, and makes this connection's staging tables. */
+  /** Reads the labels and the rollup's size from a migrated store. */
   async load(connection: DuckDBConnection): Promise<void> {
-    for (const statement of STAGING) await connection.run(statement);
     for (const codes of this.labels.values()) {
       codes.codes.clear();
       codes.next = 0;
@@ -73,34 +71,57 @@ export class FactWriter {
     const byKey = new Map<string, readonly AnalyticsEvent[]>();
     for (const entry of entries) if (entry.length > 0) byKey.set(entry[0].id, entry);
     if (byKey.size === 0) return 0;
-    const known = await readRows(connection, 'SELECT CAST(event_id AS VARCHAR) AS id FROM stored_entries WHERE event_id IN (SELECT unnest($ids::UUID[]))', {
-      ids: listValue([...byKey.keys()]),
-    });
-    for (const row of known) byKey.delete(String(row.id));
-    if (byKey.size === 0) return 0;
-    const batch = this.stage(byKey);
     try {
-      await this.append(connection, batch);
-      const { added, rollupRows } = await inTransaction(connection, async () => {
-        if (batch.labels.length > 0) await connection.run('INSERT INTO labels SELECT * FROM staged_labels');
-        let rows = 0;
-        if (batch.musicRows > 0) {
-          await connection.run(`INSERT INTO music_facts SELECT * FROM ${STAGED_MUSIC}`);
-          rows = (await connection.run(createdRollup(STAGED_MUSIC), tempoParameters())).rowsChanged;
-        }
-        if (batch.requestRows > 0) await connection.run(`INSERT INTO request_facts SELECT * FROM ${STAGED_REQUESTS}`);
-        await connection.run('INSERT INTO stored_entries SELECT CAST(event_id AS UUID) FROM staged_entries');
-        return { added: batch.musicRows + batch.requestRows, rollupRows: rows };
+      // Nearly every batch is new: its keys go in first and the primary key refuses a stored one.
+      return await this.store(connection, byKey);
+    } catch {
+      const known = await readRows(connection, 'SELECT CAST(event_id AS VARCHAR) AS id FROM stored_entries WHERE event_id IN (SELECT unnest($ids::UUID[]))', {
+        ids: listValue([...byKey.keys()]),
       });
-      this.rollup.appended += rollupRows;
-      if (this.rollup.appended > Math.max(this.options.compactAfterRows, this.rollup.kept)) await this.compact(connection);
-      return added;
+      for (const row of known) byKey.delete(String(row.id));
+      if (byKey.size === 0) return 0;
+      return this.store(connection, byKey);
+    }
+  }
+
+  /** Appends the entries' rows straight to the tables inside one transaction: a failure leaves none of them. */
+  private async store(connection: DuckDBConnection, entries: Map<string, readonly AnalyticsEvent[]>): Promise<number> {
+    const batch = this.stage(entries);
+    const created = [...batch.created.values()];
+    try {
+      await inTransaction(connection, async () => {
+        const labels = batch.labels;
+        const tables: [string, readonly (readonly DuckDBValue[])[], number][] = [
+          ['stored_entries', [batch.entries.map((id) => uuidValue(BigInt(`0x${id.replaceAll('-', '')}`)))], batch.entries.length],
+          ['labels', [labels.map((l) => l.dimension), labels.map((l) => l.code), labels.map((l) => l.value)], labels.length],
+          ['music_facts', batch.music, batch.musicRows],
+          ['request_facts', batch.requests, batch.requestRows],
+          [
+            'created_hourly',
+            [
+              created.map((c) => timestamp(c.hour)),
+              created.map((c) => c.figure),
+              created.map((c) => c.value),
+              created.map((c) => BigInt(c.events)),
+              created.map((c) => listValue([...c.actors].sort((x, y) => x - y).slice(0, PEOPLE_CAP))),
+            ],
+            created.length,
+          ],
+        ];
+        for (const [table, columns, rows] of tables) {
+          if (rows === 0) continue;
+          const appender = await connection.createAppender(table);
+          appendColumns(appender, columns, rows);
+          appender.closeSync();
+        }
+      });
     } catch (error) {
       this.forgetLabels(batch.labels);
       throw error;
-    } finally {
-      for (const table of ['staged_music', 'staged_requests', 'staged_labels', 'staged_entries']) await connection.run(`DELETE FROM ${table}`);
     }
+    this.rollup.appended += created.length;
+    if (this.rollup.appended > Math.max(this.options.compactAfterRows, this.rollup.kept)) await this.compact(connection);
+    return batch.musicRows + batch.requestRows;
   }
 
   /** The code of a label, handing out (and recording in the batch) the next one for a new text. */
@@ -128,13 +149,13 @@ export class FactWriter {
   private stage(entries: Map<string, readonly AnalyticsEvent[]>): StagedBatch {
     const music: DuckDBValue[][] = Array.from({ length: 11 }, () => []);
     const requests: DuckDBValue[][] = Array.from({ length: 6 }, () => []);
-    const batch: StagedBatch = { music, musicRows: 0, requests, requestRows: 0, labels: [], entries: [...entries.keys()] };
+    const batch: StagedBatch = { music, musicRows: 0, requests, requestRows: 0, labels: [], entries: [...entries.keys()], created: new Map() };
     const [kind, musicAt, actor, weight, composition, theme, keyRoot, scale, tempo, contest, entry] = music;
     const [requestAt, operation, partner, latency, cacheHit, ok] = requests;
     for (const events of entries.values()) {
       for (const e of events) {
         if (e.kind === 'API_REQUEST') {
-          requestAt.push(Math.round(e.at));
+          requestAt.push(timestamp(Math.round(e.at)));
           operation.push(this.code(batch, LABEL.operation, e.operation));
           partner.push(e.partnerId ?? null);
           latency.push(e.latencyMs);
@@ -142,19 +163,21 @@ export class FactWriter {
           ok.push(e.ok);
         } else {
           const at = Math.round(e.at);
-          if (e.kind === 'COMPOSITION_CREATED') {
-            const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
-            if (hour < this.rollup.firstHour) this.rollup.firstHour = hour;
-            if (hour > this.rollup.lastHour) this.rollup.lastHour = hour;
-          }
+          const codes = {
+            actor: this.code(batch, LABEL.actor, e.actor)!,
+            theme: this.code(batch, LABEL.theme, e.themeId),
+            key: this.code(batch, LABEL.key, e.keyRoot),
+            scale: this.code(batch, LABEL.scale, e.scale),
+          };
+          if (e.kind === 'COMPOSITION_CREATED') this.rollUp(batch, at, codes, tempoBand(e.tempoBpm));
           kind.push(KIND[e.kind]);
-          musicAt.push(at);
-          actor.push(this.code(batch, LABEL.actor, e.actor));
+          musicAt.push(timestamp(at));
+          actor.push(codes.actor);
           weight.push(weightOf(e.kind));
           composition.push(e.compositionId ?? null);
-          theme.push(this.code(batch, LABEL.theme, e.themeId));
-          keyRoot.push(this.code(batch, LABEL.key, e.keyRoot));
-          scale.push(this.code(batch, LABEL.scale, e.scale));
+          theme.push(codes.theme);
+          keyRoot.push(codes.key);
+          scale.push(codes.scale);
           tempo.push(e.tempoBpm ?? null);
           contest.push(e.contestId ?? null);
           entry.push(e.entryId ?? null);
@@ -166,19 +189,24 @@ export class FactWriter {
     return batch;
   }
 
-  /** Appends the batch to this connection's staging tables (outside the transaction: they are temporary). */
-  private async append(connection: DuckDBConnection, batch: StagedBatch): Promise<void> {
-    const tables: [string, DuckDBValue[][], number][] = [
-      ['staged_music', batch.music, batch.musicRows],
-      ['staged_requests', batch.requests, batch.requestRows],
-      ['staged_labels', [batch.labels.map((l) => l.dimension), batch.labels.map((l) => l.code), batch.labels.map((l) => l.value)], batch.labels.length],
-      ['staged_entries', [batch.entries], batch.entries.length],
+  /** Counts a saved piece in the batch's `created_hourly` rows: one per hour, figure and value, as `createdRollup` groups them. */
+  private rollUp(batch: StagedBatch, at: number, codes: { actor: number; theme: number | null; key: number | null; scale: number | null }, band: number): void {
+    const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+    if (hour < this.rollup.firstHour) this.rollup.firstHour = hour;
+    if (hour > this.rollup.lastHour) this.rollup.lastHour = hour;
+    const cells: [number, number | null][] = [
+      [CREATED_BY.theme, codes.theme],
+      [CREATED_BY.key, codes.key],
+      [CREATED_BY.scale, codes.scale],
+      [CREATED_BY.tempo, band],
     ];
-    for (const [table, columns, rows] of tables) {
-      if (rows === 0) continue;
-      const appender = await connection.createAppender(table, 'main', 'temp');
-      appendColumns(appender, columns, rows);
-      appender.closeSync();
+    for (const [figure, value] of cells) {
+      if (value === null) continue;
+      const id = `${hour}:${figure}:${value}`;
+      let cell = batch.created.get(id);
+      if (!cell) batch.created.set(id, (cell = { hour, figure, value, events: 0, actors: new Set() }));
+      cell.events += 1;
+      cell.actors.add(codes.actor);
     }
   }
 
