@@ -128,7 +128,7 @@ try {
   await repo.replaceDimensions(dimensions);
 
   // Ingestion: publishing and the worker run at the same time, as in the server.
-  const sync = new AnalyticsSync(redis, repo, logger, { batchSize: 20, claimIdleMs: 60_000, consumer: 'bench', stream, group: 'bench', blockMs: 100 });
+  const sync = new AnalyticsSync(redis, repo, logger, { batchSize: config.analytics.batchSize, claimIdleMs: 60_000, consumer: 'bench', stream, group: 'bench', blockMs: 100 });
   await sync.ensureGroup();
   const events = new AnalyticsEvents(redis, logger, stream);
   const random = rng(20261127);

@@ -96,7 +96,7 @@ const environmentSchema = z.object({
   SOUNDFONT_PATH: z.string().min(1).optional(),
   ANALYTICS_DB_PATH: z.string().min(1).default('.cache/analytics.duckdb'),
   ANALYTICS_WORKER: z.enum(['on', 'off']).default('on'),
-  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(20),
+  ANALYTICS_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   ANALYTICS_WRITER_LEASE_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
   INSTANCE_NAME: z

@@ -1,0 +1,112 @@
+import { listValue } from '@duckdb/node-api';
+import type { AnalyticsDatabase, SqlRow } from '../../adapters/duckdb.js';
+import type { MusicEventKind } from './analytics-event.js';
+import { CONTEST_KINDS, CREATED_BY, IN_FULL_HOURS, IN_WINDOW, KIND, LABEL, num, PEOPLE_OF_CELLS, partialHours, TEMPO_BAND, tempoParameters, windowParameters } from './analytics-sql.js';
+import { DATE_PART, type TimeWindow } from './figures.js';
+
+export interface CountFigure {
+  key: string;
+  count: number;
+  /** Distinct people: exact below MIN_PEOPLE, at least MIN_PEOPLE otherwise. */
+  people: number;
+}
+
+export interface TrendPoint {
+  bucket: Date;
+  value: string;
+  count: number;
+  /** Distinct people: exact below MIN_PEOPLE, at least MIN_PEOPLE otherwise. */
+  people: number;
+}
+
+/** Music and contests: saved pieces from the hourly rollup, the rest from the raw rows. */
+export class MusicQueries {
+  constructor(private readonly db: AnalyticsDatabase) {}
+
+  async compositionsByTheme(window: TimeWindow): Promise<CountFigure[]> {
+    const rows = await this.db.query(
+      `WITH cells AS (
+         SELECT value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY.theme} AND ${IN_FULL_HOURS}
+         UNION ALL ${partialHours(`SELECT theme, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND theme IS NOT NULL`)}
+       ), ${PEOPLE_OF_CELLS('value')}
+       SELECT l.value AS key, figures.n, figures.people
+       FROM figures JOIN labels l ON l.dimension = ${LABEL.theme} AND l.code = figures.value
+       ORDER BY figures.n DESC, l.value`,
+      windowParameters(window),
+    );
+    return rows.map(countFigure);
+  }
+
+  /** Saved pieces per time bucket and key, scale or tempo band (the band's index as text). */
+  async creationTrend(window: TimeWindow, dimension: 'key' | 'scale' | 'tempo'): Promise<TrendPoint[]> {
+    // One fixed statement per dimension: the column is chosen here, never taken from the request.
+    const raw = { key: 'key_root', scale: 'scale', tempo: TEMPO_BAND }[dimension];
+    const label = { key: LABEL.key, scale: LABEL.scale, tempo: null }[dimension];
+    const value = label === null ? 'CAST(figures.value AS VARCHAR)' : 'l.value';
+    const rows = await this.db.query(
+      `WITH cells AS (
+         SELECT date_trunc($part, hour) AS bucket, value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY[dimension]} AND ${IN_FULL_HOURS}
+         UNION ALL ${partialHours(`SELECT date_trunc($part, occurred_at), ${raw}, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND ${raw} IS NOT NULL`)}
+       ), ${PEOPLE_OF_CELLS('bucket, value')}
+       SELECT figures.bucket, ${value} AS value, figures.n, figures.people
+       FROM figures ${label === null ? '' : `JOIN labels l ON l.dimension = ${label} AND l.code = figures.value`}
+       ORDER BY figures.bucket, figures.n DESC, value`,
+      { ...windowParameters(window), part: DATE_PART[window.granularity], ...(dimension === 'tempo' ? tempoParameters() : {}) },
+    );
+    return rows.map((row) => ({ bucket: row.bucket as Date, value: String(row.value), count: num(row.n), people: num(row.people) }));
+  }
+
+  /**
+   * Pieces ranked by the net count of `kinds` events, among those at least `minPeople` people made.
+   * Counting distinct people for every piece is what costs; the ranking by count is cheap. So the
+   * best-ranked pieces are taken first and only theirs counted, more of them while too few qualify.
+   */
+  async topCompositions(window: TimeWindow, kinds: readonly MusicEventKind[], first: number, minPeople: number): Promise<CountFigure[]> {
+    // Codes from the constant kind table, not from the request.
+    const inKinds = `kind IN (${kinds.map((kind) => KIND[kind]).join(', ')})`;
+    const parameters = { from: window.from.getTime(), to: window.to.getTime() };
+    // The candidates' ids as a semi-join (`IN (SELECT unnest(...))`): a third of the cost of list_contains per row.
+    for (let candidates = first * 2 + 10; ; candidates *= 4) {
+      const ranked = await this.db.query(
+        `SELECT composition_id AS key, sum(weight) AS n FROM music_facts
+         WHERE ${inKinds} AND composition_id IS NOT NULL AND ${IN_WINDOW}
+         GROUP BY composition_id HAVING sum(weight) > 0 ORDER BY n DESC, composition_id LIMIT $candidates`,
+        { ...parameters, candidates },
+      );
+      if (ranked.length === 0) return [];
+      const people = new Map(
+        (
+          await this.db.query(
+            `SELECT composition_id AS key, count(DISTINCT actor) AS people FROM music_facts
+             WHERE ${inKinds} AND composition_id IN (SELECT unnest($ids::INTEGER[])) AND ${IN_WINDOW} GROUP BY composition_id`,
+            { ...parameters, ids: listValue(ranked.map((row) => num(row.key))) },
+          )
+        ).map((row) => [num(row.key), num(row.people)]),
+      );
+      const qualified = ranked.flatMap((row) => {
+        const count = people.get(num(row.key)) ?? 0;
+        return count >= minPeople ? [{ key: String(row.key), count: num(row.n), people: count }] : [];
+      });
+      if (qualified.length >= first || ranked.length < candidates) return qualified.slice(0, first);
+    }
+  }
+
+  async contestStatistics(window: TimeWindow) {
+    const [entry, vote, retracted] = CONTEST_KINDS;
+    const [row] = await this.db.query(
+      `SELECT
+         count(DISTINCT contest_id) FILTER (WHERE kind IN (${entry}, ${vote})) AS contests,
+         count(*) FILTER (WHERE kind = ${entry}) AS entries,
+         count(DISTINCT actor) FILTER (WHERE kind = ${entry}) AS entrants,
+         coalesce(sum(weight) FILTER (WHERE kind IN (${vote}, ${retracted})), 0) AS votes,
+         count(DISTINCT actor) FILTER (WHERE kind IN (${vote}, ${retracted})) AS voters
+       FROM music_facts WHERE kind IN (${CONTEST_KINDS.join(', ')}) AND ${IN_WINDOW}`,
+      { from: window.from.getTime(), to: window.to.getTime() },
+    );
+    return { contests: num(row.contests), entries: num(row.entries), entrants: num(row.entrants), votes: num(row.votes), voters: num(row.voters) };
+  }
+}
+
+function countFigure(row: SqlRow): CountFigure {
+  return { key: String(row.key), count: num(row.n), people: num(row.people) };
+}

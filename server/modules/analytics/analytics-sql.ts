@@ -1,0 +1,80 @@
+import { MUSIC_EVENT_KINDS, type MusicEventKind } from './analytics-event.js';
+import { MIN_PEOPLE, TEMPO_BAND_LIMITS, type TimeWindow } from './figures.js';
+
+/** What `labels.dimension` codes. */
+export const LABEL = { actor: 0, theme: 1, key: 2, scale: 3, operation: 4 } as const;
+export type LabelDimension = (typeof LABEL)[keyof typeof LABEL];
+
+/** What `created_hourly.figure` groups by; `value` is a label code, or the tempo band's index. */
+export const CREATED_BY = { theme: 0, key: 1, scale: 2, tempo: 3 } as const;
+
+/** `kind` codes are indexes into MUSIC_EVENT_KINDS (new kinds are only ever added at its end). */
+export const KIND = Object.fromEntries(MUSIC_EVENT_KINDS.map((kind, i) => [kind, i])) as Record<MusicEventKind, number>;
+export const KIND_LIST_SQL = `[${MUSIC_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')}]`;
+export const CONTEST_KINDS = [KIND.CONTEST_ENTRY, KIND.CONTEST_VOTE, KIND.CONTEST_VOTE_RETRACTED];
+
+/** The tempo band of a piece, as layout 1 computed it (a piece without a tempo falls in the last band). */
+export const TEMPO_BAND = `CASE WHEN tempo_bpm < $t0 THEN 0 WHEN tempo_bpm < $t1 THEN 1 WHEN tempo_bpm < $t2 THEN 2 ELSE 3 END`;
+export const tempoParameters = () => {
+  const [t0, t1, t2] = TEMPO_BAND_LIMITS;
+  return { t0, t1, t2 };
+};
+
+/**
+ * At most this many distinct people are kept per rollup cell: enough to tell whether a figure is
+ * made up by MIN_PEOPLE people. If any cell of a figure holds MIN_PEOPLE, the figure has at least
+ * that many; if none does, every cell holds all its people and their union is exact.
+ */
+export const PEOPLE_CAP = MIN_PEOPLE;
+export const keptPeople = (list: string) => `list_slice(list_sort(list_distinct(${list})), 1, ${PEOPLE_CAP})`;
+
+/**
+ * `figures (<keys>, n, people)` from `cells (<keys>, events, actors)`: a group with a cell that kept
+ * PEOPLE_CAP people has at least that many; only the others, whose cells hold all their people,
+ * have their people's union counted (most groups of a busy store never need it).
+ */
+export const PEOPLE_OF_CELLS = (keys: string) => `groups AS (
+    SELECT ${keys}, sum(events) AS n, max(len(actors)) AS widest FROM cells GROUP BY ${keys}
+  ), narrow AS (
+    SELECT ${keys}, count(DISTINCT actor) AS people
+    FROM (SELECT ${keys}, unnest(actors) AS actor FROM cells JOIN (SELECT ${keys} FROM groups WHERE widest < ${PEOPLE_CAP}) AS few USING (${keys}))
+    GROUP BY ${keys}
+  ), figures AS (
+    SELECT groups.*, CASE WHEN widest >= ${PEOPLE_CAP} THEN widest ELSE narrow.people END AS people FROM groups LEFT JOIN narrow USING (${keys})
+  )`;
+
+/** Rows of `created_hourly` for the saved pieces among `source` (a table expression with music_facts' columns). */
+export const createdRollup = (source: string) => `
+  INSERT INTO created_hourly
+  WITH created AS (SELECT occurred_at, actor, theme, key_root, scale, tempo_bpm FROM ${source} WHERE kind = ${KIND.COMPOSITION_CREATED})
+  SELECT date_trunc('hour', occurred_at) AS hour, figure, value, count(*) AS events, ${keptPeople('list(actor)')} AS actors
+  FROM (
+    SELECT occurred_at, ${CREATED_BY.theme} AS figure, theme AS value, actor FROM created WHERE theme IS NOT NULL
+    UNION ALL SELECT occurred_at, ${CREATED_BY.key}, key_root, actor FROM created WHERE key_root IS NOT NULL
+    UNION ALL SELECT occurred_at, ${CREATED_BY.scale}, scale, actor FROM created WHERE scale IS NOT NULL
+    UNION ALL SELECT occurred_at, ${CREATED_BY.tempo}, ${TEMPO_BAND}, actor FROM created
+  ) GROUP BY ALL`;
+
+export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+
+export const HOUR_MS = 3_600_000;
+
+/**
+ * A window split for the rollups: whole hours [fullFrom, fullTo) come from `created_hourly`, the
+ * parts of hours at either end from the raw rows. A window inside one hour is all raw rows.
+ */
+export function windowParameters(window: TimeWindow) {
+  const from = window.from.getTime();
+  const to = window.to.getTime();
+  let fullFrom = Math.ceil(from / HOUR_MS) * HOUR_MS;
+  let fullTo = Math.floor(to / HOUR_MS) * HOUR_MS;
+  if (fullFrom >= fullTo) fullFrom = fullTo = to;
+  return { from, to, fullFrom, fullTo };
+}
+export const IN_WINDOW = `occurred_at >= epoch_ms($from::BIGINT) AND occurred_at < epoch_ms($to::BIGINT)`;
+export const IN_FULL_HOURS = `hour >= epoch_ms($fullFrom::BIGINT) AND hour < epoch_ms($fullTo::BIGINT)`;
+/** The raw rows of the window's partial hours: two ranges, each one a filter DuckDB prunes row groups with. */
+export const partialHours = (select: string) =>
+  `${select} AND occurred_at >= epoch_ms($from::BIGINT) AND occurred_at < epoch_ms($fullFrom::BIGINT)
+   UNION ALL ${select} AND occurred_at >= epoch_ms($fullTo::BIGINT) AND occurred_at < epoch_ms($to::BIGINT)`;
