@@ -254,7 +254,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const exportSweeper = exportWorker ? startExportSweeper(repos.exports, exportStorage, logger) : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
-  services.contests.start();
+  services.contestScheduler.start();
   services.compositions.startComposing();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
@@ -506,7 +506,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await cacheRedis.quit().catch(() => cacheRedis.disconnect());
       compositionEvents.dispose();
       radioEvents.dispose();
-      services.contests.dispose();
+      services.contestScheduler.dispose();
       contestEvents.dispose();
       exportEvents.dispose();
       await exportStorage.dispose();

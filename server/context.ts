@@ -18,9 +18,13 @@ import { createCommunityLoaders } from './modules/community/community.loaders.js
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
 import { ContestRepo } from './modules/contests/contest.repo.js';
 import { createContestLoaders } from './modules/contests/contest.loaders.js';
+import { ContestEntryService } from './modules/contests/contest-entry.service.js';
+import { ContestScheduler } from './modules/contests/contest-scheduler.service.js';
+import { ContestVoteService } from './modules/contests/contest-vote.service.js';
 import { ContestService } from './modules/contests/contest.service.js';
 import type { ContestTopics } from './modules/contests/contest.topics.js';
 import { LeaderboardCache } from './modules/contests/leaderboard.repo.js';
+import { LeaderboardService } from './modules/contests/leaderboard.service.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
 import { LiveService, type LiveSettings } from './modules/live/live.service.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
@@ -100,6 +104,9 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   contests: ContestService;
+  contestEntries: ContestEntryService;
+  contestVotes: ContestVoteService;
+  contestScheduler: ContestScheduler;
   cache: CacheService;
   exports: ExportService;
   analytics: AnalyticsService;
@@ -190,6 +197,9 @@ export function createServices(
     new ComposePool(composeWorkers),
   );
   const routes = new RouteService(networks, airports, repos.routes);
+  const board = new LeaderboardCache(redis);
+  const leaderboards = new LeaderboardService(repos.contests, board, logger);
+  const contestScheduler = new ContestScheduler(repos.contests, board, leaderboards, contestEvents, logger);
   return {
     networks,
     airports,
@@ -212,7 +222,10 @@ export function createServices(
     users: new UserService(repos.users),
     similarity,
     live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
-    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger, analyticsEvents),
+    contests: new ContestService(repos.contests, contestScheduler, leaderboards, networks, contestEvents, logger),
+    contestEntries: new ContestEntryService(repos.contests, contestScheduler, compositions, networks, analyticsEvents),
+    contestVotes: new ContestVoteService(repos.contests, contestScheduler, repos.users, new RateLimiter(redis, logger), auth.secret, analyticsEvents),
+    contestScheduler,
     cache: new CacheService(responseCache),
     exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
     analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),
