@@ -26,7 +26,9 @@ import type { ContestTopics } from './modules/contests/contest.topics.js';
 import { LeaderboardCache } from './modules/contests/leaderboard.repo.js';
 import { LeaderboardService } from './modules/contests/leaderboard.service.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
-import { LiveService, type LiveSettings } from './modules/live/live.service.js';
+import type { LiveSettings } from './modules/live/live-playback.js';
+import { LiveService } from './modules/live/live.service.js';
+import { RadioService } from './modules/live/radio.service.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { RadioRepo } from './modules/live/radio.repo.js';
 import type { ComposeInput } from './modules/compositions/composition.type.js';
@@ -103,6 +105,7 @@ export interface Services {
   collaboration: CollaborationService;
   similarity: SimilarityService;
   live: LiveService;
+  radio: RadioService;
   contests: ContestService;
   contestEntries: ContestEntryService;
   contestVotes: ContestVoteService;
@@ -221,7 +224,8 @@ export function createServices(
     ),
     users: new UserService(repos.users),
     similarity,
-    live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
+    live: new LiveService(compositions, live),
+    radio: new RadioService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
     contests: new ContestService(repos.contests, contestScheduler, leaderboards, networks, contestEvents, logger),
     contestEntries: new ContestEntryService(repos.contests, contestScheduler, compositions, networks, analyticsEvents),
     contestVotes: new ContestVoteService(repos.contests, contestScheduler, repos.users, new RateLimiter(redis, logger), auth.secret, analyticsEvents),

@@ -80,7 +80,7 @@ function resolverInstances(services: Services): Map<Function, object> {
     [CollaboratorResolver, new CollaboratorResolver()],
     [UserCompositionsResolver, new UserCompositionsResolver(services.compositions)],
     [CompositionCommentsResolver, new CompositionCommentsResolver(services.comments)],
-    [LiveResolver, new LiveResolver(services.live)],
+    [LiveResolver, new LiveResolver(services.radio)],
     [LivePieceResolver, new LivePieceResolver()],
     [ContestResolver, new ContestResolver(services.contests, services.contestEntries)],
     [ContestEntryResolver, new ContestEntryResolver(services.contestEntries, services.contestVotes, services.compositions)],
