@@ -18,13 +18,8 @@ import { createCommunityLoaders } from './modules/community/community.loaders.js
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
 import { ContestRepo } from './modules/contests/contest.repo.js';
 import { createContestLoaders } from './modules/contests/contest.loaders.js';
-import { ContestEntryService } from './modules/contests/contest-entry.service.js';
-import { ContestScheduler } from './modules/contests/contest-scheduler.service.js';
-import { ContestVoteService } from './modules/contests/contest-vote.service.js';
-import { ContestService } from './modules/contests/contest.service.js';
+import { createContestServices, type ContestServices } from './modules/contests/contest-services.js';
 import type { ContestTopics } from './modules/contests/contest.topics.js';
-import { LeaderboardCache } from './modules/contests/leaderboard.repo.js';
-import { LeaderboardService } from './modules/contests/leaderboard.service.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
 import type { LiveSettings } from './modules/live/live-playback.js';
 import { LiveService } from './modules/live/live.service.js';
@@ -90,7 +85,7 @@ export interface Repos {
   apiKeys: ApiKeyRepo;
 }
 
-export interface Services {
+export interface Services extends ContestServices {
   networks: NetworkService;
   airports: AirportService;
   airlines: AirlineService;
@@ -106,10 +101,6 @@ export interface Services {
   similarity: SimilarityService;
   live: LiveService;
   radio: RadioService;
-  contests: ContestService;
-  contestEntries: ContestEntryService;
-  contestVotes: ContestVoteService;
-  contestScheduler: ContestScheduler;
   cache: CacheService;
   exports: ExportService;
   analytics: AnalyticsService;
@@ -200,9 +191,6 @@ export function createServices(
     new ComposePool(composeWorkers),
   );
   const routes = new RouteService(networks, airports, repos.routes);
-  const board = new LeaderboardCache(redis);
-  const leaderboards = new LeaderboardService(repos.contests, board, logger);
-  const contestScheduler = new ContestScheduler(repos.contests, board, leaderboards, contestEvents, logger);
   return {
     networks,
     airports,
@@ -226,10 +214,7 @@ export function createServices(
     similarity,
     live: new LiveService(compositions, live),
     radio: new RadioService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
-    contests: new ContestService(repos.contests, contestScheduler, leaderboards, networks, contestEvents, logger),
-    contestEntries: new ContestEntryService(repos.contests, contestScheduler, compositions, networks, analyticsEvents),
-    contestVotes: new ContestVoteService(repos.contests, contestScheduler, repos.users, new RateLimiter(redis, logger), auth.secret, analyticsEvents),
-    contestScheduler,
+    ...createContestServices({ repo: repos.contests, users: repos.users, compositions, networks, events: contestEvents, redis, addressSecret: auth.secret, analytics: analyticsEvents, logger }),
     cache: new CacheService(responseCache),
     exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
     analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),
