@@ -1,9 +1,6 @@
 /**
  * dependency-cruiser: the layers docs/architecture.md describes, checked by
- * `npm run lint`. Violations that existed when a rule arrived are listed in
- * .dependency-cruiser-known-violations.json (`--ignore-known`): they are debts to pay off, and a
- * new one fails lint. Rebuild that list only after removing violations:
- * `npx depcruise-baseline server bench sdk/src --config .dependency-cruiser.cjs`.
+ * `npm run lint`. There is no baseline of known violations: every one fails lint.
  */
 
 /** Node built-ins that reach outside the process: the engine computes, it never does I/O. */

@@ -254,7 +254,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
   const exportSweeper = exportWorker ? startExportSweeper(repos.exports, exportStorage, logger) : null;
   // Not awaited: similarity is not critical, and answers SERVICE_UNAVAILABLE until its index is ready.
   services.similarity.start();
-  services.contests.start();
+  services.contestScheduler.start();
   services.compositions.startComposing();
   const schema = await createSchema(services);
   const identify = (authorization: string | undefined, apiKey: string | undefined) => authenticateRequest(services.auth, services.apiKeys, authorization, apiKey);
@@ -287,7 +287,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     watchComposition: (id) => services.collaboration.watch(id, viewer),
     liveComposition: (input) => services.live.composition(input, viewer),
     livePiece: (id) => services.live.savedPiece(id, viewer),
-    liveRadio: (channel) => services.live.radioStream(channel),
+    liveRadio: (channel) => services.radio.radioStream(channel),
     watchLeaderboard: (contestId) => services.contests.watch(contestId),
     watchExport: async (exportId) => services.exports.watch(exportId, requireViewer({ viewer, authError })),
   });
@@ -491,7 +491,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
         await new Promise((resolve) => setTimeout(resolve, QUIET_BEFORE_CLOSE_MS / 2));
       }
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
-      await services.live.dispose();
+      await services.radio.dispose();
       await services.compositions.dispose();
       // A render in hand is dropped, not awaited: its lock lapses and another worker retries it.
       await exportWorker?.close(true);
@@ -506,7 +506,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
       await cacheRedis.quit().catch(() => cacheRedis.disconnect());
       compositionEvents.dispose();
       radioEvents.dispose();
-      services.contests.dispose();
+      services.contestScheduler.dispose();
       contestEvents.dispose();
       exportEvents.dispose();
       await exportStorage.dispose();

@@ -18,11 +18,12 @@ import { createCommunityLoaders } from './modules/community/community.loaders.js
 import { createCommentLoaders } from './modules/comments/comment.loaders.js';
 import { ContestRepo } from './modules/contests/contest.repo.js';
 import { createContestLoaders } from './modules/contests/contest.loaders.js';
-import { ContestService } from './modules/contests/contest.service.js';
+import { createContestServices, type ContestServices } from './modules/contests/contest-services.js';
 import type { ContestTopics } from './modules/contests/contest.topics.js';
-import { LeaderboardCache } from './modules/contests/leaderboard.repo.js';
 import { FeedRepo } from './modules/feed/feed.repo.js';
-import { LiveService, type LiveSettings } from './modules/live/live.service.js';
+import type { LiveSettings } from './modules/live/live-playback.js';
+import { LiveService } from './modules/live/live.service.js';
+import { RadioService } from './modules/live/radio.service.js';
 import type { RadioTopics } from './modules/live/live.topics.js';
 import { RadioRepo } from './modules/live/radio.repo.js';
 import type { ComposeInput } from './modules/compositions/composition.type.js';
@@ -84,7 +85,7 @@ export interface Repos {
   apiKeys: ApiKeyRepo;
 }
 
-export interface Services {
+export interface Services extends ContestServices {
   networks: NetworkService;
   airports: AirportService;
   airlines: AirlineService;
@@ -99,7 +100,7 @@ export interface Services {
   collaboration: CollaborationService;
   similarity: SimilarityService;
   live: LiveService;
-  contests: ContestService;
+  radio: RadioService;
   cache: CacheService;
   exports: ExportService;
   analytics: AnalyticsService;
@@ -211,8 +212,9 @@ export function createServices(
     ),
     users: new UserService(repos.users),
     similarity,
-    live: new LiveService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
-    contests: new ContestService(repos.contests, new LeaderboardCache(redis), compositions, networks, repos.users, contestEvents, new RateLimiter(redis, logger), auth.secret, logger, analyticsEvents),
+    live: new LiveService(compositions, live),
+    radio: new RadioService(compositions, networks, new RadioRepo(redis), radioEvents, live, logger),
+    ...createContestServices({ repo: repos.contests, users: repos.users, compositions, networks, events: contestEvents, redis, addressSecret: auth.secret, analytics: analyticsEvents, logger }),
     cache: new CacheService(responseCache),
     exports: new ExportService(repos.exports, compositions, repos.users, new ExportQuota(redis), exportQueue, exportStorage, exportEvents, exportSettings),
     analytics: new AnalyticsService(analyticsRepo, networks, themes, compositions, routes, loadDimensionRows, logger),

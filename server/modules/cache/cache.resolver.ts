@@ -1,6 +1,6 @@
 import { Authorized, Query, Resolver } from 'type-graphql';
 import type { Role } from '../users/user.policy.js';
-import type { CacheService } from './cache.service.js';
+import type { CacheService, CacheStatsView } from './cache.service.js';
 import { CacheStats } from './cache.type.js';
 
 @Resolver()
@@ -9,7 +9,7 @@ export class CacheResolver {
 
   @Authorized<Role>('ADMIN')
   @Query(() => CacheStats, { description: 'Admin: hits and misses per layer of this instance’s response cache.' })
-  cacheStats(): CacheStats {
+  cacheStats(): CacheStatsView {
     return this.cacheService.stats();
   }
 }

@@ -1,11 +1,15 @@
-import type { ResponseCache } from '../../adapters/response-cache.js';
-import type { CacheStats } from './cache.type.js';
+import type { CacheLayerStats, ResponseCache, ResponseCacheStats } from '../../adapters/response-cache.js';
+
+/** The adapter's counts with each layer's hit rate; null before a layer's first lookup. */
+export interface CacheStatsView extends Omit<ResponseCacheStats, 'layers'> {
+  layers: (CacheLayerStats & { hitRate: number | null })[];
+}
 
 /** What admins see of this instance's response cache. */
 export class CacheService {
   constructor(private readonly cache: ResponseCache) {}
 
-  stats(): CacheStats {
+  stats(): CacheStatsView {
     const stats = this.cache.stats();
     return {
       ...stats,

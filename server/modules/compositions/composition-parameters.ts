@@ -62,6 +62,19 @@ export function composeOptionsOf(theme: Theme, choices: MusicalChoices): Compose
   };
 }
 
+/** A remix or a change to a saved piece, in the shape of GraphQL's RemixInput and CompositionPatch: what is left out stays as the original has it. */
+export interface PieceChanges {
+  theme?: string;
+  keyRoot?: string;
+  scale?: string;
+  tempoBpm?: number;
+  durationSeconds?: number;
+  variation?: number;
+  title?: string;
+  visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
+  license?: 'CC_BY_4_0' | 'CC_BY_NC_4_0' | 'ALL_RIGHTS_RESERVED';
+}
+
 /** A request for a piece in the shape of GraphQL's ComposeInput: the flight and the choices. */
 export interface PieceRequest {
   route?: { from: string; to: string };

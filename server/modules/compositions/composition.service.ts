@@ -10,8 +10,7 @@ import type { ThemeService } from '../themes/theme.service.js';
 import { toSharpKey } from './compose-limits.js';
 import { filter, pipe, type PubSub } from '@graphql-yoga/subscription';
 import type { UserRepo } from '../users/user.repo.js';
-import type { CompositionPatch, RemixInput } from './composition.type.js';
-import { parametersOfRow, pieceRequestOf, type CompositionParameters, type PieceRequest } from './composition-parameters.js';
+import { parametersOfRow, pieceRequestOf, type CompositionParameters, type PieceChanges, type PieceRequest } from './composition-parameters.js';
 import type { PlayWindows } from './play-windows.repo.js';
 import type { CollaboratorRepo } from './collaborator.repo.js';
 import { CompositionAccess } from './composition-access.js';
@@ -141,7 +140,7 @@ export class CompositionService {
    * Applies a patch from the owner or an EDITOR (visibility and licence: the owner only), at the
    * version the editor saw. Musical changes compose the piece again from its flight snapshot.
    */
-  async update(id: number | null, patch: CompositionPatch, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
+  async update(id: number | null, patch: PieceChanges, expectedVersion: number, viewer: Viewer): Promise<CompositionView> {
     const { row, piece } = await this.rowWithAccess(id, viewer);
     if (!can(viewer, 'edit', piece)) throw new ForbiddenError(DENIED.edit);
     if (patch.visibility !== undefined && !can(viewer, 'setVisibility', piece)) throw new ForbiddenError(DENIED.setVisibility);
@@ -180,7 +179,7 @@ export class CompositionService {
   }
 
   /** The stored fields a musical patch changes, with the piece composed again; none for other patches. */
-  private async rerendered(row: CompositionRow, patch: CompositionPatch, viewer: Viewer): Promise<Partial<NewComposition>> {
+  private async rerendered(row: CompositionRow, patch: PieceChanges, viewer: Viewer): Promise<Partial<NewComposition>> {
     const musical = ['theme', 'keyRoot', 'scale', 'tempoBpm', 'durationSeconds', 'variation'] as const;
     if (!musical.some((field) => patch[field] !== undefined)) return {};
     const theme = patch.theme === undefined ? (row.themeSnapshot as EngineTheme) : await this.themes.resolve(patch.theme, viewer);
@@ -221,7 +220,7 @@ export class CompositionService {
    * decides (composition.policy.ts): ALL_RIGHTS_RESERVED pieces are remixed by their owner only. The credit to the
    * original is written into the remix, so it stays even if the original is deleted.
    */
-  async remix(ref: string | null, input: RemixInput, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
+  async remix(ref: string | null, input: PieceChanges, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
     const parent = await this.byRef(ref, loader, viewer);
     if (!parent?.saved) throw new NotFoundError('No saved composition has this id');
     const [row] = await this.repo.findByIds([Number(parent.ref)]);

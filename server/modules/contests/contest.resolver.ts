@@ -9,6 +9,9 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { ContestRow, EntryRow } from './contest.repo.js';
+import type { ContestEntryService } from './contest-entry.service.js';
+import type { ContestVoteService } from './contest-vote.service.js';
+import type { ContestResultsView, ContestRulesView } from './contest.model.js';
 import type { ContestService } from './contest.service.js';
 import type { LeaderboardChangedEvent, Placing } from './contest.topics.js';
 import {
@@ -54,7 +57,10 @@ class ExtendContestArgs {
 
 @Resolver(() => Contest)
 export class ContestResolver {
-  constructor(private readonly contestService: ContestService) {}
+  constructor(
+    private readonly contestService: ContestService,
+    private readonly entryService: ContestEntryService,
+  ) {}
 
   @Authorized<Role>('PARTNER')
   @Mutation(() => Contest, { description: 'Starts a contest (partners and admins).' })
@@ -94,8 +100,9 @@ export class ContestResolver {
 
   @CommunityData()
   @Query(() => Contest, { description: 'A contest by id; null when there is none.', nullable: true })
-  contest(@Arg('id', () => ID, { description: "The contest's id." }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
-    return this.contestService.byId(issuedIdOf(id, 'Contest'), loaders.contestById);
+  async contest(@Arg('id', () => ID, { description: "The contest's id." }) id: string, @Ctx() { loaders }: RequestContext): Promise<ContestRow | null> {
+    const contestId = issuedIdOf(id, 'Contest');
+    return this.contestService.current(contestId === null ? null : await loaders.contestById.load(contestId));
   }
 
   @Subscription(() => LeaderboardUpdate, {
@@ -117,7 +124,7 @@ export class ContestResolver {
   }
 
   @FieldResolver(() => ContestRules, { description: 'Who may enter what, and how votes count.' })
-  rules(@Root() contest: ContestRow): ContestRules {
+  rules(@Root() contest: ContestRow): ContestRulesView {
     return this.contestService.rulesOf(contest);
   }
 
@@ -128,7 +135,7 @@ export class ContestResolver {
 
   @FieldResolver(() => ContestEntryConnection, { description: 'Entries in submission order.' })
   entries(@Root() contest: ContestRow, @Args(() => ConnectionArgs) args: ConnectionArgs): Promise<Page<EntryRow>> {
-    return this.contestService.entries(contest, args);
+    return this.entryService.page(contest, args);
   }
 
   @FieldResolver(() => [LeaderboardEntry], { description: 'Ranked by votes, ties to the earlier submission; the frozen ranking once closed.' })
@@ -137,7 +144,7 @@ export class ContestResolver {
   }
 
   @FieldResolver(() => ContestResults, { nullable: true, description: 'The frozen results; null until the contest is closed.' })
-  results(@Root() contest: ContestRow): Promise<{ frozenAt: Date; winners: Placing[]; standings: Placing[] } | null> {
+  results(@Root() contest: ContestRow): Promise<ContestResultsView | null> {
     return this.contestService.results(contest);
   }
 }
@@ -154,7 +161,8 @@ export class LeaderboardEntryResolver {
 @Resolver(() => ContestEntry)
 export class ContestEntryResolver {
   constructor(
-    private readonly contestService: ContestService,
+    private readonly entryService: ContestEntryService,
+    private readonly voteService: ContestVoteService,
     private readonly compositionService: CompositionService,
   ) {}
 
@@ -165,26 +173,26 @@ export class ContestEntryResolver {
     @Ctx() context: RequestContext,
   ): Promise<EntryRow> {
     const viewer = requireViewer(context);
-    return this.contestService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), viewer);
+    return this.entryService.submit(issuedIdOf(contestId, 'Contest'), issuedIdOf(compositionId, 'Composition'), viewer);
   }
 
   @Mutation(() => ID, { description: 'Withdraws your entry while the contest is open; returns its id.' })
   async withdrawEntry(@Arg('entryId', () => ID, { description: 'Your entry.' }) entryId: string, @Ctx() context: RequestContext): Promise<string> {
     const viewer = requireViewer(context);
-    await this.contestService.withdraw(issuedIdOf(entryId, 'ContestEntry'), viewer);
+    await this.entryService.withdraw(issuedIdOf(entryId, 'ContestEntry'), viewer);
     return entryId;
   }
 
   @Mutation(() => ContestEntry, { description: "Votes for an entry while voting is open: once per entry, up to the contest's votes per person, never your own." })
   castVote(@Arg('entryId', () => ID, { description: 'The entry to vote for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     const viewer = requireViewer(context);
-    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), true, viewer, context.clientAddress);
+    return this.voteService.vote(issuedIdOf(entryId, 'ContestEntry'), true, viewer, context.clientAddress);
   }
 
   @Mutation(() => ContestEntry, { description: 'Takes your vote back while voting is open.' })
   retractVote(@Arg('entryId', () => ID, { description: 'The entry you voted for.' }) entryId: string, @Ctx() context: RequestContext): Promise<EntryRow> {
     const viewer = requireViewer(context);
-    return this.contestService.vote(issuedIdOf(entryId, 'ContestEntry'), false, viewer, context.clientAddress);
+    return this.voteService.vote(issuedIdOf(entryId, 'ContestEntry'), false, viewer, context.clientAddress);
   }
 
   @FieldResolver(() => ID, { description: 'Global id (opaque; stable across data re-imports).' })
@@ -199,7 +207,7 @@ export class ContestEntryResolver {
 
   @FieldResolver(() => Int)
   votes(@Root() entry: EntryRow): number {
-    return this.contestService.votesOf(entry);
+    return this.entryService.votesOf(entry);
   }
 
   @FieldResolver(() => Boolean)

@@ -1,19 +1,28 @@
 import { Arg, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
-import { ComposeInput } from '../compositions/composition.type.js';
-import type { LiveBatchPayload, LivePiecePayload, LiveService } from './live.service.js';
+import { ComposeInput, RouteInput } from '../compositions/composition.type.js';
+import { validateArguments } from '../shared/validation.js';
+import type { LiveBatchPayload, LivePiecePayload } from './live.topics.js';
+import type { RadioService } from './radio.service.js';
 import { LiveBatch, LivePiece, RadioChannel } from './live.type.js';
 import { Uncached } from '../../graphql/cache-control.js';
 import { issuedIdOf, toGlobalId } from '../../graphql/relay.js';
 
+/** The subscribe args arrive as plain JSON: the same class and rules as previewComposition's input apply. */
+async function composeInputOf(plain: ComposeInput): Promise<ComposeInput> {
+  const input = Object.assign(new ComposeInput(), plain, plain.route ? { route: Object.assign(new RouteInput(), plain.route) } : {});
+  await validateArguments(input);
+  return input;
+}
+
 @Resolver()
 export class LiveResolver {
-  constructor(private readonly liveService: LiveService) {}
+  constructor(private readonly radioService: RadioService) {}
 
   @Subscription(() => LiveBatch, {
     description:
       'Composes the piece (same input and checks as previewComposition) and streams its events in real time, each window sent lookaheadSeconds before it sounds, ending with COMPLETE. Unsubscribing stops the work.',
-    subscribe: ({ args, context }) => (context as RequestContext).liveComposition(args.input as ComposeInput),
+    subscribe: async ({ args, context }) => (context as RequestContext).liveComposition(await composeInputOf(args.input as ComposeInput)),
   })
   liveComposition(
     @Root() batch: LiveBatchPayload,
@@ -43,7 +52,7 @@ export class LiveResolver {
   @Uncached()
   @Query(() => [RadioChannel], { description: 'Radio channels with listeners now, busiest first.' })
   radioChannels(): Promise<RadioChannel[]> {
-    return this.liveService.activeChannels();
+    return this.radioService.activeChannels();
   }
 }
 

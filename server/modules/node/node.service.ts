@@ -51,9 +51,9 @@ export class NodeService {
       case 'Comment':
         return /^\d+$/.test(decoded.key) ? tag(await this.comments.byId(Number(decoded.key), viewer, loaders.compositionById), 'Comment') : null;
       case 'Contest':
-        return tag(await this.contests.byId(id, loaders.contestById), 'Contest');
+        return tag(await this.contests.current(id === null ? null : await loaders.contestById.load(id)), 'Contest');
       case 'ContestEntry':
-        return tag(await this.contests.entryById(id, loaders.contestEntryById), 'ContestEntry');
+        return tag(id === null ? null : await loaders.contestEntryById.load(id), 'ContestEntry');
       case 'Export':
         return viewer ? tag(await this.exports.byId(id, viewer), 'Export') : null;
       case 'User':

@@ -1,6 +1,6 @@
 import { themeById, type Theme as EngineTheme, type ThemePart } from '../../engine/music/index.js';
 import { BadUserInputError } from '../../errors.js';
-import type { ThemeInput } from './theme.input.js';
+import type { ThemeCommand } from './theme.model.js';
 
 type Definition = Omit<EngineTheme, 'id'>;
 
@@ -9,7 +9,7 @@ type Definition = Omit<EngineTheme, 'id'>;
  * theme, the stored one for an update), checked as a whole: rules that span fields get the same
  * precise messages as single-field ones, all reported at once.
  */
-export function buildDefinition(input: ThemeInput, start: Definition): Definition {
+export function buildDefinition(input: ThemeCommand, start: Definition): Definition {
   const base = input.basedOn ? withoutId(themeById(input.basedOn)!) : start;
   const parts: ThemePart[] = input.instruments ? input.instruments.map((instrument) => ({ role: instrument.role, name: instrument.name.trim(), program: instrument.program })) : base.parts;
   const drumPattern = input.drumPattern !== undefined ? input.drumPattern : parts.some((p) => p.role === 'DRUMS') ? base.drumPattern : null;

@@ -4,7 +4,8 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import { ThemeFilter, ThemeInput } from './theme.input.js';
-import type { ThemeService, ThemeView } from './theme.service.js';
+import type { ThemeView } from './theme.model.js';
+import type { ThemeService } from './theme.service.js';
 import { Theme } from './theme.type.js';
 import { CommunityData } from '../../graphql/cache-control.js';
 

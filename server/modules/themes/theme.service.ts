@@ -4,18 +4,12 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.j
 import type { VisibilityValue } from '../compositions/composition.repo.js';
 import type { Viewer } from '../users/tokens.js';
 import { buildDefinition, withoutId } from './theme-definition.js';
-import type { ThemeInput, ThemeScope } from './theme.input.js';
+import type { ThemeCommand, ThemeScopeValue, ThemeView } from './theme.model.js';
 import type { CustomThemeRow, ThemeRepo } from './theme.repo.js';
-import type { Theme } from './theme.type.js';
 
 const BUILT_IN_IDS = new Set(BUILT_IN_THEMES.map((theme) => theme.id));
 const CUSTOM_PREFIX = 'custom-';
 const GALLERY_SIZE = 100;
-
-/** What the Theme GraphQL type reads, plus who owns a custom theme. */
-export interface ThemeView extends Theme {
-  ownerId: number | null;
-}
 
 export function toThemeView(theme: EngineTheme, meta: { ownerId: number | null; visibility: VisibilityValue; usageCount: number } = { ownerId: null, visibility: 'PUBLIC', usageCount: 0 }): ThemeView {
   return {
@@ -65,7 +59,7 @@ export class ThemeService {
     return match ? this.repo.findById(Number(match[1])) : null;
   }
 
-  async list(scope: ThemeScope, viewer: Viewer | null): Promise<ThemeView[]> {
+  async list(scope: ThemeScopeValue, viewer: Viewer | null): Promise<ThemeView[]> {
     const builtIn = scope === 'ALL' || scope === 'BUILT_IN' ? BUILT_IN_THEMES.map((theme) => toThemeView(theme)) : [];
     const gallery = scope === 'ALL' || scope === 'GALLERY' ? (await this.repo.gallery(GALLERY_SIZE)).map(viewOf) : [];
     const mine = viewer && (scope === 'ALL' || scope === 'MINE') ? (await this.repo.ownedBy(viewer.id)).map(viewOf) : [];
@@ -99,7 +93,7 @@ export class ThemeService {
     if (row) await this.repo.countUse(row.id);
   }
 
-  async create(input: ThemeInput, viewer: Viewer): Promise<ThemeView> {
+  async create(input: ThemeCommand, viewer: Viewer): Promise<ThemeView> {
     if (!input.name) throw new BadUserInputError('name: a new theme needs a name');
     const definition = buildDefinition(input, withoutId(themeById(input.basedOn ?? 'classical')!));
     const row = await this.repo.insert({
@@ -121,7 +115,7 @@ export class ThemeService {
   }
 
   /** Compositions made with the theme keep their snapshot and keep sounding the same. */
-  async update(id: string, input: ThemeInput, viewer: Viewer): Promise<ThemeView> {
+  async update(id: string, input: ThemeCommand, viewer: Viewer): Promise<ThemeView> {
     const row = await this.owned(id, viewer);
     const definition = buildDefinition(input, row.definition as Omit<EngineTheme, 'id'>);
     return viewOf(await this.repo.update(row.id, { name: definition.name, description: definition.description, visibility: input.visibility ?? row.visibility, definition }));

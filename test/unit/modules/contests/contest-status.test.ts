@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusAt } from '../../../../server/modules/contests/contest.service.js';
+import { statusAt } from '../../../../server/modules/contests/contest.model.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes));
 const contest = { submissionsOpenAt: at(0), votingOpenAt: at(20), votingCloseAt: at(30), closedEarlyAt: null };
