@@ -21,6 +21,7 @@ const GAPPED_HALF_RANGE = 11;
 const FINAL_RHYTHM = 'x---------------';
 /** At most this many equal pitches in a row (the product promise is "never more than 4"). */
 const MAX_RUN = 3;
+/** The extra room, in semitones, of a late take (from melody.ts's LATE_TAKE on). */
 const LATE_EXTRA_RANGE = 2;
 /** Places tried either side of where a development puts a bar, in scale steps. */
 const MAX_SHIFT = 4;
