@@ -21,18 +21,17 @@
  * --connections <n> (default 50), --only <comma-separated scenario names, `peers` included>,
  * --rounds <n> (default 3), --peer-duration <s> (default 5).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { PERSISTED_OPERATIONS_FILE, PROJECT_ROOT } from '../server/paths.js';
-import { cpuMsPerRequest, cpuSecondsOf, SERVER_NODE_FLAGS } from './cpu.js';
+import { PROJECT_ROOT } from '../server/paths.js';
+import { cpuMsPerRequest, cpuSecondsOf } from './cpu.js';
 import { HOT_QUERY } from './peers/fixture.js';
 import { sideBySide, type PeerResult } from './peers/side-by-side.js';
+import { samplePairs, savedPieces, startProcess, startServer, waitForSimilarity } from './server-process.js';
+import { type BenchRequest, PATHS, PREVIEW, ROUTE, SIMILAR, type Workload, mixedRequests, persistedGet, post } from './workload.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -62,110 +61,6 @@ interface ScenarioResult {
   ratioToBaseline?: number;
   /** The baseline's CPU per request over this one's: the ratio a machine with no other work would show. */
   cpuRatioToBaseline?: number | null;
-}
-
-interface BenchRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: string;
-  headers?: Record<string, string>;
-}
-
-const manifest = JSON.parse(readFileSync(PERSISTED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
-const entryOf = (operationName: string): [string, string] => Object.entries(manifest).find(([, document]) => document.startsWith(`query ${operationName}(`))!;
-const hashOf = (operationName: string): string => entryOf(operationName)[0];
-
-function persistedGet(operationName: string, variables: Record<string, unknown>): BenchRequest {
-  const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hashOf(operationName) } });
-  return { method: 'GET', path: `/graphql?${new URLSearchParams({ operationName, variables: JSON.stringify(variables), extensions })}` };
-}
-
-function post(query: string, variables: Record<string, unknown>, bypassCache = false): BenchRequest {
-  return { method: 'POST', path: '/graphql', body: JSON.stringify({ query, variables }), headers: bypassCache ? { 'cache-control': 'no-cache' } : {} };
-}
-
-/** A named operation as a client without persisted queries sends it: its whole text, POSTed. */
-function postOperation(operationName: string, variables: Record<string, unknown>): BenchRequest {
-  return { method: 'POST', path: '/graphql', body: JSON.stringify({ query: entryOf(operationName)[1], operationName, variables }) };
-}
-
-function startProcess(args: string[], env: Record<string, string>): { child: ChildProcess; firstLine: Promise<string> } {
-  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const firstLine = new Promise<string>((resolve) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve(buffered.slice(0, newline));
-    });
-  });
-  return { child, firstLine };
-}
-
-async function waitForReady(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const response = await fetch(`${url}/readyz`).catch(() => null);
-    if (response?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server at ${url} never became ready`);
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (body.errors) throw Object.assign(new Error(body.errors[0].message), { code: body.errors[0].extensions?.code });
-  return body.data;
-}
-
-/** The route similarity index loads (or, on a first start, builds) after /readyz is already ready. */
-async function waitForSimilarity(url: string, pair: [string, string]): Promise<void> {
-  for (let attempt = 0; attempt < 1_200; attempt++) {
-    try {
-      await graphql(url, 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 1) { score } }', { f: pair[0], t: pair[1] });
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'SERVICE_UNAVAILABLE') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  throw new Error(`the similarity index at ${url} never became ready`);
-}
-
-/** Real airport pairs for the random scenarios, read through the API itself. */
-async function samplePairs(url: string, count: number): Promise<[string, string][]> {
-  const pairs: [string, string][] = [];
-  let after: string | null = null;
-  while (pairs.length < count) {
-    const data = await graphql(url, 'query($after: String) { routes(first: 100, after: $after) { nodes { origin { iata } destination { iata } } pageInfo { endCursor } } }', { after });
-    for (const node of data.routes.nodes) if (node.origin.iata && node.destination.iata) pairs.push([node.origin.iata, node.destination.iata]);
-    after = data.routes.pageInfo.endCursor;
-    // Skip ahead so the sample spreads over the whole network, not the first airlines' routes.
-    for (let skip = 0; skip < 3 && after; skip++) {
-      after = (await graphql(url, 'query($after: String) { routes(first: 100, after: $after) { pageInfo { endCursor } } }', { after })).routes.pageInfo.endCursor;
-    }
-    if (!after) break;
-  }
-  return pairs;
-}
-
-/** A deterministic pseudo-random sequence, so runs are comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** Index i of n drawn with probability proportional to 1 / (i + 1): a few items get most requests. */
-function zipf(n: number, next: () => number): number {
-  const harmonic = Math.log(n) + 0.5772;
-  return Math.min(n - 1, Math.floor(Math.exp(next() * harmonic)) - 1);
 }
 
 async function cacheCounters(url: string): Promise<{ lookups: number; hits: number }> {
@@ -225,37 +120,6 @@ async function drive(url: string, requests: BenchRequest[], countsCache: boolean
   };
 }
 
-interface Workload {
-  pairs: [string, string][];
-  compositionIds: string[];
-}
-
-const ROUTE = 'query($f: String!, $t: String!) { route(from: $f, to: $t) { id distanceKm durationMinutes airlines { iata name } equipment } }';
-const PATHS = 'query($f: String!, $t: String!) { findPaths(from: $f, to: $t, maxStops: 2, limit: 5) { stops totalDistanceKm legs { id distanceKm } } }';
-const PREVIEW = 'query($f: String!, $t: String!) { previewComposition(input: { route: { from: $f, to: $t } }) { id tempoBpm key scale durationSeconds midi } }';
-const SIMILAR = 'query($f: String!, $t: String!) { similarRoutes(from: $f, to: $t, first: 10) { score route { id distanceKm } } }';
-
-/** Requests shaped like real use: mostly reads of popular reference data and pieces. */
-function mixedRequests({ pairs, compositionIds }: Workload, count: number): BenchRequest[] {
-  const next = random(7);
-  const airports = [...new Set(pairs.flat())];
-  return Array.from({ length: count }, (_, i) => {
-    const roll = next();
-    const pair = pairs[zipf(pairs.length, next)];
-    // Half the readers are apps with persisted queries (GET), half send the query text (POST).
-    const read = next() < 0.5 ? persistedGet : postOperation;
-    if (roll < 0.35) return read('Route', { from: pair[0], to: pair[1] });
-    if (roll < 0.6) return read('Airport', { code: airports[zipf(airports.length, next)] });
-    if (roll < 0.85) return read('Composition', { id: compositionIds[zipf(compositionIds.length, next)] });
-    if (roll < 0.93) return read('SearchAirports', { query: airports[zipf(airports.length, next)].slice(0, 2), first: 5 });
-    if (roll < 0.97) return post(PREVIEW, { f: pair[0], t: pair[1] });
-    if (roll < 0.99) return post(SIMILAR, { f: pair[0], t: pair[1] });
-    // Compose something nobody asked for before: the cache cannot help.
-    const [from, to] = pairs[(i * 7_919) % pairs.length];
-    return post(PREVIEW.replace('route: { from: $f, to: $t }', `route: { from: $f, to: $t }, variation: ${(i % 97) + 1}`), { f: from, t: to });
-  });
-}
-
 async function scenariosFor({ url, pid }: { url: string; pid?: number }, workload: Workload, names: string[]): Promise<Record<string, ScenarioResult>> {
   const { pairs } = workload;
   const build: Record<string, () => [BenchRequest[], boolean]> = {
@@ -279,41 +143,6 @@ async function scenariosFor({ url, pid }: { url: string; pid?: number }, workloa
     );
   }
   return results;
-}
-
-async function startServer(processes: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
-  const port = String(4600 + Math.floor(Math.random() * 300));
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const server = startProcess([...SERVER_NODE_FLAGS, ...profile, join(PROJECT_ROOT, 'dist', 'server', 'main.js')], {
-    NODE_ENV: 'production',
-    PORT: port,
-    LOG_LEVEL: 'warn',
-    // One load generator on one address would hit the per-address limit at once.
-    RATE_LIMIT_PER_MINUTE: '0',
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    SERVER_PROCESSES: String(processes),
-  });
-  const url = `http://127.0.0.1:${port}`;
-  // A server that never became ready must not outlive the bench that gives up on it.
-  await waitForReady(url).catch((error: unknown) => {
-    server.child.kill('SIGTERM');
-    throw error;
-  });
-  // With several processes the primary only forwards: its CPU says nothing about a request's cost.
-  return { url, pid: processes === 1 ? server.child.pid : undefined, stop: () => server.child.kill('SIGTERM') };
-}
-
-/** Saved public pieces for the mixed scenario, made by one bench account. */
-async function savedPieces(url: string, pairs: [string, string][], count: number): Promise<string[]> {
-  const username = `bench_${randomBytes(4).toString('hex')}`;
-  const token = (
-    await graphql(url, 'mutation($input: SignUpInput!) { signUp(input: $input) { accessToken } }', { input: { username, email: `${username}@example.test`, password: 'bench password 42' } })
-  ).signUp.accessToken;
-  const ids: string[] = [];
-  for (const [from, to] of pairs.slice(0, count)) {
-    ids.push((await graphql(url, 'mutation($f: String!, $t: String!) { createComposition(input: { route: { from: $f, to: $t } }) { id } }', { f: from, t: to }, token)).createComposition.id);
-  }
-  return ids;
 }
 
 function printTable(baseline: { rps: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number | null }, scenarios: Record<string, ScenarioResult>): void {

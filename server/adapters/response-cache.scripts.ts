@@ -1,9 +1,12 @@
 /**
- * The response cache's Redis scripts. Layout under the prefix P: `P r:<key>` an entry; `P t:<tag>`
- * the keys carrying a tag; `P meta` key → "<bytes>\t<tag>\t..." for each stored entry; `P expiry`
- * a sorted set of keys by expiry; `P bytes` the bytes stored; `P clock` the invalidation clock;
- * `P v:<tag>` the clock when the tag was last invalidated.
+ * The response cache's Redis scripts, sent by SHA1 once Redis knows them. Layout under the
+ * prefix P: `P r:<key>` an entry; `P t:<tag>` the keys carrying a tag; `P meta` key →
+ * "<bytes>\t<tag>\t..." for each stored entry; `P expiry` a sorted set of keys by expiry;
+ * `P bytes` the bytes stored; `P clock` the invalidation clock; `P v:<tag>` the clock when the
+ * tag was last invalidated.
  */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
 
 /**
  * How long a tag's invalidation version is kept in Redis: longer than any computation may take
@@ -44,7 +47,7 @@ end
  * began; prunes entries that expired (and their tag-set members); evicts the soonest-expiring
  * entries until the new one fits the byte budget.
  */
-export const STORE_SCRIPT = `${DROP_FUNCTION}
+const STORE_SCRIPT = `${DROP_FUNCTION}
 local computedFrom = tonumber(ARGV[7])
 if tonumber(redis.call('GET', p .. 'v:${EVERYTHING_TAG}') or '0') > computedFrom then return 0 end
 for i = 9, #ARGV do
@@ -80,7 +83,7 @@ return 1
 `;
 
 /** ARGV: prefix, version ttl ms, tags... Moves the clock, marks each tag with it, drops its entries; returns the clock. */
-export const INVALIDATE_SCRIPT = `${DROP_FUNCTION}
+const INVALIDATE_SCRIPT = `${DROP_FUNCTION}
 local clock = redis.call('INCR', p .. 'clock')
 for i = 3, #ARGV do
   redis.call('SET', p .. 'v:' .. ARGV[i], clock, 'PX', ARGV[2])
@@ -89,3 +92,24 @@ for i = 3, #ARGV do
 end
 return clock
 `;
+
+/** A script sent by its SHA1 (EVALSHA), its text only when Redis does not know it yet: a store sends its entry, not 3 KB of Lua. */
+class RedisScript {
+  private readonly sha: string;
+
+  constructor(private readonly lua: string) {
+    this.sha = createHash('sha1').update(lua).digest('hex');
+  }
+
+  async run(redis: Redis, ...args: (string | number)[]): Promise<unknown> {
+    try {
+      return await redis.evalsha(this.sha, 0, ...args);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return redis.eval(this.lua, 0, ...args);
+    }
+  }
+}
+
+export const STORE = new RedisScript(STORE_SCRIPT);
+export const INVALIDATE = new RedisScript(INVALIDATE_SCRIPT);

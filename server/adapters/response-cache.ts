@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import { ENTRY_OVERHEAD_BYTES, EVERYTHING_TAG, INVALIDATE_SCRIPT, PER_TAG_OVERHEAD_BYTES, STORE_SCRIPT, VERSION_TTL_MS } from './response-cache.scripts.js';
+import { MemoryLayer } from './response-cache.memory.js';
+import { ENTRY_OVERHEAD_BYTES, EVERYTHING_TAG, INVALIDATE, PER_TAG_OVERHEAD_BYTES, STORE, VERSION_TTL_MS } from './response-cache.scripts.js';
 
 /** One stored GraphQL response: the exact bytes sent, and what the cache needs to keep it honest. */
 export interface CachedResponse {
@@ -57,116 +58,8 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([name, field]) => `${JSON.stringify(name)}:${canonicalJson(field)}`).join(',')}}`;
 }
 
-/** A script sent by its SHA1 (EVALSHA), its text only when Redis does not know it yet: a store sends its entry, not 3 KB of Lua. */
-class RedisScript {
-  private readonly sha: string;
-
-  constructor(private readonly lua: string) {
-    this.sha = createHash('sha1').update(lua).digest('hex');
-  }
-
-  async run(redis: Redis, ...args: (string | number)[]): Promise<unknown> {
-    try {
-      return await redis.evalsha(this.sha, 0, ...args);
-    } catch (error) {
-      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return redis.eval(this.lua, 0, ...args);
-    }
-  }
-}
-
-const STORE = new RedisScript(STORE_SCRIPT);
-const INVALIDATE = new RedisScript(INVALIDATE_SCRIPT);
-
 export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
-}
-
-/** An entry of the in-process layer, and whether it was read since it last reached the young end. */
-interface MemorySlot {
-  entry: CachedResponse;
-  readSince: boolean;
-}
-
-/**
- * The in-process layer: least recently used entries go first once the byte budget is spent. A read
- * only marks its entry (second chance): moving the key to the young end on every read, as a strict
- * LRU over a Map does, makes each hit of a hot key leave a hole the Map must later compact, which
- * measured as the largest cost of a hit once a few thousand entries are held. Eviction moves a marked
- * entry to the young end once instead of dropping it.
- */
-class MemoryLayer {
-  private readonly entries = new Map<string, MemorySlot>();
-  private readonly keysByTag = new Map<string, Set<string>>();
-  private bytes = 0;
-
-  constructor(private readonly budgetBytes: number) {}
-
-  get(key: string, now: number): CachedResponse | undefined {
-    const slot = this.entries.get(key);
-    if (!slot) return undefined;
-    if (slot.entry.expiresAt <= now) {
-      this.delete(key);
-      return undefined;
-    }
-    slot.readSince = true;
-    return slot.entry;
-  }
-
-  set(key: string, entry: CachedResponse): void {
-    this.delete(key);
-    const size = entry.body.length * 2;
-    if (size > this.budgetBytes / 4) return;
-    this.makeRoom(size);
-    this.entries.set(key, { entry, readSince: false });
-    this.bytes += size;
-    for (const tag of entry.tags) {
-      let keys = this.keysByTag.get(tag);
-      if (!keys) this.keysByTag.set(tag, (keys = new Set()));
-      keys.add(key);
-    }
-  }
-
-  /** Before the new entry is in, so it is never the one dropped; a walk ends within one round (unmarking as it goes). */
-  private makeRoom(size: number): void {
-    for (const [oldest, slot] of this.entries) {
-      if (this.bytes + size <= this.budgetBytes) return;
-      if (slot.readSince) {
-        slot.readSince = false;
-        this.entries.delete(oldest);
-        this.entries.set(oldest, slot);
-      } else this.delete(oldest);
-    }
-  }
-
-  deleteTags(tags: Iterable<string>): void {
-    for (const tag of tags) {
-      for (const key of this.keysByTag.get(tag) ?? []) this.delete(key);
-      this.keysByTag.delete(tag);
-    }
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.keysByTag.clear();
-    this.bytes = 0;
-  }
-
-  get size(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.bytes };
-  }
-
-  private delete(key: string): void {
-    const slot = this.entries.get(key);
-    if (!slot) return;
-    this.entries.delete(key);
-    this.bytes -= slot.entry.body.length * 2;
-    for (const tag of slot.entry.tags) {
-      const keys = this.keysByTag.get(tag);
-      keys?.delete(key);
-      if (keys?.size === 0) this.keysByTag.delete(tag);
-    }
-  }
 }
 
 /** Readings of the invalidation clocks, this instance's and the one in Redis every instance shares. */
@@ -187,7 +80,7 @@ interface Flight {
  * is emptied, since invalidations sent meanwhile never arrived.
  */
 export class ResponseCache {
-  private readonly memory: MemoryLayer;
+  private readonly memory: MemoryLayer<CachedResponse>;
   private readonly prefix: string;
   private readonly channel: string;
   private readonly flights = new Map<string, Flight>();
@@ -207,7 +100,7 @@ export class ResponseCache {
     private readonly logger: Logger,
     private readonly options: ResponseCacheOptions,
   ) {
-    this.memory = new MemoryLayer(options.memoryBytes);
+    this.memory = new MemoryLayer<CachedResponse>(options.memoryBytes);
     this.prefix = options.prefix ?? 'aero-melody:cache:';
     this.channel = this.prefix + INVALIDATION_CHANNEL_SUFFIX;
   }

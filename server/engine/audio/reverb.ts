@@ -1,20 +1,16 @@
-import type { ReverbProcessor, ReverbProcessorSnapshot } from 'spessasynth_core';
-
 /**
  * The reverb bus of an export, sample for sample the algorithm spessasynth_core 4.3.22 runs
  * (its `SpessaSynthReverb`: the Dattorro plate by khoin, public domain, for characters 0-5, a
- * delay for 6 and a panning delay for 7; Apache-2.0), written for speed: the twelve delay lines
- * are separate typed arrays read through one shared sample counter instead of an array of
- * per-line index triples stepped one by one, the pre-delay is a power-of-two ring, and each
- * modulated tap is interpolated once per sample instead of twice. It was half of an export's
- * render time; this does the same arithmetic in a fraction of it.
+ * delay for 6 and a panning delay for 7; Apache-2.0), written for speed: the plate's twelve delay
+ * lines (plate.ts) are separate typed arrays read through one shared sample counter instead of an
+ * array of per-line index triples stepped one by one, the pre-delay is a power-of-two ring, and
+ * each modulated tap is interpolated once per sample instead of twice. It was half of an export's
+ * render time; this does the same arithmetic in a fraction of it. This file maps the MIDI-facing
+ * parameters onto the plate and runs the two echo characters.
  */
-const TANK_DELAY_SECONDS = [0.004771345, 0.003595309, 0.012734787, 0.009307483, 0.022579886, 0.149625349, 0.060481839, 0.1249958, 0.030509727, 0.141695508, 0.089244313, 0.106280031];
-const TAP_SECONDS = [
-  0.008937872, 0.099929438, 0.064278754, 0.067067639, 0.066866033, 0.006283391, 0.035818689, 0.011861161, 0.121870905, 0.041262054, 0.08981553, 0.070931756, 0.011256342, 0.004065724,
-];
-/** Every line's length divides this, so the shared counter may wrap at it. */
-const COUNTER_MASK = (1 << 20) - 1;
+import type { ReverbProcessor, ReverbProcessorSnapshot } from 'spessasynth_core';
+import { PlateTank } from './plate.js';
+
 const DELAY_GAIN = 1.5;
 
 /** One echo line of the delay characters: fixed length, feedback, overwrites its output. */
@@ -53,31 +49,7 @@ class EchoLine {
 }
 
 export class BusReverb implements ReverbProcessor {
-  private readonly buffers: Float32Array[];
-  private readonly masks: Int32Array;
-  /** Where each line writes, ahead of where it reads: its length minus one. */
-  private readonly writeOffsets: Int32Array;
-  private readonly taps: Int32Array;
-  private readonly preDelayRing = new Float32Array(1 << 16);
-  private preDelayWrite = 0;
-  private counter = 0;
-  private lp1 = 0;
-  private lp2 = 0;
-  private lp3 = 0;
-  private excursionPhase = 0;
-
-  private preDelaySamples = 0;
-  private preLPF = 0.5;
-  private inputDiffusion1 = 0.75;
-  private inputDiffusion2 = 0.625;
-  private decay = 0.5;
-  private decayDiffusion1 = 0.7;
-  private decayDiffusion2 = 0.5;
-  private damping = 0.005;
-  private excursionRate = 0.1;
-  private excursionDepth = 0.2;
-  private tankGain = 1;
-
+  private readonly plate: PlateTank;
   private readonly echoLeft: EchoLine;
   private readonly echoRight: EchoLine;
   private readonly echoLeftOut: Float32Array;
@@ -103,11 +75,7 @@ export class BusReverb implements ReverbProcessor {
     private readonly sampleRate: number,
     maxBufferSize: number,
   ) {
-    const lengths = TANK_DELAY_SECONDS.map((seconds) => Math.round(seconds * sampleRate));
-    this.buffers = lengths.map((length) => new Float32Array(2 ** Math.ceil(Math.log2(length))));
-    this.masks = Int32Array.from(this.buffers, (buffer) => buffer.length - 1);
-    this.writeOffsets = Int32Array.from(lengths, (length) => length - 1);
-    this.taps = Int32Array.from(TAP_SECONDS, (seconds) => Math.round(seconds * sampleRate));
+    this.plate = new PlateTank(sampleRate);
     this.echoLeft = new EchoLine(sampleRate);
     this.echoRight = new EchoLine(sampleRate);
     this.echoLeftOut = new Float32Array(maxBufferSize);
@@ -123,16 +91,16 @@ export class BusReverb implements ReverbProcessor {
   set character(value: number) {
     this._character = value;
     const [damping, time, gain, lpf, diffusion1, diffusion2] = CHARACTERS[value] ?? [0.005, 1, 1, 0, 0.7, 0.5];
-    this.damping = damping;
+    this.plate.damping = damping;
     this.characterTime = time;
     this.characterGain = gain;
     this.characterLPF = lpf;
-    this.decayDiffusion1 = diffusion1;
-    this.decayDiffusion2 = diffusion2;
-    this.inputDiffusion1 = 0.75;
-    this.inputDiffusion2 = 0.625;
-    this.excursionRate = 0.5;
-    this.excursionDepth = 0.7;
+    this.plate.decayDiffusion1 = diffusion1;
+    this.plate.decayDiffusion2 = diffusion2;
+    this.plate.inputDiffusion1 = 0.75;
+    this.plate.inputDiffusion2 = 0.625;
+    this.plate.excursionRate = 0.5;
+    this.plate.excursionDepth = 0.7;
     this.updateTime();
     this.updateGain();
     this.updateLowpass();
@@ -184,7 +152,7 @@ export class BusReverb implements ReverbProcessor {
 
   set preDelayTime(value: number) {
     this._preDelayTime = value;
-    this.preDelaySamples = (value / 1e3) * this.sampleRate;
+    this.plate.preDelaySamples = (value / 1e3) * this.sampleRate;
   }
 
   getSnapshot(): ReverbProcessorSnapshot {
@@ -200,86 +168,7 @@ export class BusReverb implements ReverbProcessor {
 
   process(input: Float32Array, outputLeft: Float32Array, outputRight: Float32Array, startIndex: number, sampleCount: number): void {
     if (this._character === 6 || this._character === 7) this.processEcho(input, outputLeft, outputRight, startIndex, sampleCount);
-    else this.processPlate(input, outputLeft, outputRight, startIndex, sampleCount);
-  }
-
-  private processPlate(input: Float32Array, outputLeft: Float32Array, outputRight: Float32Array, startIndex: number, sampleCount: number): void {
-    const pd = this.preDelaySamples | 0;
-    const fi = this.inputDiffusion1;
-    const si = this.inputDiffusion2;
-    const dc = this.decay;
-    const ft = this.decayDiffusion1;
-    const st = this.decayDiffusion2;
-    const dp = 1 - this.damping;
-    const preLPF = this.preLPF;
-    const gain = this.tankGain;
-    const ex = this.excursionRate / this.sampleRate;
-    const ed = (this.excursionDepth * this.sampleRate) / 1e3;
-    const ring = this.preDelayRing;
-    const ringMask = ring.length - 1;
-    const blockStart = this.preDelayWrite;
-    for (let j = 0; j < sampleCount; j++) ring[(blockStart + j) & ringMask] = input[j];
-
-    const [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11] = this.buffers;
-    const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = this.masks;
-    const [w0, w1, w2, w3, w4, w5, w6, w7, w8, w9, w10, w11] = this.writeOffsets;
-    const [t0, t1, t2, t3, t4, t5, t6, t7, t8, t9, t10, t11, t12, t13] = this.taps;
-    let { lp1, lp2, lp3, counter: n } = this;
-    // The two excursion LFOs, cos(6.28 phase) and sin(6.2847 phase), as phasors turned one step a
-    // sample instead of two trigonometric calls a sample; set afresh every block, they drift by
-    // less than 1e-13 in between.
-    const phase = this.excursionPhase;
-    let cos1 = Math.cos(phase * 6.28);
-    let sin1 = Math.sin(phase * 6.28);
-    let cos2 = Math.cos(phase * 6.2847);
-    let sin2 = Math.sin(phase * 6.2847);
-    const stepCos1 = Math.cos(ex * 6.28);
-    const stepSin1 = Math.sin(ex * 6.28);
-    const stepCos2 = Math.cos(ex * 6.2847);
-    const stepSin2 = Math.sin(ex * 6.2847);
-
-    for (let i = 0; i < sampleCount; i++) {
-      lp1 += preLPF * (ring[(blockStart - pd + i) & ringMask] - lp1);
-      let pre = (b0[(n + w0) & m0] = lp1 - fi * b0[n & m0]);
-      pre = b1[(n + w1) & m1] = fi * (pre - b1[n & m1]) + b0[n & m0];
-      pre = b2[(n + w2) & m2] = fi * pre + b1[n & m1] - si * b2[n & m2];
-      pre = b3[(n + w3) & m3] = si * (pre - b3[n & m3]) + b2[n & m2];
-      const split = si * pre + b3[n & m3];
-      const exc = ed * (1 + cos1);
-      const exc2 = ed * (1 + sin2);
-
-      const modulated4 = cubicAt(b4, m4, n, exc);
-      let temp = (b4[(n + w4) & m4] = split + dc * b11[n & m11] + ft * modulated4);
-      b5[(n + w5) & m5] = modulated4 - ft * temp;
-      lp2 += dp * (b5[n & m5] - lp2);
-      temp = b6[(n + w6) & m6] = dc * lp2 - st * b6[n & m6];
-      b7[(n + w7) & m7] = b6[n & m6] + st * temp;
-
-      const modulated8 = cubicAt(b8, m8, n, exc2);
-      temp = b8[(n + w8) & m8] = split + dc * b7[n & m7] + ft * modulated8;
-      b9[(n + w9) & m9] = modulated8 - ft * temp;
-      lp3 += dp * (b9[n & m9] - lp3);
-      temp = b10[(n + w10) & m10] = dc * lp3 - st * b10[n & m10];
-      b11[(n + w11) & m11] = b10[n & m10] + st * temp;
-
-      const left = b9[(n + t0) & m9] + b9[(n + t1) & m9] - b10[(n + t2) & m10] + b11[(n + t3) & m11] - b5[(n + t4) & m5] - b6[(n + t5) & m6] - b7[(n + t6) & m7];
-      const right = b5[(n + t7) & m5] + b5[(n + t8) & m5] - b6[(n + t9) & m6] + b7[(n + t10) & m7] - b9[(n + t11) & m9] - b10[(n + t12) & m10] - b11[(n + t13) & m11];
-      outputLeft[i + startIndex] += left * gain;
-      outputRight[i + startIndex] += right * gain;
-      const nextCos1 = cos1 * stepCos1 - sin1 * stepSin1;
-      sin1 = sin1 * stepCos1 + cos1 * stepSin1;
-      cos1 = nextCos1;
-      const nextCos2 = cos2 * stepCos2 - sin2 * stepSin2;
-      sin2 = sin2 * stepCos2 + cos2 * stepSin2;
-      cos2 = nextCos2;
-      n = (n + 1) & COUNTER_MASK;
-    }
-    this.lp1 = lp1;
-    this.lp2 = lp2;
-    this.lp3 = lp3;
-    this.excursionPhase = phase + ex * sampleCount;
-    this.counter = n;
-    this.preDelayWrite = (blockStart + sampleCount) & ringMask;
+    else this.plate.process(input, outputLeft, outputRight, startIndex, sampleCount);
   }
 
   private processEcho(input: Float32Array, outputLeft: Float32Array, outputRight: Float32Array, startIndex: number, sampleCount: number): void {
@@ -323,17 +212,17 @@ export class BusReverb implements ReverbProcessor {
   }
 
   private updateLowpass(): void {
-    this.preLPF = Math.min(1, 0.1 + (7 - this._preLowpass) / 14 + this.characterLPF);
+    this.plate.preLPF = Math.min(1, 0.1 + (7 - this._preLowpass) / 14 + this.characterLPF);
   }
 
   private updateGain(): void {
-    this.tankGain = (this._level / 345) * this.characterGain;
+    this.plate.gain = (this._level / 345) * this.characterGain;
     this.echoGain = (this._level / 127) * DELAY_GAIN;
   }
 
   private updateTime(): void {
     const t = this._time / 127;
-    this.decay = this.characterTime * (0.05 + 0.65 * t);
+    this.plate.decay = this.characterTime * (0.05 + 0.65 * t);
     const timeSamples = Math.max(21, (t * this.sampleRate * 0.4468) | 0);
     if (this._character === 7) this.echoRight.time = this.echoLeft.time = Math.floor(timeSamples / 2);
     else this.echoLeft.time = timeSamples;
@@ -349,17 +238,3 @@ const CHARACTERS: Record<number, [number, number, number, number, number, number
   4: [0.1, 1.2, 1, 0.1, 0.67, 0.69],
   5: [0.65, 0.5, 0.75, 0, 0.7, 0.5],
 };
-
-/** Cubic (Catmull-Rom) read of a modulated tap `offset` samples past the line's read point. */
-function cubicAt(buffer: Float32Array, mask: number, counter: number, offset: number): number {
-  const frac = offset - ~~offset;
-  let index = ~~offset + (counter & mask) - 1;
-  const x0 = buffer[index++ & mask];
-  const x1 = buffer[index++ & mask];
-  const x2 = buffer[index++ & mask];
-  const x3 = buffer[index & mask];
-  const a = (3 * (x1 - x2) - x0 + x3) / 2;
-  const b = 2 * x2 + x0 - (5 * x1 + x3) / 2;
-  const c = (x2 - x0) / 2;
-  return ((a * frac + b) * frac + c) * frac + x1;
-}

@@ -3,7 +3,7 @@ import type { FormPlan } from './form.js';
 import { TICKS_PER_BAR, TICKS_PER_STEP, intensityAt } from './form.js';
 import type { NoteBuffer } from './notes.js';
 import { BASS_SYMBOLS, COMP_SYMBOLS, DRUM, DRUM_PATTERNS, drumBar, parseBarPattern } from './patterns.js';
-import type { Chord } from './theory.js';
+import type { Chord } from './chords.js';
 import { scaleMask } from './theory.js';
 import type { Theme, ThemePart } from './types.js';
 

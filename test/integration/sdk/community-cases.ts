@@ -1,4 +1,4 @@
-/** SDK cases for the community, themes, exports, accounts and discovery operations (see sdk.test.ts). */
+/** SDK cases for the community, themes, exports, accounts and discovery operations (see sdk-operations.test.ts). */
 import { expect } from 'vitest';
 import { createAeroMelodyClient, type OperationName } from '../../../sdk/src/index.js';
 import { collect, rejection, savedPiece, type SdkContext } from './context.js';

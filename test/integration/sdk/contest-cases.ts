@@ -1,4 +1,4 @@
-/** SDK cases for the contest, partner and analytics operations (see sdk.test.ts). */
+/** SDK cases for the contest, partner and analytics operations (see sdk-operations.test.ts). */
 import { expect } from 'vitest';
 import type { OperationName } from '../../../sdk/src/index.js';
 import { firstWhile, minutesFromNow, openContest, rejection, savedPiece, startVoting, type SdkContext } from './context.js';

@@ -1,10 +1,10 @@
 /**
- * Shared by the SDK tests: SDK clients for people of each role on a running test server, and
+ * Shared by the SDK tests: the test server they start, SDK clients for people of each role on it, and
  * small helpers (waiting, collecting a stream, a contest taking entries).
  */
 import { expect } from 'vitest';
 import { AeroMelodyError, createAeroMelodyClient, type AeroMelodyClient } from '../../../sdk/src/index.js';
-import type { TestServer } from '../../support/server.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
 
 export interface Person {
   username: string;
@@ -51,6 +51,22 @@ export function sdkContext(server: TestServer, member: Person): SdkContext {
   };
   return context;
 }
+
+/** A test server with a signed-in member and its SDK client: where every SDK test file starts. */
+export async function startSdkContext(): Promise<SdkContext> {
+  const server = await startTestServer();
+  try {
+    const member = await server.signUp('sdk');
+    const client = createAeroMelodyClient({ url: `${server.url}/graphql`, accessToken: member.accessToken });
+    return sdkContext(server, { ...member, client });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** The SDK method name of an operation: `PreviewComposition` -> `previewComposition`. */
+export const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 export async function rejection(promise: Promise<unknown>): Promise<AeroMelodyError> {
   const error = await promise.then(
