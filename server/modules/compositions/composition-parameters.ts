@@ -62,8 +62,8 @@ export function composeOptionsOf(theme: Theme, choices: MusicalChoices): Compose
   };
 }
 
-/** A remix or a change to a saved piece, in the shape of GraphQL's RemixInput and CompositionPatch: what is left out stays as the original has it. */
-export interface PieceChanges {
+/** The musical choices and the title, shared by a request for a new piece and a change to a saved one. */
+export interface PieceChoices {
   theme?: string;
   keyRoot?: string;
   scale?: string;
@@ -71,22 +71,19 @@ export interface PieceChanges {
   durationSeconds?: number;
   variation?: number;
   title?: string;
+}
+
+/** A remix or a change to a saved piece, in the shape of GraphQL's RemixInput and CompositionPatch: what is left out stays as the original has it. */
+export interface PieceChanges extends PieceChoices {
   visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
   license?: 'CC_BY_4_0' | 'CC_BY_NC_4_0' | 'ALL_RIGHTS_RESERVED';
 }
 
 /** A request for a piece in the shape of GraphQL's ComposeInput: the flight and the choices. */
-export interface PieceRequest {
+export interface PieceRequest extends PieceChoices {
   route?: { from: string; to: string };
   path?: string[];
   journey?: string[];
-  theme?: string;
-  keyRoot?: string;
-  scale?: string;
-  tempoBpm?: number;
-  durationSeconds?: number;
-  variation?: number;
-  title?: string;
 }
 
 export function pieceRequestOf(parameters: CompositionParameters): PieceRequest {
