@@ -1,4 +1,4 @@
-import type { Dictionary } from './dictionary';
+import type { Dictionary } from './dictionary-en';
 
 /** Spanish: every key of the English dictionary. */
 export const es: Dictionary = {
