@@ -13,13 +13,7 @@ import { ErrorMessage } from './ErrorMessage';
 const SignUpPerson = graphql(`
   mutation SignUpPerson($input: SignUpInput!) {
     signUp(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      user {
-        id
-        username
-        displayName
-      }
+      ...AuthPayloadFields
     }
   }
 `);
@@ -27,13 +21,7 @@ const SignUpPerson = graphql(`
 const LogInPerson = graphql(`
   mutation LogInPerson($input: LogInInput!) {
     logIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      user {
-        id
-        username
-        displayName
-      }
+      ...AuthPayloadFields
     }
   }
 `);

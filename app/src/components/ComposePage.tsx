@@ -57,38 +57,7 @@ const SavePiece = graphql(`
 export const LivePiece = graphql(`
   subscription LivePiece($input: ComposeInput!) {
     liveComposition(input: $input) {
-      turn
-      sequence
-      startSeconds
-      lookaheadSeconds
-      piece {
-        compositionId
-        title
-        airports
-        theme
-        tempoBpm
-        key
-        scale
-        durationSeconds
-        startsAt
-      }
-      events {
-        kind
-        at
-        soundsAt
-        role
-        program
-        channel
-        pitch
-        velocity
-        duration
-        section
-        key
-        scale
-        chord
-        roman
-        progress
-      }
+      ...LiveBatchFields
     }
   }
 `);

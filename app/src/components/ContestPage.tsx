@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '@/gql';
-import type { ContestDetailQuery } from '@/gql/graphql';
+import type { LeaderboardEntryFieldsFragment } from '@/gql/graphql';
 import { useI18n } from '@/lib/i18n';
 import { useAuth } from '@/lib/providers';
 import { ErrorMessage, Loading } from './ErrorMessage';
@@ -12,57 +12,14 @@ import { ErrorMessage, Loading } from './ErrorMessage';
 const ContestDetail = graphql(`
   query ContestDetail($id: ID!) {
     contest(id: $id) {
-      id
-      title
-      description
-      prize
-      sponsor
-      status
-      submissionsOpenAt
-      submissionsCloseAt
-      votingOpenAt
-      votingCloseAt
-      rules {
-        allowedThemes
-        entriesPerPerson
-        votesPerVoter
-        minAccountAgeHours
-        routeConstraint {
-          airport
-          country
-        }
-      }
-      stats {
-        entries
-        voters
-        votes
-      }
+      ...ContestFields
       entries(first: 100) {
         nodes {
-          id
-          votes
-          viewerHasVoted
-          author {
-            username
-          }
-          composition {
-            id
-            title
-          }
+          ...ContestEntryFields
         }
       }
       leaderboard(first: 10) {
-        rank
-        votes
-        entry {
-          id
-          composition {
-            title
-          }
-          author {
-            username
-          }
-        }
+        ...LeaderboardEntryFields
       }
     }
   }
@@ -73,17 +30,7 @@ const LeaderboardLive = graphql(`
     leaderboardChanged(contestId: $contestId) {
       final
       top {
-        rank
-        votes
-        entry {
-          id
-          composition {
-            title
-          }
-          author {
-            username
-          }
-        }
+        ...LeaderboardEntryFields
       }
     }
   }
@@ -132,7 +79,7 @@ const SubmitToContest = graphql(`
   }
 `);
 
-type Board = NonNullable<ContestDetailQuery['contest']>['leaderboard'];
+type Board = LeaderboardEntryFieldsFragment[];
 
 export function ContestPage({ id }: { id: string }) {
   const { t, locale } = useI18n();

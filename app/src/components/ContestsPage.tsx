@@ -10,16 +10,7 @@ const ContestList = graphql(`
   query ContestList($first: Int) {
     contests(first: $first) {
       nodes {
-        id
-        title
-        sponsor
-        prize
-        status
-        votingCloseAt
-        stats {
-          entries
-          votes
-        }
+        ...ContestFields
       }
     }
   }

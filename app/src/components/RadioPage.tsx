@@ -13,38 +13,7 @@ import { LiveStage } from './LiveStage';
 const RadioStream = graphql(`
   subscription RadioStream($channel: String!) {
     liveRadio(channel: $channel) {
-      turn
-      sequence
-      startSeconds
-      lookaheadSeconds
-      piece {
-        compositionId
-        title
-        airports
-        theme
-        tempoBpm
-        key
-        scale
-        durationSeconds
-        startsAt
-      }
-      events {
-        kind
-        at
-        soundsAt
-        role
-        program
-        channel
-        pitch
-        velocity
-        duration
-        section
-        key
-        scale
-        chord
-        roman
-        progress
-      }
+      ...LiveBatchFields
     }
   }
 `);
