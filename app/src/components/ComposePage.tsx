@@ -139,7 +139,7 @@ export function ComposePage() {
             <div className="row" key={index}>
               <AirportCombobox
                 id={`stop-${index}`}
-                label={`${t('compose.stop')} ${index + 1}`}
+                label={t('compose.stop', { number: index + 1 })}
                 value={stop}
                 onChange={(airport) => setStops((current) => current.map((item, i) => (i === index ? airport : item)))}
               />

@@ -34,7 +34,7 @@ const UnlikePiece = graphql(`
 
 /** Title, what the piece is, its player and what can be done with it (share or play live, download, export, like). */
 export function PieceHeader({ piece, onPlayLive, liveError }: { piece: Piece; onPlayLive: () => void; liveError: CombinedError | null }) {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const { user } = useAuth();
   const [like, likePiece] = useMutation(LikePiece);
   const [unlike, unlikePiece] = useMutation(UnlikePiece);
@@ -43,12 +43,15 @@ export function PieceHeader({ piece, onPlayLive, liveError }: { piece: Piece; on
     <>
       <h1 data-testid="piece-title">{piece.title}</h1>
       <p className="muted">
-        {piece.owner ? (
-          <>
-            {t('common.by')} <Link href={`/users/${piece.owner.username}`}>{piece.owner.username}</Link> ·{' '}
-          </>
-        ) : null}
-        {piece.theme.name} · {piece.key} {piece.scale.toLowerCase().replace(/_/g, ' ')} · {Math.round(piece.tempoBpm)} BPM · {t(`license.${piece.license}`)} · {t(`visibility.${piece.visibility}`)}
+        {piece.owner ? <>{rich('common.by', { name: <Link href={`/users/${piece.owner.username}`}>{piece.owner.username}</Link> })} · </> : null}
+        {t('piece.summary', {
+          theme: piece.theme.name,
+          key: piece.key,
+          scale: piece.scale.toLowerCase().replace(/_/g, ' '),
+          tempo: Math.round(piece.tempoBpm),
+          license: t(`license.${piece.license}`),
+          visibility: t(`visibility.${piece.visibility}`),
+        })}
       </p>
       {piece.attribution ? <p className="muted">{piece.attribution}</p> : null}
       {/* The version in the address: an edited piece is a new file, never the cached old one. */}
@@ -73,16 +76,12 @@ export function PieceHeader({ piece, onPlayLive, liveError }: { piece: Piece; on
             disabled={like.fetching || unlike.fetching}
             onClick={() => void (piece.viewerHasLiked ? unlikePiece({ id: piece.id }) : likePiece({ id: piece.id }))}
           >
-            {piece.viewerHasLiked ? t('piece.unlike') : t('piece.like')} ({piece.likeCount})
+            {t(piece.viewerHasLiked ? 'piece.unlike' : 'piece.like', { count: piece.likeCount })}
           </button>
         ) : (
-          <span>
-            {t('piece.likes')}: <span data-testid="like-count">{piece.likeCount}</span>
-          </span>
+          <span>{rich('piece.likesLabel', { count: <span data-testid="like-count">{piece.likeCount}</span> })}</span>
         )}
-        <span>
-          {t('piece.plays')}: {piece.playCount}
-        </span>
+        <span>{t('piece.plays', { count: piece.playCount })}</span>
       </div>
       <ErrorMessage error={like.error ?? unlike.error ?? liveError} />
     </>

@@ -44,5 +44,5 @@ export async function radioMetadata(code: string): Promise<Metadata> {
   if (!airport) return {};
   const t = translator(await requestLocale());
   const channel = airport.iata ?? airport.icao ?? code;
-  return card(`${t('radio.title')} · ${channel}`, t('meta.radio', { airport: `${airport.name}, ${airport.city}` }), `/radio/${encodeURIComponent(channel)}`);
+  return card(t('radio.channelTitle', { channel }), t('meta.radio', { airport: `${airport.name}, ${airport.city}` }), `/radio/${encodeURIComponent(channel)}`);
 }
