@@ -10,6 +10,25 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const SCHEMA = 'schema/schema.graphql';
 /** Named operations shared by the partner SDK, the persisted-operation manifest, the web app and tests. */
 const OPERATIONS = 'schema/operations/*.graphql';
+/**
+ * The shared shapes (fragments) in schema/operations that the web app's own operations spread, so a
+ * page and the SDK select, say, a live batch or a sign-in the same way. Only the fragments: the app's
+ * operations are its own, and its names need not be unique against the SDK's.
+ */
+const FRAGMENTS = [
+  'AirportSummary',
+  'AuthPayloadFields',
+  'CommentFields',
+  'CompositionFields',
+  'CompositionSummary',
+  'ContestEntryFields',
+  'ContestFields',
+  'ExportFields',
+  'LeaderboardEntryFields',
+  'LiveBatchFields',
+  'ThemeFields',
+  'UserProfile',
+].map((name) => `schema/operations/${name}.graphql`);
 
 /** Type options for clients: custom scalars as the JSON they travel as, enums as string unions. */
 const CLIENT_TYPES = {
@@ -38,7 +57,7 @@ const config: CodegenConfig = {
     },
     // The web app (app/): typed documents for the `graphql()` calls in its sources.
     'app/src/gql/': {
-      documents: ['app/src/**/*.{ts,tsx}', '!app/src/gql/**'],
+      documents: ['app/src/**/*.{ts,tsx}', '!app/src/gql/**', ...FRAGMENTS],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: CLIENT_TYPES,

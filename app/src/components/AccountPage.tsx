@@ -13,13 +13,7 @@ import { ErrorMessage } from './ErrorMessage';
 const SignUpPerson = graphql(`
   mutation SignUpPerson($input: SignUpInput!) {
     signUp(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      user {
-        id
-        username
-        displayName
-      }
+      ...AuthPayloadFields
     }
   }
 `);
@@ -27,13 +21,7 @@ const SignUpPerson = graphql(`
 const LogInPerson = graphql(`
   mutation LogInPerson($input: LogInInput!) {
     logIn(input: $input) {
-      accessToken
-      accessTokenExpiresAt
-      user {
-        id
-        username
-        displayName
-      }
+      ...AuthPayloadFields
     }
   }
 `);
@@ -42,7 +30,7 @@ const LogInPerson = graphql(`
 const SESSION_COOKIE = { fetchOptions: { headers: SESSION_HEADERS } };
 
 export function AccountPage() {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const { user, accept, logOut } = useAuth();
   const router = useRouter();
   const [mode, setMode] = useState<'logIn' | 'signUp'>('logIn');
@@ -53,9 +41,7 @@ export function AccountPage() {
     return (
       <>
         <h1>{t('nav.account')}</h1>
-        <p>
-          {t('auth.signedInAs')} <Link href={`/users/${user.username}`}>{user.username}</Link>
-        </p>
+        <p>{rich('auth.signedInAs', { name: <Link href={`/users/${user.username}`}>{user.username}</Link> })}</p>
         <button type="button" onClick={logOut}>
           {t('auth.logOut')}
         </button>

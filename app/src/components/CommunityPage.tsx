@@ -27,7 +27,7 @@ const CommunityFeed = graphql(`
 `);
 
 export function CommunityPage() {
-  const { t } = useI18n();
+  const { t, rich } = useI18n();
   const { user } = useAuth();
   const [{ data, fetching, error }] = useQuery({ query: CommunityFeed, variables: { first: 24 } });
   return (
@@ -36,12 +36,12 @@ export function CommunityPage() {
       <p className="muted">{t('community.intro')}</p>
       {user ? (
         <p>
-          {t('auth.signedInAs')} <Link href={`/users/${user.username}`}>{user.username}</Link> · <Link href="/themes">{t('nav.themes')}</Link>
+          {rich('auth.signedInAs', { name: <Link href={`/users/${user.username}`}>{user.username}</Link> })} · <Link href="/themes">{t('nav.themes')}</Link>
         </p>
       ) : (
         <p>
           <Link className="button" href="/account">
-            {t('auth.signUp')} / {t('auth.logIn')}
+            {t('auth.signUpOrLogIn')}
           </Link>
         </p>
       )}

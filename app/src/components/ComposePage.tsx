@@ -57,38 +57,7 @@ const SavePiece = graphql(`
 export const LivePiece = graphql(`
   subscription LivePiece($input: ComposeInput!) {
     liveComposition(input: $input) {
-      turn
-      sequence
-      startSeconds
-      lookaheadSeconds
-      piece {
-        compositionId
-        title
-        airports
-        theme
-        tempoBpm
-        key
-        scale
-        durationSeconds
-        startsAt
-      }
-      events {
-        kind
-        at
-        soundsAt
-        role
-        program
-        channel
-        pitch
-        velocity
-        duration
-        section
-        key
-        scale
-        chord
-        roman
-        progress
-      }
+      ...LiveBatchFields
     }
   }
 `);
@@ -170,7 +139,7 @@ export function ComposePage() {
             <div className="row" key={index}>
               <AirportCombobox
                 id={`stop-${index}`}
-                label={`${t('compose.stop')} ${index + 1}`}
+                label={t('compose.stop', { number: index + 1 })}
                 value={stop}
                 onChange={(airport) => setStops((current) => current.map((item, i) => (i === index ? airport : item)))}
               />

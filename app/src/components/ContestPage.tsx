@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { graphql } from '@/gql';
-import type { ContestDetailQuery } from '@/gql/graphql';
+import type { LeaderboardEntryFieldsFragment } from '@/gql/graphql';
 import { useI18n } from '@/lib/i18n';
 import { useAuth } from '@/lib/providers';
 import { ErrorMessage, Loading } from './ErrorMessage';
@@ -12,57 +12,14 @@ import { ErrorMessage, Loading } from './ErrorMessage';
 const ContestDetail = graphql(`
   query ContestDetail($id: ID!) {
     contest(id: $id) {
-      id
-      title
-      description
-      prize
-      sponsor
-      status
-      submissionsOpenAt
-      submissionsCloseAt
-      votingOpenAt
-      votingCloseAt
-      rules {
-        allowedThemes
-        entriesPerPerson
-        votesPerVoter
-        minAccountAgeHours
-        routeConstraint {
-          airport
-          country
-        }
-      }
-      stats {
-        entries
-        voters
-        votes
-      }
+      ...ContestFields
       entries(first: 100) {
         nodes {
-          id
-          votes
-          viewerHasVoted
-          author {
-            username
-          }
-          composition {
-            id
-            title
-          }
+          ...ContestEntryFields
         }
       }
       leaderboard(first: 10) {
-        rank
-        votes
-        entry {
-          id
-          composition {
-            title
-          }
-          author {
-            username
-          }
-        }
+        ...LeaderboardEntryFields
       }
     }
   }
@@ -73,17 +30,7 @@ const LeaderboardLive = graphql(`
     leaderboardChanged(contestId: $contestId) {
       final
       top {
-        rank
-        votes
-        entry {
-          id
-          composition {
-            title
-          }
-          author {
-            username
-          }
-        }
+        ...LeaderboardEntryFields
       }
     }
   }
@@ -132,7 +79,7 @@ const SubmitToContest = graphql(`
   }
 `);
 
-type Board = NonNullable<ContestDetailQuery['contest']>['leaderboard'];
+type Board = LeaderboardEntryFieldsFragment[];
 
 export function ContestPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -158,39 +105,23 @@ export function ContestPage({ id }: { id: string }) {
       <h1>{contest.title}</h1>
       <p className="muted">
         {t(`contests.status.${contest.status}`)}
-        {contest.sponsor ? ` · ${t('contests.sponsor')}: ${contest.sponsor}` : ''}
-        {contest.prize ? ` · ${t('contests.prize')}: ${contest.prize}` : ''}
+        {contest.sponsor ? ` · ${t('contests.sponsor', { sponsor: contest.sponsor })}` : ''}
+        {contest.prize ? ` · ${t('contests.prize', { prize: contest.prize })}` : ''}
       </p>
       {contest.description ? <p>{contest.description}</p> : null}
       <section className="panel" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t('contests.rules')}</h2>
         <ul>
-          <li>
-            {t('contests.submissions')}: {when(contest.submissionsOpenAt)} – {when(contest.submissionsCloseAt)}
-          </li>
-          <li>
-            {t('contests.voting')}: {when(contest.votingOpenAt)} – {when(contest.votingCloseAt)}
-          </li>
-          <li>
-            {t('contests.themes')}: {rules.allowedThemes.length ? rules.allowedThemes.join(', ') : t('contests.anyTheme')}
-          </li>
-          {rules.routeConstraint ? (
-            <li>
-              {t('contests.route')}: {rules.routeConstraint.airport ?? rules.routeConstraint.country}
-            </li>
-          ) : null}
-          <li>
-            {t('contests.entriesPerPerson')}: {rules.entriesPerPerson}
-          </li>
-          <li>
-            {t('contests.votesPerVoter')}: {rules.votesPerVoter}
-          </li>
-          <li>
-            {t('contests.minAge')}: {rules.minAccountAgeHours}
-          </li>
+          <li>{t('contests.submissions', { from: when(contest.submissionsOpenAt), to: when(contest.submissionsCloseAt) })}</li>
+          <li>{t('contests.voting', { from: when(contest.votingOpenAt), to: when(contest.votingCloseAt) })}</li>
+          <li>{t('contests.themes', { themes: rules.allowedThemes.length ? rules.allowedThemes.join(', ') : t('contests.anyTheme') })}</li>
+          {rules.routeConstraint ? <li>{t('contests.route', { place: rules.routeConstraint.airport ?? rules.routeConstraint.country ?? '' })}</li> : null}
+          <li>{t('contests.entriesPerPerson', { count: rules.entriesPerPerson })}</li>
+          <li>{t('contests.votesPerVoter', { count: rules.votesPerVoter })}</li>
+          <li>{t('contests.minAge', { hours: rules.minAccountAgeHours })}</li>
         </ul>
         <p className="muted">
-          {t('contests.entries')}: {contest.stats.entries} · {t('contests.voters')}: {contest.stats.voters} · {t('contests.votes')}: {contest.stats.votes}
+          {t('contests.entryCount', { count: contest.stats.entries })} · {t('contests.voters', { count: contest.stats.voters })} · {t('contests.voteCount', { count: contest.stats.votes })}
         </p>
       </section>
 
@@ -258,7 +189,7 @@ export function ContestPage({ id }: { id: string }) {
             <li key={entry.id} data-entry={entry.id}>
               {entry.composition ? <Link href={`/pieces/${encodeURIComponent(entry.composition.id)}`}>{entry.composition.title}</Link> : '–'}
               <div className="muted">
-                {entry.author?.username} · {t('contests.votes')}: {entry.votes}
+                {entry.author?.username} · {t('contests.voteCount', { count: entry.votes })}
               </div>
               {user && contest.status === 'VOTING' ? (
                 entry.viewerHasVoted ? (

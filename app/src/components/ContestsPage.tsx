@@ -10,16 +10,7 @@ const ContestList = graphql(`
   query ContestList($first: Int) {
     contests(first: $first) {
       nodes {
-        id
-        title
-        sponsor
-        prize
-        status
-        votingCloseAt
-        stats {
-          entries
-          votes
-        }
+        ...ContestFields
       }
     }
   }
@@ -41,11 +32,9 @@ export function ContestsPage() {
             <Link href={`/contests/${encodeURIComponent(contest.id)}`}>{contest.title}</Link>
             <div className="muted">
               {t(`contests.status.${contest.status}`)} · {contest.sponsor ? `${contest.sponsor} · ` : ''}
-              {t('contests.entries')}: {contest.stats.entries} · {t('contests.votes')}: {contest.stats.votes}
+              {t('contests.entryCount', { count: contest.stats.entries })} · {t('contests.voteCount', { count: contest.stats.votes })}
             </div>
-            <div className="muted">
-              {t('contests.voting')} → {new Date(contest.votingCloseAt).toLocaleString(locale)}
-            </div>
+            <div className="muted">{t('contests.votingUntil', { date: new Date(contest.votingCloseAt).toLocaleString(locale) })}</div>
           </li>
         ))}
       </ul>

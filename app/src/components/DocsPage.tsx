@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMemo, useState, type ReactNode } from 'react';
 import reference from '@/generated/reference.json';
 import { useI18n } from '@/lib/i18n';
-import type { MessageKey } from '@/lib/dictionary';
+import type { Translate } from '@/lib/translate';
 
 type Operation = (typeof reference.operations)[number];
 type TypeEntry = (typeof reference.types)[number] & {
@@ -38,7 +38,7 @@ function Description({ text }: { text: string | null }) {
   ) : null;
 }
 
-function ArgumentList({ args, t }: { args: Operation['args']; t: (key: MessageKey) => string }) {
+function ArgumentList({ args, t }: { args: Operation['args']; t: Translate }) {
   if (args.length === 0) return null;
   return (
     <dl>
@@ -46,12 +46,7 @@ function ArgumentList({ args, t }: { args: Operation['args']; t: (key: MessageKe
         <div key={arg.name} style={{ marginLeft: '1rem' }}>
           <dt>
             <code>{arg.name}</code>: <TypeRef type={arg.type} />
-            {arg.defaultValue !== null ? (
-              <span className="muted">
-                {' '}
-                ({t('docs.default')} {arg.defaultValue})
-              </span>
-            ) : null}
+            {arg.defaultValue !== null ? <span className="muted"> {t('docs.default', { value: arg.defaultValue })}</span> : null}
           </dt>
           <dd className="muted" style={{ margin: '0 0 0.25rem 1rem' }}>
             {arg.description}
@@ -62,7 +57,8 @@ function ArgumentList({ args, t }: { args: Operation['args']; t: (key: MessageKe
   );
 }
 
-function OperationEntry({ operation, t }: { operation: Operation; t: (key: MessageKey) => string }) {
+function OperationEntry({ operation, t }: { operation: Operation; t: Translate }) {
+  const { rich } = useI18n();
   return (
     <section id={`${operation.kind}-${operation.name}`} className="card" style={{ marginBottom: '0.75rem' }}>
       <h3 style={{ margin: 0 }}>
@@ -74,7 +70,8 @@ function OperationEntry({ operation, t }: { operation: Operation; t: (key: Messa
       {operation.examples.map((example) => (
         <details key={example.name}>
           <summary>
-            {t('docs.example')} <code>client.{example.name.charAt(0).toLowerCase() + example.name.slice(1)}()</code>){example.description ? ` — ${example.description}` : ''}
+            {rich('docs.example', { method: <code>client.{example.name.charAt(0).toLowerCase() + example.name.slice(1)}()</code> })}
+            {example.description ? ` — ${example.description}` : ''}
           </summary>
           <pre style={{ overflowX: 'auto' }}>{example.document}</pre>
         </details>
@@ -83,7 +80,7 @@ function OperationEntry({ operation, t }: { operation: Operation; t: (key: Messa
   );
 }
 
-function TypeSection({ type, t }: { type: TypeEntry; t: (key: MessageKey) => string }) {
+function TypeSection({ type, t }: { type: TypeEntry; t: Translate }) {
   return (
     <section id={anchor(type.name)} className="card" style={{ marginBottom: '0.75rem' }}>
       <h3 style={{ margin: 0 }}>

@@ -52,7 +52,7 @@ function ExportButton({ compositionId, format }: { compositionId: string; format
         disabled={request.fetching || Boolean(exportId)}
         onClick={() => void requestExport({ compositionId, format }).then((result) => setExportId(result.data?.requestExport.id ?? null))}
       >
-        {exportId ? `${t('export.rendering')} ${Math.round((current?.progress ?? 0) * 100)} %` : t(`export.${format}`)}
+        {exportId ? t('export.rendering', { percent: Math.round((current?.progress ?? 0) * 100) }) : t(`export.${format}`)}
       </button>
       <ErrorMessage error={request.error ?? progress.error} />
     </span>

@@ -21,7 +21,7 @@ export function PieceList({ pieces, testId }: { pieces: PieceSummary[]; testId?:
           <Link href={`/pieces/${encodeURIComponent(piece.id)}`}>{piece.title}</Link>
           <div className="muted">
             {piece.theme?.name}
-            {piece.owner ? ` · ${t('common.by')} ${piece.owner.username}` : ''}
+            {piece.owner ? ` · ${t('common.by', { name: piece.owner.username })}` : ''}
             {piece.likeCount !== undefined ? ` · ♥ ${piece.likeCount}` : ''}
           </div>
         </li>

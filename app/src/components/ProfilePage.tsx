@@ -80,7 +80,7 @@ export function ProfilePage({ username }: { username: string }) {
     <>
       <h1>{person.displayName || person.username}</h1>
       <p className="muted">
-        @{person.username} · {t('profile.joined')} {new Date(person.joinedAt).toLocaleDateString(locale)}
+        @{person.username} · {t('profile.joined', { date: new Date(person.joinedAt).toLocaleDateString(locale) })}
       </p>
       {person.bio ? <p>{person.bio}</p> : null}
       <dl className="facts">

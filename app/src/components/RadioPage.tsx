@@ -13,38 +13,7 @@ import { LiveStage } from './LiveStage';
 const RadioStream = graphql(`
   subscription RadioStream($channel: String!) {
     liveRadio(channel: $channel) {
-      turn
-      sequence
-      startSeconds
-      lookaheadSeconds
-      piece {
-        compositionId
-        title
-        airports
-        theme
-        tempoBpm
-        key
-        scale
-        durationSeconds
-        startsAt
-      }
-      events {
-        kind
-        at
-        soundsAt
-        role
-        program
-        channel
-        pitch
-        velocity
-        duration
-        section
-        key
-        scale
-        chord
-        roman
-        progress
-      }
+      ...LiveBatchFields
     }
   }
 `);
@@ -129,9 +98,7 @@ export function RadioPage({ airport }: { airport: string }) {
   const place = data?.airport ? `${data.airport.name}${data.airport.city ? `, ${data.airport.city}` : ''}` : airport;
   return (
     <div className="radio" onClick={started ? undefined : start}>
-      <h1>
-        {t('radio.title')} · {airport}
-      </h1>
+      <h1>{t('radio.channelTitle', { channel: airport })}</h1>
       <p className="muted">{t('radio.introAt', { airport: place })}</p>
       {!started ? (
         <button type="button" className="big" autoFocus>

@@ -3,12 +3,15 @@
 import { useRouter } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LOCALE_COOKIE, type Locale } from './locale';
+import { type RichTranslate, richTranslator } from './rich-message';
 import { translator, type Translate } from './translate';
 
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
+  /** `t` whose placeholders may hold elements (see rich-message.ts). */
+  rich: RichTranslate;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -33,7 +36,10 @@ export function I18nProvider({ initialLocale, children }: { initialLocale: Local
     },
     [router],
   );
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  const value = useMemo<I18n>(() => {
+    const t = translator(locale);
+    return { locale, setLocale, t, rich: richTranslator(t) };
+  }, [locale, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

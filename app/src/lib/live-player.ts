@@ -1,44 +1,10 @@
+import type { LiveBatchFieldsFragment } from '../gql/graphql';
 import { soundEngine, type AudioCounters, type SoundEngine } from './audio/sound-engine';
 
-/** The fields of a live event the player uses (see LiveEvent in schema/schema.graphql). */
-export interface LiveEventData {
-  kind: 'PIECE_START' | 'SECTION' | 'CHORD' | 'NOTE' | 'PROGRESS' | 'COMPLETE';
-  at: number;
-  soundsAt: number;
-  role?: 'MELODY' | 'HARMONY' | 'BASS' | 'DRUMS' | null;
-  program?: number | null;
-  channel?: number | null;
-  pitch?: number | null;
-  velocity?: number | null;
-  duration?: number | null;
-  section?: string | null;
-  key?: string | null;
-  scale?: string | null;
-  chord?: string | null;
-  roman?: string | null;
-  progress?: number | null;
-}
-
-export interface LivePieceData {
-  compositionId: string;
-  title: string;
-  airports: string[];
-  theme: string;
-  tempoBpm: number;
-  key: string;
-  scale: string;
-  durationSeconds: number;
-  startsAt: number;
-}
-
-export interface LiveBatchData {
-  turn: number;
-  sequence: number;
-  startSeconds: number;
-  lookaheadSeconds: number;
-  piece: LivePieceData;
-  events: LiveEventData[];
-}
+/** A live batch as the shared LiveBatchFields fragment (schema/operations) selects it. */
+export type LiveBatchData = LiveBatchFieldsFragment;
+export type LivePieceData = LiveBatchData['piece'];
+export type LiveEventData = LiveBatchData['events'][number];
 
 /** A note as the piano roll draws it, in seconds from the start of its piece. */
 export interface RollNote {

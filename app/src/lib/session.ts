@@ -1,3 +1,5 @@
+import type { AuthPayloadFieldsFragment } from '../gql/graphql';
+
 /**
  * The sign-in of this browser tab. The access token lives only in memory; the refresh token never
  * reaches JavaScript: the server keeps it in an HttpOnly cookie sent only to /auth, so a script
@@ -6,17 +8,9 @@
  * expires, and concurrent callers share one refresh.
  */
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string | null;
-}
-
-export interface AuthPayload {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  user: SessionUser;
-}
+/** A sign-in as the shared AuthPayloadFields fragment selects it (also what POST /auth/refresh answers). */
+export type AuthPayload = AuthPayloadFieldsFragment;
+export type SessionUser = AuthPayload['user'];
 
 interface Session {
   accessToken: string;

@@ -224,8 +224,8 @@ export const operations = {
   LiveComposition: {
     name: 'LiveComposition',
     type: 'subscription',
-    hash: '98f9e4e28e1d71fb4c5323c96d77419ca73f318e2700969fa91defe92c334f84',
-    document: "subscription LiveComposition($input: ComposeInput!) {\n  liveComposition(input: $input) {\n    turn\n    sequence\n    startSeconds\n    lookaheadSeconds\n    piece {\n      compositionId\n      title\n      airports\n      theme\n      tempoBpm\n      key\n      scale\n      durationSeconds\n      startsAt\n    }\n    events {\n      kind\n      at\n      soundsAt\n      track\n      role\n      program\n      channel\n      pitch\n      velocity\n      duration\n      section\n      key\n      scale\n      chord\n      roman\n      progress\n    }\n  }\n}",
+    hash: '90e53a0ce9d3c151903b28230c420a630cde70b049dce3bd207cd5c0e0336c6c',
+    document: "subscription LiveComposition($input: ComposeInput!) {\n  liveComposition(input: $input) {\n    ...LiveBatchFields\n  }\n}\n\nfragment LiveBatchFields on LiveBatch {\n  turn\n  sequence\n  startSeconds\n  lookaheadSeconds\n  piece {\n    compositionId\n    title\n    airports\n    theme\n    tempoBpm\n    key\n    scale\n    durationSeconds\n    startsAt\n  }\n  events {\n    kind\n    at\n    soundsAt\n    track\n    role\n    program\n    channel\n    pitch\n    velocity\n    duration\n    section\n    key\n    scale\n    chord\n    roman\n    progress\n  }\n}",
   },
   LivePiece: {
     name: 'LivePiece',
@@ -242,8 +242,8 @@ export const operations = {
   LogIn: {
     name: 'LogIn',
     type: 'mutation',
-    hash: '64d20b873238d49a630826fdd3163305a6b358371e3d6fd9865b8e5605b72dde',
-    document: "mutation LogIn($input: LogInInput!) {\n  logIn(input: $input) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n    }\n  }\n}",
+    hash: '23b5a377b4abd46d8167f24f664dcc1d1ddf1a50613570dc610760288605070f',
+    document: "mutation LogIn($input: LogInInput!) {\n  logIn(input: $input) {\n    ...AuthPayloadFields\n    refreshToken\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  accessToken\n  accessTokenExpiresAt\n  user {\n    id\n    username\n    displayName\n  }\n}",
   },
   LogOut: {
     name: 'LogOut',
@@ -320,8 +320,8 @@ export const operations = {
   RefreshSession: {
     name: 'RefreshSession',
     type: 'mutation',
-    hash: '9ffefad3f751cb95ff191f5200a344006ad94274940acebd7a7d0975895ffdea',
-    document: "mutation RefreshSession($refreshToken: String!) {\n  refreshSession(refreshToken: $refreshToken) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n    }\n  }\n}",
+    hash: '217e784f030a7663cb505a92e12fc7f6b86b1928a23efd5b8d063bccdfb7c2d4',
+    document: "mutation RefreshSession($refreshToken: String!) {\n  refreshSession(refreshToken: $refreshToken) {\n    ...AuthPayloadFields\n    refreshToken\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  accessToken\n  accessTokenExpiresAt\n  user {\n    id\n    username\n    displayName\n  }\n}",
   },
   RemixComposition: {
     name: 'RemixComposition',
@@ -380,8 +380,8 @@ export const operations = {
   SignUp: {
     name: 'SignUp',
     type: 'mutation',
-    hash: '83279bf18fa8a87fe84a72eb49b9da9781afe5f8f2b2ea2b5b22dbd09db5286c',
-    document: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    accessToken\n    accessTokenExpiresAt\n    refreshToken\n    user {\n      id\n      username\n      displayName\n    }\n  }\n}",
+    hash: 'dc51d7559e643283816fdac828067e11410257181ab13cce5735bcab3885a1a7',
+    document: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    ...AuthPayloadFields\n    refreshToken\n  }\n}\n\nfragment AuthPayloadFields on AuthPayload {\n  accessToken\n  accessTokenExpiresAt\n  user {\n    id\n    username\n    displayName\n  }\n}",
   },
   SimilarCompositions: {
     name: 'SimilarCompositions',

@@ -453,6 +453,8 @@ export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null }> };
 
+export type AuthPayloadFieldsFragment = { accessToken: string, accessTokenExpiresAt: string, user: { id: string, username: string, displayName: string } };
+
 export type CacheStatsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -713,7 +715,7 @@ export type LogInMutationVariables = Exact<{
 }>;
 
 
-export type LogInMutation = { logIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
+export type LogInMutation = { logIn: { refreshToken: string, accessToken: string, accessTokenExpiresAt: string, user: { id: string, username: string, displayName: string } } };
 
 export type LogOutMutationVariables = Exact<{
   everywhere?: boolean | null | undefined;
@@ -830,7 +832,7 @@ export type RefreshSessionMutationVariables = Exact<{
 }>;
 
 
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string } } };
+export type RefreshSessionMutation = { refreshSession: { refreshToken: string, accessToken: string, accessTokenExpiresAt: string, user: { id: string, username: string, displayName: string } } };
 
 export type RemixCompositionMutationVariables = Exact<{
   id: string;
@@ -910,7 +912,7 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { signUp: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, user: { id: string, username: string, displayName: string } } };
+export type SignUpMutation = { signUp: { refreshToken: string, accessToken: string, accessTokenExpiresAt: string, user: { id: string, username: string, displayName: string } } };
 
 export type SimilarCompositionsQueryVariables = Exact<{
   id: string;

@@ -1,7 +1,41 @@
 import type { Metadata } from 'next';
 import { requestLocale } from '../request-locale';
 import { translator } from '../translate';
+import { graphql } from '@/gql';
 import { anonymousQuery } from './server-api';
+
+const SharedProfile = graphql(`
+  query SharedProfile($username: String!) {
+    user(username: $username) {
+      username
+      displayName
+      compositionCount
+      followerCount
+    }
+  }
+`);
+
+const SharedContest = graphql(`
+  query SharedContest($id: ID!) {
+    contest(id: $id) {
+      id
+      title
+      sponsor
+      description
+    }
+  }
+`);
+
+const SharedRadio = graphql(`
+  query SharedRadio($code: String!) {
+    airport(code: $code) {
+      name
+      city
+      iata
+      icao
+    }
+  }
+`);
 
 const card = (title: string, description: string, url: string, type: 'profile' | 'website' = 'website'): Metadata => ({
   title,
@@ -12,10 +46,7 @@ const card = (title: string, description: string, url: string, type: 'profile' |
 });
 
 export async function profileMetadata(username: string): Promise<Metadata> {
-  const data = await anonymousQuery<{ user: { username: string; displayName: string; compositionCount: number; followerCount: number } | null }>(
-    'query SharedProfile($username: String!) { user(username: $username) { username displayName compositionCount followerCount } }',
-    { username },
-  );
+  const data = await anonymousQuery(SharedProfile, { username });
   const user = data?.user;
   if (!user) return {};
   const t = translator(await requestLocale());
@@ -25,10 +56,7 @@ export async function profileMetadata(username: string): Promise<Metadata> {
 }
 
 export async function contestMetadata(id: string): Promise<Metadata> {
-  const data = await anonymousQuery<{ contest: { id: string; title: string; sponsor: string; description: string } | null }>(
-    'query SharedContest($id: ID!) { contest(id: $id) { id title sponsor description } }',
-    { id },
-  );
+  const data = await anonymousQuery(SharedContest, { id });
   const contest = data?.contest;
   if (!contest) return {};
   const t = translator(await requestLocale());
@@ -36,13 +64,10 @@ export async function contestMetadata(id: string): Promise<Metadata> {
 }
 
 export async function radioMetadata(code: string): Promise<Metadata> {
-  const data = await anonymousQuery<{ airport: { name: string; city: string; iata: string | null; icao: string | null } | null }>(
-    'query SharedRadio($code: String!) { airport(code: $code) { name city iata icao } }',
-    { code },
-  );
+  const data = await anonymousQuery(SharedRadio, { code });
   const airport = data?.airport;
   if (!airport) return {};
   const t = translator(await requestLocale());
   const channel = airport.iata ?? airport.icao ?? code;
-  return card(`${t('radio.title')} · ${channel}`, t('meta.radio', { airport: `${airport.name}, ${airport.city}` }), `/radio/${encodeURIComponent(channel)}`);
+  return card(t('radio.channelTitle', { channel }), t('meta.radio', { airport: `${airport.name}, ${airport.city}` }), `/radio/${encodeURIComponent(channel)}`);
 }

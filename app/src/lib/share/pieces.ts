@@ -1,19 +1,8 @@
+import { graphql } from '@/gql';
+import type { SharedPieceQuery } from '@/gql/graphql';
 import { anonymousQuery } from './server-api';
 
-export interface SharedPiece {
-  id: string;
-  title: string;
-  key: string;
-  scale: string;
-  tempoBpm: number;
-  durationSeconds: number;
-  midiUrl: string;
-  theme: { id: string; name: string };
-  owner: { username: string } | null;
-  airports: { iata: string | null; icao: string | null; city: string; latitude: number; longitude: number }[];
-}
-
-const SHARED_PIECE = `
+const SharedPieceDocument = graphql(`
   query SharedPiece($id: ID!) {
     composition(id: $id) {
       id
@@ -25,12 +14,26 @@ const SHARED_PIECE = `
       tempoBpm
       durationSeconds
       midiUrl
-      theme { id name }
-      owner { username }
-      airports { iata icao city latitude longitude }
+      theme {
+        id
+        name
+      }
+      owner {
+        username
+      }
+      airports {
+        iata
+        icao
+        city
+        latitude
+        longitude
+      }
     }
   }
-`;
+`);
+
+/** A piece as previews and the embedded player show it. */
+export type SharedPiece = NonNullable<SharedPieceQuery['composition']>;
 
 /**
  * A piece as link previews, share images, the embedded player and oEmbed show it: only a saved
@@ -39,7 +42,7 @@ const SHARED_PIECE = `
  */
 export async function sharedPiece(id: string): Promise<SharedPiece | null> {
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) return null;
-  const data = await anonymousQuery<{ composition: (SharedPiece & { saved: boolean; visibility: string }) | null }>(SHARED_PIECE, { id });
+  const data = await anonymousQuery(SharedPieceDocument, { id });
   const piece = data?.composition;
   if (!piece?.saved || piece.visibility !== 'PUBLIC') return null;
   return piece;

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from 'urql';
+import { print } from 'graphql';
 import { headers } from 'next/headers';
 
 /** Set by the server that mounts the web app (server/adapters/web-app.ts). */
@@ -7,17 +9,17 @@ const API_URL = process.env.AERO_MELODY_API_URL ?? 'http://127.0.0.1:4000/graphq
  * A query run on the server for what a link preview shows, always anonymous: a preview must never
  * show more than a stranger may see. Null when the API fails or is unreachable.
  */
-export async function anonymousQuery<T>(query: string, variables: Record<string, unknown>): Promise<T | null> {
+export async function anonymousQuery<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data | null> {
   try {
     const response = await fetch(API_URL, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: print(document), variables }),
       cache: 'no-store',
       signal: AbortSignal.timeout(5_000),
     });
     if (!response.ok) return null;
-    const body = (await response.json()) as { data?: T };
+    const body = (await response.json()) as { data?: Data };
     return body.data ?? null;
   } catch {
     return null;
