@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { PERSISTED_OPERATIONS_FILE } from '../paths.js';
+import { PERSISTED_OPERATIONS_FILE, RETIRED_OPERATIONS_FILE } from '../paths.js';
 
 export interface PersistedOperation {
   document: string;
@@ -19,8 +19,10 @@ export interface PersistedOperation {
 export class PersistedOperations {
   private constructor(private readonly operations: Map<string, PersistedOperation>) {}
 
-  static async load(file: string = PERSISTED_OPERATIONS_FILE): Promise<PersistedOperations> {
-    const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+  /** The manifest, and the retired texts an older SDK release may still send (the manifest wins a shared hash). */
+  static async load(files: readonly string[] = [RETIRED_OPERATIONS_FILE, PERSISTED_OPERATIONS_FILE]): Promise<PersistedOperations> {
+    const manifest: Record<string, string> = {};
+    for (const file of files) Object.assign(manifest, JSON.parse(await readFile(file, 'utf8')) as Record<string, string>);
     const operations = new Map<string, PersistedOperation>();
     for (const [hash, document] of Object.entries(manifest)) {
       const definition = parse(document).definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSISTED_OPERATIONS_FILE } from '../../server/paths.js';
+import { PERSISTED_OPERATIONS_FILE, RETIRED_OPERATIONS_FILE } from '../../server/paths.js';
 import { testConfig } from '../support/environment.js';
 import { errorCode, resetRateLimits, startTestServer, type TestServer } from '../support/server.js';
 
@@ -149,6 +149,12 @@ describe('reference queries executed in front of Apollo', () => {
       const listed = (await (await post(strict.url, { query: route, operationName: 'Route', variables: { from: 'JFK', to: 'LAX' } }, fresh)).json()) as any;
       expect(listed.errors).toBeUndefined();
       expect(listed.data.route.distanceKm).toBeGreaterThan(3900);
+      // An older SDK release's text of an operation since changed is still accepted.
+      const retired = JSON.parse(readFileSync(RETIRED_OPERATIONS_FILE, 'utf8')) as Record<string, string>;
+      const olderLogIn = Object.values(retired).find((document) => document.startsWith('mutation LogIn('))!;
+      const logIn = (await (await post(strict.url, { query: olderLogIn, operationName: 'LogIn', variables: { input: { login: 'nobody-here', password: 'wrong password 1' } } }, fresh)).json()) as any;
+      expect(errorCode(logIn)).not.toBe('PERSISTED_QUERY_NOT_ALLOWED');
+      expect(errorCode(logIn)).toBe('UNAUTHENTICATED');
     } finally {
       await strict.close();
     }
