@@ -10,7 +10,11 @@ async function serve(config: Readonly<Config>, logger: Logger): Promise<void> {
   // Tracing patches the drivers as they load, so it starts before the server's modules are imported.
   const stopTracing = endpoint ? await (await import('./adapters/tracing.js')).startTracing({ ...config.tracing, endpoint, instanceName: config.instanceName }) : null;
   const { createServer } = await import('./app.js');
-  const server = await createServer(config, logger);
+  // A failed start closed what it opened; tracing, opened first, is closed last.
+  const server = await createServer(config, logger).catch(async (error: unknown) => {
+    await stopTracing?.();
+    throw error;
+  });
   server.httpServer.listen(config.port, config.host, () => {
     if (server.webApp !== 'off') logger.info(`Aero Melody web app ready at http://localhost:${config.port}/`);
     logger.info(`Aero Melody GraphQL API ready at http://localhost:${config.port}/graphql`);
