@@ -438,13 +438,7 @@ export async function createServer(config: Readonly<Config>, logger: Logger): Pr
     const { ready, body } = await readiness(prisma, redis, networks);
     res.status(ready ? 200 : 503).json({ ...body, instance: config.instanceName, analyticsWriter: analyticsStore.writing });
   });
-  app.use(
-    compositionDownloads(
-      services.compositions,
-      () => createLoaders(repos, null),
-      async (authorization) => (await identify(authorization, undefined)).viewer,
-    ),
-  );
+  app.use(compositionDownloads(services.compositions, async (authorization) => (await identify(authorization, undefined)).viewer));
   app.use(exportDownloads(services.exports));
   app.use(sessionEndpoints(services.auth, config.auth.refreshTokenTtlDays));
   app.use(usageDownloads(services.analytics, identify));
