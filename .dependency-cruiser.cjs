@@ -70,6 +70,13 @@ module.exports = {
       to: { path: ['^node_modules/(graphql|type-graphql)/', '^server/graphql/', '\\.(resolver|type|input)\\.ts$'] },
     },
     {
+      name: 'services-no-request-loaders',
+      comment: 'DataLoaders belong to one request of the GraphQL layer (server/context.ts builds them): a service outlives requests, so it reads through its repo or takes the rows a resolver loaded.',
+      severity: 'error',
+      from: { path: '\\.service\\.ts$' },
+      to: { path: ['\\.loaders\\.ts$', '^server/context\\.ts$', '^node_modules/dataloader/'] },
+    },
+    {
       name: 'no-circular',
       comment: 'A cycle makes load order matter and the parts impossible to understand one at a time.',
       severity: 'error',

@@ -60,13 +60,7 @@ export function mountRoutes(app: Express, deps: RouteDependencies): void {
     const { ready, body } = await readiness(deps.prisma, deps.redis, services.networks);
     res.status(ready ? 200 : 503).json({ ...body, instance: config.instanceName, analyticsWriter: deps.analyticsWriting() });
   });
-  app.use(
-    compositionDownloads(
-      services.compositions,
-      () => modules.createLoaders(null),
-      async (authorization) => (await contexts.identify(authorization, undefined)).viewer,
-    ),
-  );
+  app.use(compositionDownloads(services.compositions, async (authorization) => (await contexts.identify(authorization, undefined)).viewer));
   app.use(exportDownloads(services.exports));
   app.use(sessionEndpoints(services.auth, config.auth.refreshTokenTtlDays));
   app.use(usageDownloads(services.analytics, contexts.identify));

@@ -8,6 +8,7 @@ import type { AirportRow } from './airport.repo.js';
 import type { AirportService } from './airport.service.js';
 import { Airport, AirportConnection } from './airport.type.js';
 import { ReferenceData } from '../../graphql/cache-control.js';
+import { keysetPage } from '../shared/paging.js';
 
 @Resolver(() => Airport)
 export class AirportResolver {
@@ -40,6 +41,7 @@ export class AirportResolver {
 
   @FieldResolver(() => RouteConnection, { description: 'Routes departing this airport.' })
   routesFrom(@Root() airport: AirportRow, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { loaders }: RequestContext): Promise<Page<RouteRow>> {
-    return this.airportService.routesFrom(airport, args, loaders.routesFrom);
+    // Through the request's loader: routesFrom on a list of airports reads them all in one query per cursor.
+    return keysetPage(args, (take, afterId) => loaders.routesFrom.load({ airportId: airport.id, first: take - 1, afterId }), airport.destinationCount);
   }
 }

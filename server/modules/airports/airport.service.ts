@@ -1,10 +1,7 @@
 import { keysetPage, type Page } from '../shared/paging.js';
 import { BadUserInputError } from '../../errors.js';
 import type { NetworkService } from '../network/network.service.js';
-import type { RoutesFromKey } from '../routes/route.loaders.js';
-import type { RouteRow } from '../routes/route.repo.js';
 import type { AirportRepo, AirportRow } from './airport.repo.js';
-import type DataLoader from 'dataloader';
 
 /** The defaults the schema declares, applied again when a client sends an explicit null. */
 export const DEFAULT_SEARCH_RESULTS = 10;
@@ -36,9 +33,5 @@ export class AirportService {
       (take, afterId) => this.repo.page(take, afterId, args.country),
       () => this.repo.count(args.country),
     );
-  }
-
-  async routesFrom(airport: AirportRow, args: { first?: number; after?: string }, loader: DataLoader<RoutesFromKey, RouteRow[], string>): Promise<Page<RouteRow>> {
-    return keysetPage(args, (take, afterId) => loader.load({ airportId: airport.id, first: take - 1, afterId }), airport.destinationCount);
   }
 }

@@ -137,17 +137,17 @@ export class MusicAnalyticsResolver {
 
   @FieldResolver(() => [CompositionFigure], { description: 'Public pieces played most in the window (by at least 5 different listeners).' })
   mostPlayed(@Root() root: MusicRoot, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() context: RequestContext) {
-    return this.analyticsService.topCompositions(root.window, 'PLAYED', first ?? DEFAULT_FIRST, context.viewer, context.loaders.compositionById);
+    return this.analyticsService.topCompositions(root.window, 'PLAYED', first ?? DEFAULT_FIRST, context.viewer);
   }
 
   @FieldResolver(() => [CompositionFigure], { description: 'Public pieces with the most net likes in the window (from at least 5 people).' })
   mostLiked(@Root() root: MusicRoot, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() context: RequestContext) {
-    return this.analyticsService.topCompositions(root.window, 'LIKED', first ?? DEFAULT_FIRST, context.viewer, context.loaders.compositionById);
+    return this.analyticsService.topCompositions(root.window, 'LIKED', first ?? DEFAULT_FIRST, context.viewer);
   }
 
   @FieldResolver(() => [CompositionFigure], { description: 'Public pieces remixed most in the window (by at least 5 people).' })
   mostRemixed(@Root() root: MusicRoot, @Args(() => FirstArgs) { first }: FirstArgs, @Ctx() context: RequestContext) {
-    return this.analyticsService.topCompositions(root.window, 'REMIXED', first ?? DEFAULT_FIRST, context.viewer, context.loaders.compositionById);
+    return this.analyticsService.topCompositions(root.window, 'REMIXED', first ?? DEFAULT_FIRST, context.viewer);
   }
 
   @FieldResolver(() => ContestStatistics, { description: 'Contest activity in the window.' })

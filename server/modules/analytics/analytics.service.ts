@@ -1,11 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type DataLoader from 'dataloader';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { AirportRow } from '../airports/airport.repo.js';
-import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { NetworkService } from '../network/network.service.js';
 import { hasRole } from '../users/user.policy.js';
@@ -195,15 +193,12 @@ export class AnalyticsService {
    * The most played, liked or remixed pieces the viewer may see. Only pieces at least MIN_PEOPLE
    * different people played, liked or remixed are ranked (fewer would single people out).
    */
-  async topCompositions(
-    window: TimeWindow,
-    metric: PopularityMetric,
-    first: number,
-    viewer: Viewer | null,
-    loader: DataLoader<number, CompositionRow | null>,
-  ): Promise<{ composition: CompositionView; count: number }[]> {
+  async topCompositions(window: TimeWindow, metric: PopularityMetric, first: number, viewer: Viewer | null): Promise<{ composition: CompositionView; count: number }[]> {
     const figures = await this.repo.topCompositions(window, METRIC_KINDS[metric], first, MIN_PEOPLE);
-    const views = await Promise.all(figures.map((figure) => this.compositions.byRef(figure.key, loader, viewer)));
+    const views = await this.compositions.byRefs(
+      figures.map((figure) => figure.key),
+      viewer,
+    );
     return figures.flatMap((figure, i) => {
       const composition = views[i];
       return composition && composition.visibility === 'PUBLIC' ? [{ composition, count: figure.count }] : [];

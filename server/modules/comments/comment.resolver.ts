@@ -24,20 +24,19 @@ export class CommentResolver {
     return this.commentService.add(
       { compositionRef: compositionRefOf(input.compositionId), body: input.body, atSecond: input.atSecond, replyTo: input.replyTo == null ? undefined : idOf(input.replyTo, 'Comment') },
       viewer,
-      context.loaders.compositionById,
     );
   }
 
   @Mutation(() => Comment, { description: 'Edits your own comment.' })
   editComment(@Args(() => EditCommentArgs) { id, body }: EditCommentArgs, @Ctx() context: RequestContext): Promise<CommentRow> {
     const viewer = requireViewer(context);
-    return this.commentService.edit(idOf(id, 'Comment'), body, viewer, context.loaders.compositionById);
+    return this.commentService.edit(idOf(id, 'Comment'), body, viewer);
   }
 
   @Mutation(() => ID, { description: 'Deletes your own comment (admins: any) with its replies; returns its id.' })
   async deleteComment(@Arg('id', () => ID, { description: "The comment's id." }) id: string, @Ctx() context: RequestContext): Promise<string> {
     const viewer = requireViewer(context);
-    await this.commentService.delete(idOf(id, 'Comment'), viewer, context.loaders.compositionById);
+    await this.commentService.delete(idOf(id, 'Comment'), viewer);
     return id;
   }
 

@@ -1,13 +1,9 @@
-import type DataLoader from 'dataloader';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../errors.js';
 import { keysetPage, type Page } from '../shared/paging.js';
-import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import { can } from './comment.policy.js';
 import type { CommentRepo, CommentRow } from './comment.repo.js';
-
-type CompositionLoader = DataLoader<number, CompositionRow | null>;
 
 /** A new comment; ids null name nothing (the client sent an id of something else). */
 export interface NewComment {
@@ -24,14 +20,14 @@ export class CommentService {
     private readonly compositions: CompositionService,
   ) {}
 
-  private async visiblePiece(ref: string | null, viewer: Viewer | null, loader: CompositionLoader): Promise<CompositionView> {
-    const view = await this.compositions.byRef(ref, loader, viewer);
+  private async visiblePiece(ref: string | null, viewer: Viewer | null): Promise<CompositionView> {
+    const view = await this.compositions.byRef(ref, viewer);
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     return view;
   }
 
-  async add(input: NewComment, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
-    const piece = await this.visiblePiece(input.compositionRef, viewer, loader);
+  async add(input: NewComment, viewer: Viewer): Promise<CommentRow> {
+    const piece = await this.visiblePiece(input.compositionRef, viewer);
     if (input.atSecond !== undefined && input.atSecond > piece.durationSeconds) {
       throw new BadUserInputError(`atSecond must be within the piece (0 to ${piece.durationSeconds.toFixed(1)} s)`);
     }
@@ -45,31 +41,31 @@ export class CommentService {
   }
 
   /** A comment the viewer may see (on a piece they may see), for changing it. */
-  private async reachable(id: number | null, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
+  private async reachable(id: number | null, viewer: Viewer): Promise<CommentRow> {
     const comment = id === null ? null : await this.repo.findById(id);
     if (!comment) throw new NotFoundError('No comment has this id');
-    await this.visiblePiece(String(comment.compositionId), viewer, loader);
+    await this.visiblePiece(String(comment.compositionId), viewer);
     return comment;
   }
 
-  async edit(id: number | null, body: string, viewer: Viewer, loader: CompositionLoader): Promise<CommentRow> {
-    const comment = await this.reachable(id, viewer, loader);
+  async edit(id: number | null, body: string, viewer: Viewer): Promise<CommentRow> {
+    const comment = await this.reachable(id, viewer);
     if (!can(viewer, 'edit', comment)) throw new ForbiddenError('Only its author can edit a comment');
     return this.repo.edit(comment.id, body.trim());
   }
 
   /** Authors delete their own comments, admins any; a comment's replies go with it. */
-  async delete(id: number | null, viewer: Viewer, loader: CompositionLoader): Promise<void> {
-    const comment = await this.reachable(id, viewer, loader);
+  async delete(id: number | null, viewer: Viewer): Promise<void> {
+    const comment = await this.reachable(id, viewer);
     if (!can(viewer, 'delete', comment)) throw new ForbiddenError('Only its author or an admin can delete a comment');
     await this.repo.delete(comment.id);
   }
 
   /** For `node(id)`: the comment, or null when it or its piece is not there for this viewer. */
-  async byId(id: number, viewer: Viewer | null, loader: CompositionLoader): Promise<CommentRow | null> {
+  async byId(id: number, viewer: Viewer | null): Promise<CommentRow | null> {
     const comment = await this.repo.findById(id);
     if (!comment) return null;
-    const piece = await this.compositions.byRef(String(comment.compositionId), loader, viewer);
+    const piece = await this.compositions.byRef(String(comment.compositionId), viewer);
     return piece ? comment : null;
   }
 

@@ -15,13 +15,13 @@ export class CompositionCommunityResolver {
   @Mutation(() => Composition, { description: 'Likes a saved piece; liking twice changes nothing.' })
   likeComposition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const viewer = requireViewer(context);
-    return this.communityService.like(compositionRefOf(id), viewer, context.loaders.compositionById);
+    return this.communityService.like(compositionRefOf(id), viewer);
   }
 
   @Mutation(() => Composition, { description: 'Takes a like back; unliking twice changes nothing.' })
   unlikeComposition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const viewer = requireViewer(context);
-    return this.communityService.unlike(compositionRefOf(id), viewer, context.loaders.compositionById);
+    return this.communityService.unlike(compositionRefOf(id), viewer);
   }
 
   @FieldResolver(() => Int, { description: 'Likes from signed-in people.' })

@@ -1,6 +1,4 @@
-import type DataLoader from 'dataloader';
 import { BadUserInputError, NotFoundError } from '../../errors.js';
-import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import type { Viewer } from '../users/tokens.js';
 import type { UserRepo, UserRow } from '../users/user.repo.js';
@@ -17,22 +15,22 @@ export class CommunityService {
   ) {}
 
   /** A saved piece the viewer may see; previews and hidden pieces cannot be liked. */
-  private async likeable(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.compositions.byRef(ref, loader, viewer);
+  private async likeable(ref: string | null, viewer: Viewer): Promise<CompositionView> {
+    const view = await this.compositions.byRef(ref, viewer);
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     return view;
   }
 
-  async like(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.likeable(ref, viewer, loader);
+  async like(ref: string | null, viewer: Viewer): Promise<CompositionView> {
+    const view = await this.likeable(ref, viewer);
     if (await this.repo.like(viewer.id, Number(view.ref))) {
       this.analytics.record({ kind: 'COMPOSITION_LIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
     }
     return view;
   }
 
-  async unlike(ref: string | null, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.likeable(ref, viewer, loader);
+  async unlike(ref: string | null, viewer: Viewer): Promise<CompositionView> {
+    const view = await this.likeable(ref, viewer);
     if (await this.repo.unlike(viewer.id, Number(view.ref))) {
       this.analytics.record({ kind: 'COMPOSITION_UNLIKED', actor: actorOfUser(viewer.id), compositionId: Number(view.ref), themeId: view.theme.id });
     }

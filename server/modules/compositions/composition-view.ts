@@ -44,6 +44,11 @@ export interface CompositionView {
 /** A preview's ref: this prefix and its token. */
 export const PREVIEW_PREFIX = 'p.';
 
+/** The row id a ref names; null for a preview's ref and for one that names nothing. */
+export function savedIdOf(ref: string | null): number | null {
+  return ref !== null && /^\d{1,10}$/.test(ref) ? Number(ref) : null;
+}
+
 /** The stored fields that follow from composing: the choices, the theme snapshot, the summary and the MIDI. */
 export function storedRendering(theme: EngineTheme, parameters: CompositionParameters, rendering: Rendering) {
   const summary = scoreSummary(rendering.score);

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Loaders } from '../../context.js';
 import type { Viewer } from '../users/tokens.js';
 import { fromGlobalId } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from './composition.service.js';
@@ -16,13 +15,13 @@ function cacheControlOf(view: CompositionView, signedIn: boolean): string {
 }
 
 /** `GET /compositions/<id>.mid`: the Standard MIDI File of a saved piece or a preview. */
-export function compositionDownloads(compositions: CompositionService, createLoaders: () => Loaders, viewerOf: (authorization: string | undefined) => Promise<Viewer | null>): Router {
+export function compositionDownloads(compositions: CompositionService, viewerOf: (authorization: string | undefined) => Promise<Viewer | null>): Router {
   const router = Router();
   router.get('/compositions/:file', async (req, res, next) => {
     try {
       const match = /^([A-Za-z0-9_-]{1,4000})\.mid$/.exec(req.params.file);
       const decoded = match ? fromGlobalId(match[1]) : null;
-      const view = decoded?.type === 'Composition' ? await compositions.byRef(decoded.key, createLoaders().compositionById, await viewerOf(req.header('authorization'))) : null;
+      const view = decoded?.type === 'Composition' ? await compositions.byRef(decoded.key, await viewerOf(req.header('authorization'))) : null;
       if (!view) {
         res.status(404).json({ error: 'NOT_FOUND', message: 'No composition has this id' });
         return;

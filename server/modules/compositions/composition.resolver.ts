@@ -10,7 +10,7 @@ import type { UserRow } from '../users/user.repo.js';
 import { requireViewer } from '../users/user.service.js';
 import { User } from '../users/user.type.js';
 import type { CompositionChangedEvent } from './composition.topics.js';
-import { chordsOf, sectionsOf, tracksOf } from './composition-view.js';
+import { chordsOf, savedIdOf, sectionsOf, tracksOf } from './composition-view.js';
 import { Chord, ComposeInput, Composition, CompositionChange, CompositionViewerCan, CompositionConnection, CompositionPatch, RemixInput, Section, Track } from './composition.type.js';
 import { CommunityData, ReferenceData } from '../../graphql/cache-control.js';
 
@@ -20,6 +20,15 @@ export const compositionGlobalId = (view: CompositionView): string => toGlobalId
 export function compositionRefOf(globalId: string): string | null {
   const decoded = decodeGlobalId(globalId);
   return decoded.type === 'Composition' ? decoded.key : null;
+}
+
+/**
+ * What a ref names, its row read through the request's loader, so the pieces a list names
+ * (parents, contest entries, node ids) cost one query together.
+ */
+export async function compositionByRef(compositions: CompositionService, ref: string | null, { loaders, viewer }: Pick<RequestContext, 'loaders' | 'viewer'>): Promise<CompositionView | null> {
+  const id = savedIdOf(ref);
+  return compositions.viewOf(ref, id === null ? null : await loaders.compositionById.load(id), viewer);
 }
 
 @Resolver(() => Composition)
@@ -59,13 +68,13 @@ export class CompositionResolver {
     @Ctx() context: RequestContext,
   ): Promise<CompositionView> {
     const viewer = requireViewer(context);
-    return this.compositionService.remix(compositionRefOf(id), input ?? new RemixInput(), viewer, context.loaders.compositionById);
+    return this.compositionService.remix(compositionRefOf(id), input ?? new RemixInput(), viewer);
   }
 
   @Mutation(() => Composition, { description: 'Counts a listen: at most once per listener (person or address) per piece per hour.' })
   recordPlay(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<CompositionView> {
     const listener = context.viewer ? `user:${context.viewer.id}` : `address:${context.clientAddress}`;
-    return this.compositionService.recordPlay(compositionRefOf(id), listener, context.viewer, context.loaders.compositionById);
+    return this.compositionService.recordPlay(compositionRefOf(id), listener, context.viewer);
   }
 
   @Mutation(() => ID, { description: 'Deletes a saved piece (owner only) and returns its id.' })
@@ -77,8 +86,8 @@ export class CompositionResolver {
 
   @CommunityData()
   @Query(() => Composition, { nullable: true, description: 'A piece (or a preview) by id; null when there is none or it is private to someone else.' })
-  composition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> {
-    return this.compositionService.byRef(compositionRefOf(id), loaders.compositionById, viewer);
+  composition(@Arg('id', () => ID, { description: "The piece's id." }) id: string, @Ctx() context: RequestContext): Promise<CompositionView | null> {
+    return compositionByRef(this.compositionService, compositionRefOf(id), context);
   }
 
   @CommunityData()
@@ -116,13 +125,24 @@ export class CompositionResolver {
   }
 
   @FieldResolver(() => Composition, { nullable: true, description: 'The piece this one remixes, when it still exists and you may see it.' })
-  parent(@Root() view: CompositionView, @Ctx() { viewer, loaders }: RequestContext): Promise<CompositionView | null> {
-    return this.compositionService.parentOf(view, viewer, loaders.compositionById);
+  parent(@Root() view: CompositionView, @Ctx() context: RequestContext): Promise<CompositionView | null> {
+    return this.parentOf(view, context);
   }
 
   @FieldResolver(() => [Composition], { description: 'The originals from the direct parent up to the root.' })
-  lineage(@Root() view: CompositionView, @Ctx() { viewer, loaders }: RequestContext): Promise<CompositionView[]> {
-    return this.compositionService.lineageOf(view, viewer, loaders.compositionById);
+  async lineage(@Root() view: CompositionView, @Ctx() context: RequestContext): Promise<CompositionView[]> {
+    const lineage: CompositionView[] = [];
+    const seen = new Set<string>([view.ref]);
+    // Stops at the first original the viewer may not see, and at a cycle.
+    for (let current = await this.parentOf(view, context); current && !seen.has(current.ref); current = await this.parentOf(current, context)) {
+      seen.add(current.ref);
+      lineage.push(current);
+    }
+    return lineage;
+  }
+
+  private async parentOf(view: CompositionView, context: RequestContext): Promise<CompositionView | null> {
+    return view.parentId === null ? null : compositionByRef(this.compositionService, String(view.parentId), context);
   }
 
   @FieldResolver(() => CompositionConnection, { description: 'Public remixes of this piece, newest first.' })

@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import type { Flight, ScaleName, Theme as EngineTheme } from '../../engine/music/index.js';
 import { embedComposition } from '../../engine/embeddings/index.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
@@ -18,7 +17,7 @@ import { CompositionComposer } from './composition-composer.js';
 import { can, DENIED, type CompositionAction, type PieceFacts } from './composition.policy.js';
 import { COMPOSITION_CHANGED, type CompositionChangedEvent, type CompositionTopics } from './composition.topics.js';
 import type { CompositionRepo, CompositionRow, LicenseValue, NewComposition, VisibilityValue } from './composition.repo.js';
-import { defaultTitle, PREVIEW_PREFIX, renderPiece, savedView, storedRendering, type CompositionView } from './composition-view.js';
+import { defaultTitle, PREVIEW_PREFIX, renderPiece, savedIdOf, savedView, storedRendering, type CompositionView } from './composition-view.js';
 import { actorOfListener, actorOfUser } from '../analytics/analytics-event.js';
 import type { AnalyticsEvents } from '../analytics/analytics-events.repo.js';
 import type { ComposePool } from './compose-pool.js';
@@ -97,11 +96,27 @@ export class CompositionService {
    * A saved piece by row id or a preview by token; null when there is no such piece or the viewer
    * may not see it (a private piece answers exactly like a missing one, so none ever leaks).
    */
-  async byRef(ref: string | null, loader: DataLoader<number, CompositionRow | null>, viewer: Viewer | null): Promise<CompositionView | null> {
-    if (ref === null) return null;
-    if (ref.startsWith(PREVIEW_PREFIX)) return this.composer.byToken(ref.slice(PREVIEW_PREFIX.length), viewer);
-    if (!/^\d{1,10}$/.test(ref)) return null;
-    const row = await loader.load(Number(ref));
+  async byRef(ref: string | null, viewer: Viewer | null): Promise<CompositionView | null> {
+    const [view] = await this.byRefs([ref], viewer);
+    return view;
+  }
+
+  /** byRef for many refs, with one query for all the saved pieces; in the order asked. */
+  async byRefs(refs: readonly (string | null)[], viewer: Viewer | null): Promise<(CompositionView | null)[]> {
+    const ids = refs.map(savedIdOf).filter((id) => id !== null);
+    const rows = ids.length === 0 ? [] : await this.repo.findByIds(ids);
+    const rowById = new Map(rows.map((row) => [row.id, row]));
+    return Promise.all(refs.map((ref) => this.viewOf(ref, rowById.get(savedIdOf(ref) ?? -1) ?? null, viewer)));
+  }
+
+  /** What a ref names, given the row its saved id names (the caller read it, perhaps batched with others); null as for byRef. */
+  async viewOf(ref: string | null, row: CompositionRow | null, viewer: Viewer | null): Promise<CompositionView | null> {
+    if (ref?.startsWith(PREVIEW_PREFIX)) return this.composer.byToken(ref.slice(PREVIEW_PREFIX.length), viewer);
+    return this.visible(row, viewer);
+  }
+
+  /** The saved piece as the viewer may see it; null when there is none or they may not see it. */
+  async visible(row: CompositionRow | null, viewer: Viewer | null): Promise<CompositionView | null> {
     return row && (await this.access.of(row, viewer)) ? savedView(row) : null;
   }
 
@@ -212,7 +227,7 @@ export class CompositionService {
   /** The piece as it is now, read past any request cache (a subscription outlives many changes). */
   async current(id: number, viewer: Viewer | null): Promise<CompositionView | null> {
     const [row] = await this.repo.findByIds([id]);
-    return row && (await this.access.of(row, viewer)) ? savedView(row) : null;
+    return this.visible(row ?? null, viewer);
   }
 
   /**
@@ -220,8 +235,8 @@ export class CompositionService {
    * decides (composition.policy.ts): ALL_RIGHTS_RESERVED pieces are remixed by their owner only. The credit to the
    * original is written into the remix, so it stays even if the original is deleted.
    */
-  async remix(ref: string | null, input: PieceChanges, viewer: Viewer, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const parent = await this.byRef(ref, loader, viewer);
+  async remix(ref: string | null, input: PieceChanges, viewer: Viewer): Promise<CompositionView> {
+    const parent = await this.byRef(ref, viewer);
     if (!parent?.saved) throw new NotFoundError('No saved composition has this id');
     const [row] = await this.repo.findByIds([Number(parent.ref)]);
     if (!can(viewer, 'remix', await this.access.factsOf(row, viewer))) throw new ForbiddenError(DENIED.remix);
@@ -243,24 +258,12 @@ export class CompositionService {
     return this.create(remixed, viewer, { parentId: row.id, attribution });
   }
 
-  async parentOf(view: CompositionView, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView | null> {
-    return view.parentId === null ? null : this.byRef(String(view.parentId), loader, viewer);
-  }
-
-  /** The chain of originals from the direct parent up to the root, stopping at one the viewer may not see. */
-  async lineageOf(view: CompositionView, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView[]> {
-    const lineage: CompositionView[] = [];
-    const seen = new Set<string>([view.ref]);
-    for (let current = await this.parentOf(view, viewer, loader); current && !seen.has(current.ref); current = await this.parentOf(current, viewer, loader)) {
-      seen.add(current.ref);
-      lineage.push(current);
-    }
-    return lineage;
-  }
-
-  /** Index matches as pieces the viewer may see; one deleted or hidden since it was indexed is left out. */
-  async visibleMatches(matches: { id: number; score: number }[], viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<{ composition: CompositionView; score: number }[]> {
-    const views = await Promise.all(matches.map((match) => this.byRef(String(match.id), loader, viewer)));
+  /**
+   * Index matches as pieces the viewer may see, given the row each names (null when gone); one
+   * deleted or hidden since it was indexed is left out.
+   */
+  async visibleMatches(matches: readonly { id: number; score: number }[], rows: readonly (CompositionRow | null)[], viewer: Viewer | null): Promise<{ composition: CompositionView; score: number }[]> {
+    const views = await Promise.all(rows.map((row) => this.visible(row, viewer)));
     return matches.flatMap((match, i) => (views[i] ? [{ composition: views[i], score: match.score }] : []));
   }
 
@@ -287,8 +290,8 @@ export class CompositionService {
   }
 
   /** Counts a listen at most once per listener per piece per hour (the listener key is kept in Redis). */
-  async recordPlay(ref: string | null, listener: string, viewer: Viewer | null, loader: DataLoader<number, CompositionRow | null>): Promise<CompositionView> {
-    const view = await this.byRef(ref, loader, viewer);
+  async recordPlay(ref: string | null, listener: string, viewer: Viewer | null): Promise<CompositionView> {
+    const view = await this.byRef(ref, viewer);
     if (!view?.saved) throw new NotFoundError('No saved composition has this id');
     if (await this.plays.firstInWindow(view.ref, listener)) {
       await this.repo.incrementPlays(Number(view.ref));

@@ -3,6 +3,7 @@ import { IsOptional, Max, Min } from 'class-validator';
 import type { RequestContext } from '../../context.js';
 import { ConnectionArgs, issuedIdOf, toGlobalId, type Page } from '../../graphql/relay.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
+import { compositionByRef } from '../compositions/composition.resolver.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { Role } from '../users/user.policy.js';
 import type { UserRow } from '../users/user.repo.js';
@@ -216,8 +217,8 @@ export class ContestEntryResolver {
   }
 
   @FieldResolver(() => Composition, { nullable: true })
-  composition(@Root() entry: EntryRow, @Ctx() { loaders, viewer }: RequestContext): Promise<CompositionView | null> | null {
-    return entry.compositionId === null ? null : this.compositionService.byRef(String(entry.compositionId), loaders.compositionById, viewer);
+  composition(@Root() entry: EntryRow, @Ctx() context: RequestContext): Promise<CompositionView | null> | null {
+    return entry.compositionId === null ? null : compositionByRef(this.compositionService, String(entry.compositionId), context);
   }
 
   @FieldResolver(() => User, { nullable: true })

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../context.js';
+import type { CompositionRow } from '../compositions/composition.repo.js';
 import type { CompositionService, CompositionView } from '../compositions/composition.service.js';
 import { Composition } from '../compositions/composition.type.js';
 import type { RouteRow } from '../routes/route.repo.js';
@@ -7,6 +8,11 @@ import { requireViewer } from '../users/user.service.js';
 import type { SimilarityService } from './similarity.service.js';
 import { CompositionMatch, RouteMatch, SimilarArgs, SimilarRoutesArgs } from './similarity.type.js';
 import { ReferenceData, Uncached } from '../../graphql/cache-control.js';
+
+/** The rows of the matched pieces, through the request's loader: `similar` on a list of pieces reads them in one query. */
+function rowsOf(matches: readonly { id: number }[], { loaders }: RequestContext): Promise<(CompositionRow | null)[]> {
+  return Promise.all(matches.map((match) => loaders.compositionById.load(match.id)));
+}
 
 @Resolver(() => RouteMatch)
 export class SimilarityResolver {
@@ -20,7 +26,7 @@ export class SimilarityResolver {
   async recommendations(@Args(() => SimilarArgs) { first }: SimilarArgs, @Ctx() context: RequestContext): Promise<{ composition: CompositionView; score: number }[]> {
     const viewer = requireViewer(context);
     const matches = await this.similarityService.recommendations(viewer.id, first);
-    return this.compositionService.visibleMatches(matches, viewer, context.loaders.compositionById);
+    return this.compositionService.visibleMatches(matches, await rowsOf(matches, context), viewer);
   }
 
   @ReferenceData()
@@ -40,11 +46,8 @@ export class CompositionSimilarityResolver {
   ) {}
 
   @FieldResolver(() => [CompositionMatch], { description: 'Public saved compositions that sound most like this one, best first; never itself.' })
-  async similar(
-    @Root() view: CompositionView,
-    @Args(() => SimilarArgs) { first }: SimilarArgs,
-    @Ctx() { loaders, viewer }: RequestContext,
-  ): Promise<{ composition: CompositionView; score: number }[]> {
-    return this.compositionService.visibleMatches(this.similarityService.similarCompositions(view, first), viewer, loaders.compositionById);
+  async similar(@Root() view: CompositionView, @Args(() => SimilarArgs) { first }: SimilarArgs, @Ctx() context: RequestContext): Promise<{ composition: CompositionView; score: number }[]> {
+    const matches = this.similarityService.similarCompositions(view, first);
+    return this.compositionService.visibleMatches(matches, await rowsOf(matches, context), context.viewer);
   }
 }
