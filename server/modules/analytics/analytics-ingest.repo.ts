@@ -1,12 +1,23 @@
 import { type DuckDBConnection, DuckDBTimestampValue, type DuckDBValue, listValue, uuidValue } from '@duckdb/node-api';
 import { appendColumns, readRows } from '../../adapters/duckdb.js';
 import { type AnalyticsEvent, weightOf } from './analytics-event.js';
-import { inTransaction } from './analytics-layout.repo.js';
+import { inTransaction, moveTail } from './analytics-layout.repo.js';
 import { CREATED_BY, HOUR_MS, KIND, keptPeople, LABEL, type LabelDimension, num, PEOPLE_CAP } from './analytics-sql.js';
 import { TEMPO_BAND_LIMITS } from './figures.js';
 
 /** Partial rows appended since the last compaction before the next one (or as many as the table then kept, if more). */
 const COMPACT_AFTER_ROWS = 50_000;
+/**
+ * Raw rows in the tails before they move into a clustered segment. Bigger segments skip more row
+ * groups (a partner's rows fill fewer of them); a smaller tail is less to scan unsorted, and a move
+ * holds the writer for less time.
+ */
+const SEGMENT_ROWS = 1_000_000;
+
+export interface FactWriterOptions {
+  compactAfterRows?: number;
+  segmentRows?: number;
+}
 
 /** The labels of one dimension: text to code, and codes handed out in a batch not yet committed. */
 class LabelCodes {
@@ -43,8 +54,15 @@ export class FactWriter {
   private readonly labels = new Map<LabelDimension, LabelCodes>(Object.values(LABEL).map((dimension) => [dimension, new LabelCodes()]));
   /** `created_hourly` rows appended since its last compaction, the rows it kept then, and the hours written since. */
   private rollup = { appended: 0, kept: 0, firstHour: Number.POSITIVE_INFINITY, lastHour: Number.NEGATIVE_INFINITY };
+  /** Rows in the tails, and how many there must be before the next move (raised after a failed one). */
+  private tail = { rows: 0, moveAt: SEGMENT_ROWS };
+  private readonly compactAfterRows: number;
+  private readonly segmentRows: number;
 
-  constructor(private readonly options: { compactAfterRows: number } = { compactAfterRows: COMPACT_AFTER_ROWS }) {}
+  constructor(options: FactWriterOptions = {}) {
+    this.compactAfterRows = options.compactAfterRows ?? COMPACT_AFTER_ROWS;
+    this.segmentRows = options.segmentRows ?? SEGMENT_ROWS;
+  }
 
   /** Reads the labels and the rollup's size from a migrated store. */
   async load(connection: DuckDBConnection): Promise<void> {
@@ -59,6 +77,8 @@ export class FactWriter {
     }
     const [kept] = await readRows(connection, 'SELECT count(*) AS n FROM created_hourly');
     this.rollup = { appended: 0, kept: num(kept.n), firstHour: Number.POSITIVE_INFINITY, lastHour: Number.NEGATIVE_INFINITY };
+    const [tail] = await readRows(connection, 'SELECT (SELECT count(*) FROM music_tail) + (SELECT count(*) FROM request_tail) AS n');
+    this.tail = { rows: num(tail.n), moveAt: this.segmentRows };
   }
 
   /**
@@ -94,8 +114,8 @@ export class FactWriter {
         const tables: [string, readonly (readonly DuckDBValue[])[], number][] = [
           ['stored_entries', [batch.entries.map((id) => uuidValue(BigInt(`0x${id.replaceAll('-', '')}`)))], batch.entries.length],
           ['labels', [labels.map((l) => l.dimension), labels.map((l) => l.code), labels.map((l) => l.value)], labels.length],
-          ['music_facts', batch.music, batch.musicRows],
-          ['request_facts', batch.requests, batch.requestRows],
+          ['music_tail', batch.music, batch.musicRows],
+          ['request_tail', batch.requests, batch.requestRows],
           [
             'created_hourly',
             [
@@ -120,7 +140,9 @@ export class FactWriter {
       throw error;
     }
     this.rollup.appended += created.length;
-    if (this.rollup.appended > Math.max(this.options.compactAfterRows, this.rollup.kept)) await this.compact(connection);
+    if (this.rollup.appended > Math.max(this.compactAfterRows, this.rollup.kept)) await this.compact(connection);
+    this.tail.rows += batch.musicRows + batch.requestRows;
+    if (this.tail.rows >= this.tail.moveAt) await this.moveTail(connection);
     return batch.musicRows + batch.requestRows;
   }
 
@@ -207,6 +229,16 @@ export class FactWriter {
       if (!cell) batch.created.set(id, (cell = { hour, figure, value, events: 0, actors: new Set() }));
       cell.events += 1;
       cell.actors.add(codes.actor);
+    }
+  }
+
+  /** A move that fails leaves every row in the tail (exact, only slower to read) and is tried again a segment later. */
+  private async moveTail(connection: DuckDBConnection): Promise<void> {
+    try {
+      await moveTail(connection);
+      this.tail = { rows: 0, moveAt: this.segmentRows };
+    } catch {
+      this.tail.moveAt = this.tail.rows + this.segmentRows;
     }
   }
 

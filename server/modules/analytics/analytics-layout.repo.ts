@@ -1,11 +1,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows } from '../../adapters/duckdb.js';
-import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, num, PEOPLE_CAP, tempoParameters } from './analytics-sql.js';
+import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, MUSIC_ORDER, num, PEOPLE_CAP, REQUEST_ORDER, tempoParameters } from './analytics-sql.js';
 
 /**
- * Layout 2 of the store (layout 1 kept every event as a row of text columns keyed by its UUID):
+ * Layout 3 of the store (layout 1 kept every event as a row of text columns keyed by its UUID;
+ * layout 2 kept the raw rows in arrival order):
  * - `music_facts`, `request_facts`: one row per event, every text value replaced by an integer code
- *   from `labels`, appended as data chunks;
+ *   from `labels`, in clustered segments: each segment sorted by MUSIC_ORDER or REQUEST_ORDER, so
+ *   DuckDB's per-row-group ranges skip the row groups of other kinds or other partners;
+ * - `music_tail`, `request_tail`: the rows appended since the last segment, in arrival order, moved
+ *   into the segments in one transaction once they pass a size (see `moveTail`);
+ * - views `music_rows`, `request_rows`: segments and tail together, what every query reads;
  * - `stored_entries`: the id of the first event of every stored stream entry (an entry is stored
  *   whole or not at all, so this is what makes a redelivered entry a no-op) and, after an upgrade
  *   from layout 1, the id of every event stored before;
@@ -13,7 +18,7 @@ import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, num, PEOPLE_C
  *   transaction as the raw rows, with up to MIN_PEOPLE of the people who made them;
  * - views `music_events` and `api_requests` with layout 1's columns and text values.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 const NETWORK_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS airports (id INTEGER PRIMARY KEY, iata VARCHAR, icao VARCHAR, name VARCHAR NOT NULL, city VARCHAR NOT NULL, country VARCHAR NOT NULL)`,
@@ -21,30 +26,44 @@ const NETWORK_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS routes (id INTEGER PRIMARY KEY, origin_id INTEGER NOT NULL, destination_id INTEGER NOT NULL, distance_km DOUBLE NOT NULL, airline_count INTEGER NOT NULL)`,
 ];
 
+const MUSIC_COLUMNS = `(
+  kind UTINYINT NOT NULL, occurred_at TIMESTAMP NOT NULL, actor INTEGER NOT NULL, weight TINYINT NOT NULL, composition_id INTEGER,
+  theme INTEGER, key_root INTEGER, scale INTEGER, tempo_bpm DOUBLE, contest_id INTEGER, entry_id INTEGER)`;
+const REQUEST_COLUMNS = `(occurred_at TIMESTAMP NOT NULL, operation INTEGER NOT NULL, partner_id INTEGER, latency_ms DOUBLE NOT NULL, cache_hit BOOLEAN NOT NULL, ok BOOLEAN NOT NULL)`;
+/** The segment table, its tail, its columns and the order of a segment. */
+const SEGMENTED = [
+  { table: 'music_facts', tail: 'music_tail', columns: MUSIC_COLUMNS, order: MUSIC_ORDER },
+  { table: 'request_facts', tail: 'request_tail', columns: REQUEST_COLUMNS, order: REQUEST_ORDER },
+] as const;
+
 const FACT_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS analytics_layout (version INTEGER NOT NULL, people_cap INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS labels (dimension UTINYINT NOT NULL, code INTEGER NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY (dimension, code))`,
-  `CREATE TABLE IF NOT EXISTS music_facts (
-     kind UTINYINT NOT NULL, occurred_at TIMESTAMP NOT NULL, actor INTEGER NOT NULL, weight TINYINT NOT NULL, composition_id INTEGER,
-     theme INTEGER, key_root INTEGER, scale INTEGER, tempo_bpm DOUBLE, contest_id INTEGER, entry_id INTEGER)`,
-  `CREATE TABLE IF NOT EXISTS request_facts (
-     occurred_at TIMESTAMP NOT NULL, operation INTEGER NOT NULL, partner_id INTEGER, latency_ms DOUBLE NOT NULL, cache_hit BOOLEAN NOT NULL, ok BOOLEAN NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS music_facts ${MUSIC_COLUMNS}`,
+  `CREATE TABLE IF NOT EXISTS music_tail ${MUSIC_COLUMNS}`,
+  `CREATE TABLE IF NOT EXISTS request_facts ${REQUEST_COLUMNS}`,
+  `CREATE TABLE IF NOT EXISTS request_tail ${REQUEST_COLUMNS}`,
   `CREATE TABLE IF NOT EXISTS stored_entries (event_id UUID PRIMARY KEY)`,
   `CREATE TABLE IF NOT EXISTS created_hourly (hour TIMESTAMP NOT NULL, figure UTINYINT NOT NULL, value INTEGER NOT NULL, events BIGINT NOT NULL, actors INTEGER[] NOT NULL)`,
+];
+
+const ROW_VIEWS = [
+  'CREATE OR REPLACE VIEW music_rows AS SELECT * FROM music_facts UNION ALL SELECT * FROM music_tail',
+  'CREATE OR REPLACE VIEW request_rows AS SELECT * FROM request_facts UNION ALL SELECT * FROM request_tail',
 ];
 
 const VIEWS = [
   `CREATE OR REPLACE VIEW music_events AS
    SELECT ${KIND_LIST_SQL}[f.kind + 1] AS kind, f.occurred_at, a.value AS actor, f.weight, f.composition_id, t.value AS theme_id, k.value AS key_root,
           s.value AS scale, f.tempo_bpm, f.contest_id, f.entry_id
-   FROM music_facts f
+   FROM music_rows f
    JOIN labels a ON a.dimension = ${LABEL.actor} AND a.code = f.actor
    LEFT JOIN labels t ON t.dimension = ${LABEL.theme} AND t.code = f.theme
    LEFT JOIN labels k ON k.dimension = ${LABEL.key} AND k.code = f.key_root
    LEFT JOIN labels s ON s.dimension = ${LABEL.scale} AND s.code = f.scale`,
   `CREATE OR REPLACE VIEW api_requests AS
    SELECT f.occurred_at, o.value AS operation, f.partner_id, f.latency_ms, f.cache_hit, f.ok
-   FROM request_facts f JOIN labels o ON o.dimension = ${LABEL.operation} AND o.code = f.operation`,
+   FROM request_rows f JOIN labels o ON o.dimension = ${LABEL.operation} AND o.code = f.operation`,
 ];
 
 export async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
@@ -59,12 +78,12 @@ export async function inTransaction<T>(connection: DuckDBConnection, work: () =>
   }
 }
 
-/** Creates the layout, upgrading a layout 1 store in place (one transaction: all or nothing). */
+/** Creates the layout, upgrading a layout 1 or 2 store in place (one transaction: all or nothing). */
 export async function migrateLayout(connection: DuckDBConnection): Promise<void> {
   for (const statement of NETWORK_SCHEMA) await connection.run(statement);
   const legacy = await readRows(connection, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN ('music_events', 'api_requests')`);
   await inTransaction(connection, async () => {
-    for (const statement of FACT_SCHEMA) await connection.run(statement);
+    for (const statement of [...FACT_SCHEMA, ...ROW_VIEWS]) await connection.run(statement);
     // Empty in a new store: the rollups are built (from no rows) and the layout recorded.
     const [row] = await readRows(connection, 'SELECT version, people_cap FROM analytics_layout');
     if (legacy.length > 0)
@@ -72,8 +91,9 @@ export async function migrateLayout(connection: DuckDBConnection): Promise<void>
         connection,
         legacy.map((table) => String(table.table_name)),
       );
-    if (!row || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) {
-      await rebuildRollups(connection);
+    else if (row && num(row.version) < LAYOUT_VERSION) await clusterLayout2(connection);
+    if (!row || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) await rebuildRollups(connection);
+    if (!row || num(row.version) !== LAYOUT_VERSION || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) {
       await connection.run('DELETE FROM analytics_layout');
       await connection.run('INSERT INTO analytics_layout VALUES ($version, $cap)', { version: LAYOUT_VERSION, cap: PEOPLE_CAP });
     }
@@ -82,8 +102,8 @@ export async function migrateLayout(connection: DuckDBConnection): Promise<void>
 }
 
 /**
- * Layout 1 to layout 2: labels from the text values, raw rows recoded in time order (so DuckDB's
- * row-group ranges of occurred_at prune windows), every old event id kept as stored (a batch
+ * Layout 1 to layout 3: labels from the text values, raw rows recoded into one clustered segment,
+ * every old event id kept as stored (a batch
  * committed before the upgrade and delivered again after it still counts once), old tables dropped.
  */
 async function upgradeFromLayout1(connection: DuckDBConnection, tables: string[]): Promise<void> {
@@ -111,13 +131,13 @@ async function upgradeFromLayout1(connection: DuckDBConnection, tables: string[]
      LEFT JOIN labels t ON t.dimension = ${LABEL.theme} AND t.value = m.theme_id
      LEFT JOIN labels k ON k.dimension = ${LABEL.key} AND k.value = m.key_root
      LEFT JOIN labels s ON s.dimension = ${LABEL.scale} AND s.value = m.scale
-     ORDER BY m.occurred_at`,
+     ORDER BY ${MUSIC_ORDER}`,
   );
   await connection.run(
     `INSERT INTO request_facts
      SELECT r.occurred_at, o.code, r.partner_id, r.latency_ms, r.cache_hit, r.ok
      FROM api_requests r JOIN labels o ON o.dimension = ${LABEL.operation} AND o.value = r.operation
-     ORDER BY r.occurred_at`,
+     ORDER BY ${REQUEST_ORDER}`,
   );
   await connection.run('INSERT OR IGNORE INTO stored_entries SELECT event_id FROM music_events UNION ALL SELECT event_id FROM api_requests');
   const [check] = await readRows(
@@ -133,5 +153,31 @@ async function upgradeFromLayout1(connection: DuckDBConnection, tables: string[]
 /** Rebuilds `created_hourly` from the raw rows (an upgrade, or a new PEOPLE_CAP). */
 async function rebuildRollups(connection: DuckDBConnection): Promise<void> {
   await connection.run('DELETE FROM created_hourly');
-  await connection.run(createdRollup('music_facts'), tempoParameters());
+  await connection.run(createdRollup('music_rows'), tempoParameters());
+}
+
+/** Layout 2 to layout 3: the rows, kept in arrival order, become one clustered segment each. */
+async function clusterLayout2(connection: DuckDBConnection): Promise<void> {
+  for (const { table, columns, order } of SEGMENTED) {
+    await connection.run(`CREATE TEMP TABLE clustered AS SELECT * FROM ${table} ORDER BY ${order}`);
+    await connection.run(`DROP TABLE ${table}`);
+    await connection.run(`CREATE TABLE ${table} ${columns}`);
+    await connection.run(`INSERT INTO ${table} SELECT * FROM clustered`);
+    await connection.run('DROP TABLE clustered');
+  }
+}
+
+/**
+ * Moves the tails into new clustered segments, in one transaction: a crash or a failure leaves
+ * every row in the tail (still counted once) and the move is tried again later. The tails are
+ * dropped and created again rather than emptied, so no deleted row groups are left to scan.
+ */
+export function moveTail(connection: DuckDBConnection): Promise<void> {
+  return inTransaction(connection, async () => {
+    for (const { table, tail, columns, order } of SEGMENTED) {
+      await connection.run(`INSERT INTO ${table} SELECT * FROM ${tail} ORDER BY ${order}`);
+      await connection.run(`DROP TABLE ${tail}`);
+      await connection.run(`CREATE TABLE ${tail} ${columns}`);
+    }
+  });
 }

@@ -27,7 +27,7 @@ export class MusicQueries {
     const rows = await this.db.query(
       `WITH cells AS (
          SELECT value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY.theme} AND ${IN_FULL_HOURS}
-         UNION ALL ${partialHours(`SELECT theme, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND theme IS NOT NULL`)}
+         UNION ALL ${partialHours(`SELECT theme, 1, [actor] FROM music_rows WHERE kind = ${KIND.COMPOSITION_CREATED} AND theme IS NOT NULL`)}
        ), ${PEOPLE_OF_CELLS('value')}
        SELECT l.value AS key, figures.n, figures.people
        FROM figures JOIN labels l ON l.dimension = ${LABEL.theme} AND l.code = figures.value
@@ -46,7 +46,7 @@ export class MusicQueries {
     const rows = await this.db.query(
       `WITH cells AS (
          SELECT date_trunc($part, hour) AS bucket, value, events, actors FROM created_hourly WHERE figure = ${CREATED_BY[dimension]} AND ${IN_FULL_HOURS}
-         UNION ALL ${partialHours(`SELECT date_trunc($part, occurred_at), ${raw}, 1, [actor] FROM music_facts WHERE kind = ${KIND.COMPOSITION_CREATED} AND ${raw} IS NOT NULL`)}
+         UNION ALL ${partialHours(`SELECT date_trunc($part, occurred_at), ${raw}, 1, [actor] FROM music_rows WHERE kind = ${KIND.COMPOSITION_CREATED} AND ${raw} IS NOT NULL`)}
        ), ${PEOPLE_OF_CELLS('bucket, value')}
        SELECT figures.bucket, ${value} AS value, figures.n, figures.people
        FROM figures ${label === null ? '' : `JOIN labels l ON l.dimension = ${label} AND l.code = figures.value`}
@@ -68,7 +68,7 @@ export class MusicQueries {
     // The candidates' ids as a semi-join (`IN (SELECT unnest(...))`): a third of the cost of list_contains per row.
     for (let candidates = first * 2 + 10; ; candidates *= 4) {
       const ranked = await this.db.query(
-        `SELECT composition_id AS key, sum(weight) AS n FROM music_facts
+        `SELECT composition_id AS key, sum(weight) AS n FROM music_rows
          WHERE ${inKinds} AND composition_id IS NOT NULL AND ${IN_WINDOW}
          GROUP BY composition_id HAVING sum(weight) > 0 ORDER BY n DESC, composition_id LIMIT $candidates`,
         { ...parameters, candidates },
@@ -77,7 +77,7 @@ export class MusicQueries {
       const people = new Map(
         (
           await this.db.query(
-            `SELECT composition_id AS key, count(DISTINCT actor) AS people FROM music_facts
+            `SELECT composition_id AS key, count(DISTINCT actor) AS people FROM music_rows
              WHERE ${inKinds} AND composition_id IN (SELECT unnest($ids::INTEGER[])) AND ${IN_WINDOW} GROUP BY composition_id`,
             { ...parameters, ids: listValue(ranked.map((row) => num(row.key))) },
           )
@@ -100,7 +100,7 @@ export class MusicQueries {
          count(DISTINCT actor) FILTER (WHERE kind = ${entry}) AS entrants,
          coalesce(sum(weight) FILTER (WHERE kind IN (${vote}, ${retracted})), 0) AS votes,
          count(DISTINCT actor) FILTER (WHERE kind IN (${vote}, ${retracted})) AS voters
-       FROM music_facts WHERE kind IN (${CONTEST_KINDS.join(', ')}) AND ${IN_WINDOW}`,
+       FROM music_rows WHERE kind IN (${CONTEST_KINDS.join(', ')}) AND ${IN_WINDOW}`,
       { from: window.from.getTime(), to: window.to.getTime() },
     );
     return { contests: num(row.contests), entries: num(row.entries), entrants: num(row.entrants), votes: num(row.votes), voters: num(row.voters) };

@@ -13,6 +13,13 @@ export const KIND = Object.fromEntries(MUSIC_EVENT_KINDS.map((kind, i) => [kind,
 export const KIND_LIST_SQL = `[${MUSIC_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')}]`;
 export const CONTEST_KINDS = [KIND.CONTEST_ENTRY, KIND.CONTEST_VOTE, KIND.CONTEST_VOTE_RETRACTED];
 
+/**
+ * The order inside a segment: every query filters music rows by kind (and the piece rankings by
+ * piece), usage by one partner, so these keep each one's rows in few row groups.
+ */
+export const MUSIC_ORDER = 'kind, composition_id, contest_id, occurred_at';
+export const REQUEST_ORDER = 'partner_id, occurred_at';
+
 /** The tempo band of a piece, as layout 1 computed it (a piece without a tempo falls in the last band). */
 export const TEMPO_BAND = `CASE WHEN tempo_bpm < $t0 THEN 0 WHEN tempo_bpm < $t1 THEN 1 WHEN tempo_bpm < $t2 THEN 2 ELSE 3 END`;
 export const tempoParameters = () => {

@@ -25,7 +25,7 @@ export class UsageQueries {
     const rows = await this.db.query(
       `SELECT date_trunc($part, occurred_at) AS bucket, count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95,
               avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
-       FROM request_facts WHERE partner_id = $partner AND ${IN_WINDOW}
+       FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}
        GROUP BY bucket ORDER BY bucket`,
       { from: window.from.getTime(), to: window.to.getTime(), part: DATE_PART[window.granularity], partner: partnerId },
     );
@@ -41,7 +41,7 @@ export class UsageQueries {
   async usageTotals(partnerId: number, window: TimeWindow): Promise<UsageTotals> {
     const [row] = await this.db.query(
       `SELECT count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95, avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
-       FROM request_facts WHERE partner_id = $partner AND ${IN_WINDOW}`,
+       FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}`,
       { from: window.from.getTime(), to: window.to.getTime(), partner: partnerId },
     );
     return { requests: num(row.n), p95LatencyMs: numOrNull(row.p95), cacheHitRate: numOrNull(row.hit_rate), errorCount: num(row.errors) };
@@ -51,7 +51,7 @@ export class UsageQueries {
     const rows = await this.db.query(
       `WITH ops AS (
          SELECT operation, count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95, avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate
-         FROM request_facts WHERE partner_id = $partner AND ${IN_WINDOW} GROUP BY operation
+         FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW} GROUP BY operation
        )
        SELECT l.value AS operation, ops.n, ops.p95, ops.hit_rate FROM ops JOIN labels l ON l.dimension = ${LABEL.operation} AND l.code = ops.operation
        ORDER BY ops.n DESC, l.value LIMIT $first`,

@@ -1,6 +1,6 @@
 import type { AnalyticsDatabase } from '../../adapters/duckdb.js';
 import type { AnalyticsEvent, MusicEventKind } from './analytics-event.js';
-import { FactWriter } from './analytics-ingest.repo.js';
+import { FactWriter, type FactWriterOptions } from './analytics-ingest.repo.js';
 import { migrateLayout } from './analytics-layout.repo.js';
 import { MusicQueries } from './analytics-music.repo.js';
 import { type DimensionRows, NetworkQueries } from './analytics-network.repo.js';
@@ -25,7 +25,7 @@ export class AnalyticsRepo {
 
   constructor(
     private readonly db: AnalyticsDatabase,
-    options?: { compactAfterRows: number },
+    options?: FactWriterOptions,
   ) {
     this.writer = new FactWriter(options);
     this.network = new NetworkQueries(db);
@@ -53,7 +53,7 @@ export class AnalyticsRepo {
   }
 
   async eventCounts(): Promise<{ music: number; requests: number }> {
-    const [row] = await this.db.query('SELECT (SELECT count(*) FROM music_facts) AS music, (SELECT count(*) FROM request_facts) AS requests');
+    const [row] = await this.db.query('SELECT (SELECT count(*) FROM music_rows) AS music, (SELECT count(*) FROM request_rows) AS requests');
     return { music: num(row.music), requests: num(row.requests) };
   }
 

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyticsDatabase, type AnalyticsDatabase } from '../../server/adapters/duckdb.js';
+import type { AnalyticsEvent, MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
+import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js';
+import type { FactWriterOptions } from '../../server/modules/analytics/analytics-ingest.repo.js';
+import { LAYOUT_VERSION, moveTail } from '../../server/modules/analytics/analytics-layout.repo.js';
+
+const HOUR = 3_600_000;
+const H0 = Date.UTC(2026, 9, 5, 10);
+const KINDS: MusicEventKind[] = [
+  'COMPOSITION_CREATED',
+  'COMPOSITION_PLAYED',
+  'COMPOSITION_LIKED',
+  'COMPOSITION_UNLIKED',
+  'COMPOSITION_REMIXED',
+  'CONTEST_ENTRY',
+  'CONTEST_VOTE',
+  'CONTEST_VOTE_RETRACTED',
+];
+
+let directory: string;
+const all = entries();
+const opened: AnalyticsDatabase[] = [];
+
+async function openRepo(name: string, options?: FactWriterOptions) {
+  const db = await createAnalyticsDatabase({ dbPath: join(directory, `${name}.duckdb`) });
+  opened.push(db);
+  const repo = new AnalyticsRepo(db, options);
+  await repo.migrate();
+  return { db, repo };
+}
+
+function rng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Three days of every kind of event in arrival order, as entries of 10 events. */
+function entries(): AnalyticsEvent[][] {
+  const random = rng(23);
+  const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+  const list: AnalyticsEvent[] = [];
+  for (let i = 0; i < 3000; i += 1) {
+    const at = H0 + Math.floor((i / 3000) * 3 * 24 * HOUR);
+    if (random() < 0.5) {
+      list.push({
+        id: randomUUID(),
+        at,
+        kind: 'API_REQUEST',
+        operation: pick(['Routes', 'Airport', 'Theme']),
+        partnerId: pick([1, 2, 3, null]),
+        latencyMs: Math.floor(random() * 900) / 10,
+        cacheHit: random() < 0.3,
+        ok: random() < 0.95,
+      });
+    } else {
+      list.push({
+        id: randomUUID(),
+        at,
+        kind: pick(KINDS),
+        actor: `user:${1 + Math.floor(random() * 12)}`,
+        compositionId: 1 + Math.floor(random() * 30),
+        themeId: pick(['jazz', 'ambient']),
+        keyRoot: pick(['C', 'A']),
+        scale: pick(['major', 'dorian']),
+        tempoBpm: 60 + Math.floor(random() * 120),
+        contestId: 1 + Math.floor(random() * 4),
+        entryId: 1 + Math.floor(random() * 50),
+      });
+    }
+  }
+  const result: AnalyticsEvent[][] = [];
+  for (let i = 0; i < list.length; i += 10) result.push(list.slice(i, i + 10));
+  return result;
+}
+
+const WINDOWS = [
+  { from: new Date(H0 - HOUR), to: new Date(H0 + 4 * 24 * HOUR), granularity: 'DAY' as const },
+  { from: new Date(H0 + 5 * HOUR + 17_000), to: new Date(H0 + 30 * HOUR + 9_000), granularity: 'HOUR' as const },
+];
+
+/** Every figure read from the raw rows, for every window. */
+async function figures(repo: AnalyticsRepo) {
+  const result: unknown[] = [await repo.eventCounts()];
+  for (const window of WINDOWS) {
+    result.push(
+      await repo.compositionsByTheme(window),
+      await repo.creationTrend(window, 'tempo'),
+      await repo.topCompositions(window, ['COMPOSITION_PLAYED'], 5, 2),
+      await repo.topCompositions(window, ['COMPOSITION_LIKED', 'COMPOSITION_UNLIKED'], 5, 2),
+      await repo.contestStatistics(window),
+    );
+    for (const partner of [1, 2, 3]) result.push(await repo.usageTotals(partner, window), await repo.usageSeries(partner, window), await repo.topOperations(partner, window, 3));
+  }
+  return result;
+}
+
+const rowCounts = async (db: AnalyticsDatabase) =>
+  (await db.query('SELECT (SELECT count(*) FROM music_facts) + (SELECT count(*) FROM request_facts) AS segments, (SELECT count(*) FROM music_tail) + (SELECT count(*) FROM request_tail) AS tail'))[0];
+
+beforeAll(() => {
+  directory = mkdtempSync(join(tmpdir(), 'aero-melody-segments-'));
+});
+
+afterAll(async () => {
+  for (const db of opened) await db.dispose();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('clustered segments', () => {
+  it('give the same figures as rows never moved, with no row lost or counted twice, also when entries come again after a move', async () => {
+    const moved = await openRepo('moved', { segmentRows: 400 });
+    const kept = await openRepo('kept', { segmentRows: Number.MAX_SAFE_INTEGER });
+    for (let i = 0; i < all.length; i += 5) {
+      const batch = all.slice(i, i + 5);
+      expect(await moved.repo.ingest(batch)).toBe(batch.flat().length);
+      await kept.repo.ingest(batch);
+    }
+    const counts = await rowCounts(moved.db);
+    expect(Number(counts.segments)).toBeGreaterThan(0);
+    expect(Number(counts.tail)).toBeLessThan(400 + 50);
+    expect(Number((await rowCounts(kept.db)).segments)).toBe(0);
+    // Entries stored before a move, delivered again after it.
+    for (let i = 0; i < all.length; i += 5) expect(await moved.repo.ingest(all.slice(i, i + 5))).toBe(0);
+    expect(await moved.repo.eventCounts()).toEqual({ music: all.flat().filter((e) => e.kind !== 'API_REQUEST').length, requests: all.flat().filter((e) => e.kind === 'API_REQUEST').length });
+    expect(await figures(moved.repo)).toEqual(await figures(kept.repo));
+  });
+
+  it('keep each segment sorted by kind and piece, and by partner', async () => {
+    const { db, repo } = await openRepo('sorted', { segmentRows: 1_000_000 });
+    for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
+    await db.write((connection) => moveTail(connection));
+    expect(Number((await rowCounts(db)).tail)).toBe(0);
+    const [music] = await db.query(
+      'SELECT count(*) AS n FROM (SELECT kind, composition_id, lag(kind) OVER () AS k0, lag(composition_id) OVER () AS c0 FROM music_facts) WHERE kind < k0 OR (kind = k0 AND composition_id < c0)',
+    );
+    const [requests] = await db.query('SELECT count(*) AS n FROM (SELECT partner_id, lag(partner_id) OVER () AS p0 FROM request_facts) WHERE partner_id < p0');
+    expect({ music: Number(music.n), requests: Number(requests.n) }).toEqual({ music: 0, requests: 0 });
+  });
+});
+
+describe('a layout 2 store', () => {
+  it('is upgraded in place into clustered segments: every event kept, figures unchanged, old entries still count once', async () => {
+    const reference = await openRepo('reference', { segmentRows: Number.MAX_SAFE_INTEGER });
+    const old = await openRepo('layout2', { segmentRows: Number.MAX_SAFE_INTEGER });
+    for (let i = 0; i < all.length; i += 5) {
+      await reference.repo.ingest(all.slice(i, i + 5));
+      await old.repo.ingest(all.slice(i, i + 5));
+    }
+    // Layout 2 as the previous version left it: the raw rows in arrival order in the fact tables, no tails.
+    await old.db.write(async (connection) => {
+      await connection.run('INSERT INTO music_facts SELECT * FROM music_tail');
+      await connection.run('INSERT INTO request_facts SELECT * FROM request_tail');
+      for (const view of ['music_events', 'api_requests', 'music_rows', 'request_rows']) await connection.run(`DROP VIEW ${view}`);
+      await connection.run('DROP TABLE music_tail');
+      await connection.run('DROP TABLE request_tail');
+      await connection.run('UPDATE analytics_layout SET version = 2');
+    });
+    await old.db.dispose();
+    opened.splice(opened.indexOf(old.db), 1);
+
+    const { db, repo } = await openRepo('layout2', { segmentRows: Number.MAX_SAFE_INTEGER });
+    expect((await db.query('SELECT version FROM analytics_layout'))[0].version).toBe(LAYOUT_VERSION);
+    expect(Number((await rowCounts(db)).tail)).toBe(0);
+    const [unsorted] = await db.query('SELECT count(*) AS n FROM (SELECT partner_id, lag(partner_id) OVER () AS p0 FROM request_facts) WHERE partner_id < p0');
+    expect(Number(unsorted.n)).toBe(0);
+    expect(await figures(repo)).toEqual(await figures(reference.repo));
+    expect(await repo.ingest(all.slice(0, 5))).toBe(0);
+    expect(await repo.eventCounts()).toEqual(await reference.repo.eventCounts());
+  });
+});
