@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDatabase, type AnalyticsDatabase } from '../../server/adapters/duckdb.js';
 import type { AnalyticsEvent, MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
 import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js';
+import { mulberry32 } from '../support/random.js';
 import { MIN_PEOPLE, TEMPO_BAND_LIMITS, type Granularity, type TimeWindow } from '../../server/modules/analytics/figures.js';
 
 const HOUR = 3_600_000;
@@ -24,18 +25,6 @@ async function openRepo(name: string, options?: { compactAfterRows: number }) {
   const repo = new AnalyticsRepo(db, options);
   await repo.migrate();
   return { db, repo };
-}
-
-/** mulberry32: the same events every run. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 type Created = Extract<AnalyticsEvent, { kind: MusicEventKind }>;
@@ -61,7 +50,7 @@ function created(at: number, actor: number, random: () => number, overrides: Par
  * and pieces on both sides of hour boundaries: 1 ms before, exactly on and 1 ms after.
  */
 function events(): Created[] {
-  const random = rng(20261201);
+  const random = mulberry32(20261201);
   const list: Created[] = [];
   for (let i = 0; i < 400; i += 1) list.push(created(H0 + Math.floor(random() * 4 * 24 * HOUR), 1 + Math.floor(random() * 8), random));
   for (const hour of [1, 5, 24, 30]) {
@@ -309,7 +298,7 @@ describe('a layout 1 store', () => {
     expect(await repo.ingest([list.slice(100, 107)])).toBe(0);
     expect(await repo.eventCounts()).toEqual({ music: list.length + 1, requests: 20 });
     // New events after the upgrade reuse the old labels.
-    const random = rng(7);
+    const random = mulberry32(7);
     const late = [created(H0 + 4 * 24 * HOUR + 10, 3, random, { themeId: 'jazz' })];
     expect(await repo.ingest([late])).toBe(1);
     await expectFiguresMatch(repo, [...list, ...late]);

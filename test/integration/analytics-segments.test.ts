@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDatabase, type AnalyticsDatabase } from '../../server/adapters/duckdb.js';
 import type { AnalyticsEvent, MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
 import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js';
+import { mulberry32 } from '../support/random.js';
 import type { FactWriterOptions } from '../../server/modules/analytics/analytics-ingest.repo.js';
 import { LAYOUT_VERSION, moveTail } from '../../server/modules/analytics/analytics-layout.repo.js';
 
@@ -34,20 +35,9 @@ async function openRepo(name: string, options?: FactWriterOptions) {
   return { db, repo };
 }
 
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Three days of every kind of event in arrival order, as entries of 10 events. */
 function entries(): AnalyticsEvent[][] {
-  const random = rng(23);
+  const random = mulberry32(23);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
   const list: AnalyticsEvent[] = [];
   for (let i = 0; i < 3000; i += 1) {
