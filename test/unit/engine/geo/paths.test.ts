@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kShortestPaths, type FlightGraph, type ShortestPath } from '../../../../server/engine/geo/paths.js';
 import { haversineKm, type LatLon } from '../../../../server/engine/geo/sphere.js';
-
-/** mulberry32: a tiny seeded PRNG so the random graphs are the same on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../support/random.js';
 
 interface TestGraph extends FlightGraph {
   positions: LatLon[];
@@ -70,7 +59,7 @@ function bruteForce(graph: TestGraph, from: number, to: number, maxLegs: number)
 }
 
 function randomGraph(seed: number, stretched: boolean): TestGraph {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const n = 4 + Math.floor(random() * 9); // 4..12 airports
   const density = 0.15 + random() * 0.5;
   const positions: LatLon[] = [];
@@ -213,7 +202,7 @@ describe('kShortestPaths', () => {
     let nonEmpty = 0;
     for (let seed = 1; seed <= 150; seed++) {
       const graph = randomGraph(seed, false);
-      const random = prng(seed * 7919);
+      const random = mulberry32(seed * 7919);
       const n = graph.positions.length;
       for (let query = 0; query < 6; query++) {
         const from = Math.floor(random() * n);
@@ -234,7 +223,7 @@ describe('kShortestPaths', () => {
     let nonEmpty = 0;
     for (let seed = 1000; seed < 1100; seed++) {
       const graph = randomGraph(seed, true);
-      const random = prng(seed * 104729);
+      const random = mulberry32(seed * 104729);
       const n = graph.positions.length;
       for (let query = 0; query < 5; query++) {
         const from = Math.floor(random() * n);
