@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDatabase, type AnalyticsDatabase } from '../../server/adapters/duckdb.js';
-import type { AnalyticsEvent, MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
+import { type AnalyticsEvent, MUSIC_EVENT_KINDS, type MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
 import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js';
 import { mulberry32 } from '../support/random.js';
 import type { FactWriterOptions } from '../../server/modules/analytics/analytics-ingest.repo.js';
@@ -12,16 +12,7 @@ import { LAYOUT_VERSION, moveTail } from '../../server/modules/analytics/analyti
 
 const HOUR = 3_600_000;
 const H0 = Date.UTC(2026, 9, 5, 10);
-const KINDS: MusicEventKind[] = [
-  'COMPOSITION_CREATED',
-  'COMPOSITION_PLAYED',
-  'COMPOSITION_LIKED',
-  'COMPOSITION_UNLIKED',
-  'COMPOSITION_REMIXED',
-  'CONTEST_ENTRY',
-  'CONTEST_VOTE',
-  'CONTEST_VOTE_RETRACTED',
-];
+const KINDS: readonly MusicEventKind[] = MUSIC_EVENT_KINDS;
 
 let directory: string;
 const all = entries();
