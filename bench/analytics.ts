@@ -178,9 +178,7 @@ try {
     'music.mostLiked(10)': () => repo.topCompositions(window, ['COMPOSITION_LIKED', 'COMPOSITION_UNLIKED'], 10, MIN_PEOPLE),
     'music.mostRemixed(10)': () => repo.topCompositions(window, ['COMPOSITION_REMIXED'], 10, MIN_PEOPLE),
     'music.contests': () => repo.contestStatistics(window),
-    'usage.totals': () => repo.usageTotals(1, window),
-    'usage.overTime (per day)': () => repo.usageSeries(1, window),
-    'usage.topOperations(10)': () => repo.topOperations(1, window, 10),
+    'usage (totals, per day, operations)': () => repo.partnerUsage(1, window),
   };
   const latencies: Record<string, { p50Ms: number; p95Ms: number; ratioToBaseline?: number }> = {};
   for (const [name, run] of Object.entries(queries)) {

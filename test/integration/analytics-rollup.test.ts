@@ -292,7 +292,7 @@ describe('a layout 1 store', () => {
       before.usage,
     );
     const window = { from: new Date(H0 - HOUR), to: new Date(H0 + HOUR), granularity: 'HOUR' as const };
-    expect((await repo.topOperations(7, window, 5)).map((op) => op.operation)).toEqual(['PartnerRoutes', 'PartnerAirport']);
+    expect((await repo.partnerUsage(7, window)).operations.map((op) => op.operation)).toEqual(['PartnerRoutes', 'PartnerAirport']);
 
     // An entry stored before the upgrade, never acknowledged, delivered again after it.
     expect(await repo.ingest([list.slice(100, 107)])).toBe(0);

@@ -81,7 +81,7 @@ async function figures(repo: AnalyticsRepo) {
       await repo.topCompositions(window, ['COMPOSITION_LIKED', 'COMPOSITION_UNLIKED'], 5, 2),
       await repo.contestStatistics(window),
     );
-    for (const partner of [1, 2, 3]) result.push(await repo.usageTotals(partner, window), await repo.usageSeries(partner, window), await repo.topOperations(partner, window, 3));
+    for (const partner of [1, 2, 3]) result.push(await repo.partnerUsage(partner, window));
   }
   return result;
 }

@@ -9,7 +9,7 @@ import { AnalyticsRepo } from './analytics.repo.js';
 import { NoWriter, QuestionTimeout, storeId, WriterLease, WriterQuestions } from './analytics-writer.repo.js';
 
 /** Repo methods that read the event facts, which only the writer's DuckDB holds. */
-const FACT_QUESTIONS = ['compositionsByTheme', 'creationTrend', 'topCompositions', 'contestStatistics', 'usageSeries', 'usageTotals', 'topOperations', 'eventCounts'] as const;
+const FACT_QUESTIONS = ['compositionsByTheme', 'creationTrend', 'topCompositions', 'contestStatistics', 'partnerUsage', 'eventCounts'] as const;
 type FactQuestion = (typeof FACT_QUESTIONS)[number];
 const USAGE_FILE = 'usageFile';
 /** One try's wait for the writer's answer; a writer that died mid-question is asked again after it. */
@@ -234,14 +234,8 @@ class RoutedAnalyticsRepo extends AnalyticsRepo {
   override contestStatistics(...args: Parameters<AnalyticsRepo['contestStatistics']>) {
     return this.question('contestStatistics', args);
   }
-  override usageSeries(...args: Parameters<AnalyticsRepo['usageSeries']>) {
-    return this.question('usageSeries', args);
-  }
-  override usageTotals(...args: Parameters<AnalyticsRepo['usageTotals']>) {
-    return this.question('usageTotals', args);
-  }
-  override topOperations(...args: Parameters<AnalyticsRepo['topOperations']>) {
-    return this.question('topOperations', args);
+  override partnerUsage(...args: Parameters<AnalyticsRepo['partnerUsage']>) {
+    return this.question('partnerUsage', args);
   }
   override eventCounts() {
     return this.question('eventCounts', []);

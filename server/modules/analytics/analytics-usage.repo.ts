@@ -2,14 +2,6 @@ import type { AnalyticsDatabase } from '../../adapters/duckdb.js';
 import { IN_WINDOW, LABEL, num, numOrNull } from './analytics-sql.js';
 import { DATE_PART, type TimeWindow } from './figures.js';
 
-export interface UsagePoint {
-  bucket: Date;
-  requests: number;
-  p95LatencyMs: number | null;
-  cacheHitRate: number | null;
-  errorCount: number;
-}
-
 export interface UsageTotals {
   requests: number;
   p95LatencyMs: number | null;
@@ -17,47 +9,59 @@ export interface UsageTotals {
   errorCount: number;
 }
 
+export interface UsagePoint extends UsageTotals {
+  bucket: Date;
+}
+
+export interface OperationFigures {
+  operation: string;
+  requests: number;
+  p95LatencyMs: number | null;
+  cacheHitRate: number | null;
+}
+
+/** One partner's usage over a window; every part counts the same requests. */
+export interface PartnerUsageFigures {
+  totals: UsageTotals;
+  series: UsagePoint[];
+  /** Most called first (ties by name). */
+  operations: OperationFigures[];
+}
+
+const NO_REQUESTS: UsageTotals = { requests: 0, p95LatencyMs: null, cacheHitRate: null, errorCount: 0 };
+
 /** Partner usage (request_facts: a 95th percentile needs every latency, so no rollup serves it). */
 export class UsageQueries {
   constructor(private readonly db: AnalyticsDatabase) {}
 
-  async usageSeries(partnerId: number, window: TimeWindow): Promise<UsagePoint[]> {
+  /**
+   * Totals, buckets and operations in one statement, so one snapshot: events landing meanwhile
+   * never make the buckets or the operations disagree with the totals.
+   */
+  async usage(partnerId: number, window: TimeWindow): Promise<PartnerUsageFigures> {
     const rows = await this.db.query(
-      `SELECT date_trunc($part, occurred_at) AS bucket, count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95,
-              avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
-       FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}
-       GROUP BY bucket ORDER BY bucket`,
+      `WITH mine AS (
+         SELECT date_trunc($part, occurred_at) AS bucket, operation, latency_ms, cache_hit, ok
+         FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}
+       ), grouped AS (
+         SELECT grouping(bucket) AS no_bucket, grouping(operation) AS no_operation, bucket, operation,
+                count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95,
+                avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
+         FROM mine GROUP BY GROUPING SETS ((), (bucket), (operation))
+       )
+       SELECT grouped.*, l.value AS operation_name
+       FROM grouped LEFT JOIN labels l ON l.dimension = ${LABEL.operation} AND l.code = grouped.operation
+       ORDER BY bucket, n DESC, operation_name`,
       { from: window.from.getTime(), to: window.to.getTime(), part: DATE_PART[window.granularity], partner: partnerId },
     );
-    return rows.map((row) => ({
-      bucket: row.bucket as Date,
-      requests: num(row.n),
-      p95LatencyMs: numOrNull(row.p95),
-      cacheHitRate: numOrNull(row.hit_rate),
-      errorCount: num(row.errors),
-    }));
-  }
-
-  async usageTotals(partnerId: number, window: TimeWindow): Promise<UsageTotals> {
-    const [row] = await this.db.query(
-      `SELECT count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95, avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
-       FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}`,
-      { from: window.from.getTime(), to: window.to.getTime(), partner: partnerId },
-    );
-    return { requests: num(row.n), p95LatencyMs: numOrNull(row.p95), cacheHitRate: numOrNull(row.hit_rate), errorCount: num(row.errors) };
-  }
-
-  async topOperations(partnerId: number, window: TimeWindow, first: number) {
-    const rows = await this.db.query(
-      `WITH ops AS (
-         SELECT operation, count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95, avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate
-         FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW} GROUP BY operation
-       )
-       SELECT l.value AS operation, ops.n, ops.p95, ops.hit_rate FROM ops JOIN labels l ON l.dimension = ${LABEL.operation} AND l.code = ops.operation
-       ORDER BY ops.n DESC, l.value LIMIT $first`,
-      { from: window.from.getTime(), to: window.to.getTime(), partner: partnerId, first },
-    );
-    return rows.map((row) => ({ operation: String(row.operation), requests: num(row.n), p95LatencyMs: numOrNull(row.p95), cacheHitRate: numOrNull(row.hit_rate) }));
+    const figures: PartnerUsageFigures = { totals: NO_REQUESTS, series: [], operations: [] };
+    for (const row of rows) {
+      const measured = { requests: num(row.n), p95LatencyMs: numOrNull(row.p95), cacheHitRate: numOrNull(row.hit_rate) };
+      if (Number(row.no_bucket) === 0) figures.series.push({ bucket: row.bucket as Date, ...measured, errorCount: num(row.errors) });
+      else if (Number(row.no_operation) === 0) figures.operations.push({ operation: String(row.operation_name), ...measured });
+      else figures.totals = { ...measured, errorCount: num(row.errors) };
+    }
+    return figures;
   }
 
   /** Writes one partner's requests in the window to `file` as CSV or Parquet (the path is ours, never the client's). */

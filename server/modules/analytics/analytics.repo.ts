@@ -10,7 +10,7 @@ import type { TimeWindow } from './figures.js';
 
 export type { CountFigure, TrendPoint } from './analytics-music.repo.js';
 export type { DimensionRows, RoutePair } from './analytics-network.repo.js';
-export type { UsagePoint, UsageTotals } from './analytics-usage.repo.js';
+export type { PartnerUsageFigures } from './analytics-usage.repo.js';
 
 /**
  * The DuckDB side of analytics: the layout and its upgrade (analytics-layout.repo.ts), ingestion,
@@ -90,14 +90,8 @@ export class AnalyticsRepo {
     return this.music.contestStatistics(window);
   }
 
-  usageSeries(partnerId: number, window: TimeWindow) {
-    return this.usage.usageSeries(partnerId, window);
-  }
-  usageTotals(partnerId: number, window: TimeWindow) {
-    return this.usage.usageTotals(partnerId, window);
-  }
-  topOperations(partnerId: number, window: TimeWindow, first: number) {
-    return this.usage.topOperations(partnerId, window, first);
+  partnerUsage(partnerId: number, window: TimeWindow) {
+    return this.usage.usage(partnerId, window);
   }
   /** Writes one partner's requests in the window to `file` as CSV or Parquet (the path is ours, never the client's). */
   exportUsage(partnerId: number, window: TimeWindow, file: string, format: 'csv' | 'parquet') {

@@ -7,7 +7,7 @@ import { Route } from '../routes/route.type.js';
 import { User } from '../users/user.type.js';
 import type { Viewer } from '../users/tokens.js';
 import type { AnalyticsService } from './analytics.service.js';
-import type { UsageTotals } from './analytics.repo.js';
+import type { PartnerUsageFigures } from './analytics.repo.js';
 import {
   AirportProfile,
   AirportProfileArgs,
@@ -41,7 +41,7 @@ interface MusicRoot {
 interface UsageRoot {
   partnerId: number;
   window: TimeWindow;
-  totals: () => Promise<UsageTotals>;
+  figures: () => Promise<PartnerUsageFigures>;
 }
 
 const DEFAULT_FIRST = 10;
@@ -69,8 +69,8 @@ export class AnalyticsResolver {
   usage(@Root() root: AnalyticsRoot, @Args(() => UsageArgs) args: UsageArgs): UsageRoot {
     const partnerId = this.analyticsService.usagePartnerId(root.viewer, args.partnerId ? { partnerId: idOf(args.partnerId, 'User') } : null);
     const window = timeWindow(args, new Date());
-    let totals: Promise<UsageTotals> | null = null;
-    return { partnerId, window, totals: () => (totals ??= this.analyticsService.usageTotals(partnerId, window)) };
+    let figures: Promise<PartnerUsageFigures> | null = null;
+    return { partnerId, window, figures: () => (figures ??= this.analyticsService.partnerUsage(partnerId, window)) };
   }
 }
 
@@ -179,32 +179,32 @@ export class PartnerUsageResolver {
 
   @FieldResolver(() => Int, { description: 'Requests in the window.' })
   async requests(@Root() root: UsageRoot): Promise<number> {
-    return (await root.totals()).requests;
+    return (await root.figures()).totals.requests;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: '95th percentile latency over the window, milliseconds.' })
   async p95LatencyMs(@Root() root: UsageRoot): Promise<number | null> {
-    return (await root.totals()).p95LatencyMs;
+    return (await root.figures()).totals.p95LatencyMs;
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Share of requests answered from the response cache, 0 to 1.' })
   async cacheHitRate(@Root() root: UsageRoot): Promise<number | null> {
-    return (await root.totals()).cacheHitRate;
+    return (await root.figures()).totals.cacheHitRate;
   }
 
   @FieldResolver(() => Int, { description: 'Requests answered with an error.' })
   async errorCount(@Root() root: UsageRoot): Promise<number> {
-    return (await root.totals()).errorCount;
+    return (await root.figures()).totals.errorCount;
   }
 
   @FieldResolver(() => [UsagePoint], { description: 'Requests, p95 latency and cache hit rate per bucket (per day by default); empty buckets are left out.' })
-  overTime(@Root() root: UsageRoot) {
-    return this.analyticsService.usageSeries(root.partnerId, root.window);
+  async overTime(@Root() root: UsageRoot) {
+    return (await root.figures()).series;
   }
 
   @FieldResolver(() => [OperationUsage], { description: 'The operations called most.' })
-  topOperations(@Root() root: UsageRoot, @Args(() => FirstArgs) { first }: FirstArgs) {
-    return this.analyticsService.topOperations(root.partnerId, root.window, first ?? DEFAULT_FIRST);
+  async topOperations(@Root() root: UsageRoot, @Args(() => FirstArgs) { first }: FirstArgs) {
+    return (await root.figures()).operations.slice(0, first ?? DEFAULT_FIRST);
   }
 
   @FieldResolver(() => String, { description: 'Where to download these requests as CSV (GET with the same x-api-key or bearer token).' })

@@ -218,16 +218,8 @@ export class AnalyticsService {
 
   // Partner usage
 
-  usageSeries(partnerId: number, window: TimeWindow) {
-    return this.repo.usageSeries(partnerId, window);
-  }
-
-  usageTotals(partnerId: number, window: TimeWindow) {
-    return this.repo.usageTotals(partnerId, window);
-  }
-
-  topOperations(partnerId: number, window: TimeWindow, first: number) {
-    return this.repo.topOperations(partnerId, window, first);
+  partnerUsage(partnerId: number, window: TimeWindow) {
+    return this.repo.partnerUsage(partnerId, window);
   }
 
   /** One partner's requests in the window as a CSV or Parquet file's bytes. */
