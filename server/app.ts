@@ -12,6 +12,7 @@ import { createWebApp, resolveWebAppMode } from './adapters/web-app.js';
 import { composeModules } from './composition-root.js';
 import { DisposerStack } from './disposer-stack.js';
 import { RequestGuard } from './graphql/guard.js';
+import { cachedAnswerWriter } from './graphql/cached-answer.js';
 import { hotPostFastPath } from './graphql/hot-post.js';
 import { persistedGetFastPath } from './graphql/persisted-get.js';
 import { PersistedOperations } from './graphql/persisted-operations.js';
@@ -118,7 +119,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger, hoo
     const persistedOperations = await PersistedOperations.load();
     const manifestDocument = (hash: string) => persistedOperations.document(hash);
     const allowed = (hash: string) => manifestDocument(hash) !== undefined;
-    const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, {
+    const writeAnswer = cachedAnswerWriter(config.instanceName);
+    const answerFromCache = persistedGetFastPath(responseCache, persistedOperations, guard, clientAddressOf, writeAnswer, {
       served: (operation, seconds) => metrics.observeRequest(operation.label, 'ok', seconds),
     });
     const answerPostFromCache = hotPostFastPath({
@@ -133,6 +135,8 @@ export async function createServer(config: Readonly<Config>, logger: Logger, hoo
           { requestId: requestIdOf(request), clientAddress: clientAddressOf(request), mayIntrospect: false, admitted: true, deliverSession: (payload) => payload },
           { viewer: null, authError: null, apiKeyId: null },
         ),
+      writeAnswer,
+      servedBy: config.instanceName,
       observer: { served: (label, seconds) => metrics.observeRequest(label, 'ok', seconds) },
     });
 

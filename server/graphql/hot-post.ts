@@ -5,7 +5,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { ResponseCache, etagOf, type CachedResponse } from '../adapters/response-cache.js';
 import type { RequestContext } from '../context.js';
 import type { ClientAddressOf } from '../http/client-address.js';
-import { cachedAnswerWriter } from './cached-answer.js';
+import type { CachedAnswerWriter } from './cached-answer.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
 import { referencePlan, resolvedNested, type ReferencePlan } from './reference-plan.js';
 import { VARY } from './response-cache.plugin.js';
@@ -24,6 +24,10 @@ export interface HotPostSettings {
   allowed?: (queryHash: string) => boolean;
   /** The context of an anonymous request, as the normal way would build it. */
   anonymousContext(request: IncomingMessage): RequestContext;
+  /** Writes stored answers; shared with the persisted GET path, so an entry is encoded once. */
+  writeAnswer: CachedAnswerWriter;
+  /** This instance's name, for `X-Served-By` on the answers computed here. */
+  servedBy: string;
   observer: HotPostObserver;
 }
 
@@ -70,11 +74,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
  * the body already read handed on (express's JSON parser sees a finished request and leaves
  * `body` as it is), so every refusal and every error is Apollo's own.
  */
-export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed, anonymousContext, observer }: HotPostSettings) {
+export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed, anonymousContext, writeAnswer, servedBy, observer }: HotPostSettings) {
   const resolvedBodies = new Map<string, ResolvedBody | null>();
   // Documents are shared between bodies with the same query text (the guard remembers them parsed).
   const plans = new WeakMap<OperationDefinitionNode, DirectPlan | null>();
-  const writeAnswer = cachedAnswerWriter();
 
   const planOf = (document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined): DirectPlan | null => {
     let plan = plans.get(operation);
@@ -136,6 +139,7 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed
       'content-length': body.length,
       'cache-control': `max-age=${plan.maxAgeSeconds}, public`,
       vary: VARY,
+      'x-served-by': servedBy,
       ...(stored ? { etag: entry.etag } : {}),
     });
     response.end(body);
@@ -146,7 +150,7 @@ export function hotPostFastPath({ cache, guard, schema, clientAddressOf, allowed
     try {
       request.body = JSON.parse(text);
     } catch {
-      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'x-served-by': servedBy });
       response.end(JSON.stringify({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
       return;
     }

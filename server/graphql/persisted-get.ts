@@ -3,7 +3,7 @@ import { ResponseCache } from '../adapters/response-cache.js';
 import type { ClientAddressOf } from '../http/client-address.js';
 import { declaredVariables, type RequestGuard } from './guard.js';
 import type { PersistedOperation, PersistedOperations } from './persisted-operations.js';
-import { cachedAnswerWriter } from './cached-answer.js';
+import type { CachedAnswerWriter } from './cached-answer.js';
 
 export interface PersistedGetObserver {
   /** A request answered from the in-process cache, without GraphQL running at all. */
@@ -50,10 +50,16 @@ function persistedGet(request: IncomingMessage): PersistedGet | null {
  * against a foreign page making a browser run an arbitrary operation; these are a fixed list of
  * read-only queries and the API takes no ambient credentials (no cookies).
  */
-export function persistedGetFastPath(cache: ResponseCache, operations: PersistedOperations, guard: RequestGuard, clientAddressOf: ClientAddressOf, observer: PersistedGetObserver) {
+export function persistedGetFastPath(
+  cache: ResponseCache,
+  operations: PersistedOperations,
+  guard: RequestGuard,
+  clientAddressOf: ClientAddressOf,
+  writeAnswer: CachedAnswerWriter,
+  observer: PersistedGetObserver,
+) {
   // A hot URL is parsed and hashed once; its stored answer is encoded to bytes once.
   const resolvedUrls = new Map<string, { operation: PersistedOperation; key: string } | null>();
-  const writeAnswer = cachedAnswerWriter();
   const resolve = (request: IncomingMessage) => {
     const url = request.url ?? '';
     let resolved = resolvedUrls.get(url);

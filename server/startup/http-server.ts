@@ -19,18 +19,22 @@ export interface HttpEntry {
 
 /**
  * The HTTP server in front of everything: the fast paths first, then `app`. Nothing listens yet
- * (the caller, or the tests, do).
+ * (the caller, or the tests, do). The fast paths write `X-Served-By` themselves, with the rest of
+ * their headers; while draining every request goes to `app`, which asks the client to close.
  */
 export function createHttpEntry(instanceName: string, fastPath: (request: IncomingMessage, response: ServerResponse, fallback: () => void) => boolean, app: Handler): HttpEntry {
   let draining = false;
   let lastArrivalAt = 0;
   const httpServer = createHttpServer((request, response) => {
     lastArrivalAt = Date.now();
+    if (draining || !fastPath(request, response, () => toApp(request, response))) toApp(request, response);
+  });
+  const toApp: Handler = (request, response) => {
     response.setHeader('x-served-by', instanceName);
     // A client must not send another request on a socket that is about to be closed.
     if (draining) response.setHeader('connection', 'close');
-    if (!fastPath(request, response, () => app(request, response))) app(request, response);
-  });
+    app(request, response);
+  };
   httpServer.on('connection', () => (lastArrivalAt = Date.now()));
   return {
     httpServer,

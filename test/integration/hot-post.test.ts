@@ -5,9 +5,10 @@ import { errorCode, resetRateLimits, startTestServer, type TestServer } from '..
 /** Issue #19, "Hot POST, cached": a POST whose body bytes were seen before is answered like the persisted-GET fast path, through the same guard. */
 let server: TestServer;
 let adminToken: string;
+const INSTANCE = 'hot-post-instance';
 
 beforeAll(async () => {
-  server = await startTestServer(testConfig({ RATE_LIMIT_PER_MINUTE: '1000' }));
+  server = await startTestServer(testConfig({ RATE_LIMIT_PER_MINUTE: '1000', INSTANCE_NAME: INSTANCE }));
   const admin = await server.signUp('hotadmin');
   await server.app.prisma.user.update({ where: { username: admin.username }, data: { role: 'ADMIN' } });
   adminToken = (await server.graphql('mutation($input: LogInInput!) { logIn(input: $input) { accessToken } }', { input: { login: admin.username, password: 'correct horse 42' } })).data!.logIn
@@ -34,9 +35,13 @@ describe('hot POST', () => {
     expect(JSON.parse(await second.text())).toEqual(JSON.parse(firstText));
     expect(second.headers.get('cache-control')).toMatch(/^max-age=\d+, public$/);
     expect(second.headers.get('vary')).toMatch(/Authorization/);
+    // Answered here, not by express: the instance still names itself, as every other answer does.
+    expect(second.headers.get('x-served-by')).toBe(INSTANCE);
+    expect(first.headers.get('x-served-by')).toBe(INSTANCE);
     expect(await memoryHits()).toBe(hits + 1);
     const revalidated = await send(body, { 'if-none-match': second.headers.get('etag')! });
     expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('x-served-by')).toBe(INSTANCE);
   });
 
   it('keeps what depends on the asker private, and leaves signed-in requests to the pipeline', async () => {
