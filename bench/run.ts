@@ -17,7 +17,7 @@
  *   peers    the side-by-side (bench/peers/side-by-side.ts): hot-post against bare node:http, us,
  *            Apollo Server, GraphQL Yoga and Mercurius, interleaved over --rounds rounds of
  *            --peer-duration seconds each; written as `peers: { <name>: { rps, p99Ms, ratioToBare } }`
- * Per-core runs are reported as `<name>@<n>proc`. Options: --duration <s> (default 10),
+ * Per-core runs (hot, hot-post, preview, mixed) are reported as `<name>@<n>proc`. Options: --duration <s> (default 10),
  * --connections <n> (default 50), --only <comma-separated scenario names, `peers` included>,
  * --rounds <n> (default 3), --peer-duration <s> (default 5).
  */
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
       await waitForSimilarity(server.url, pairs[0]);
       console.log(`again with ${cores} server processes:`);
       // Several processes answer /metrics in turn, so a hit rate read from one of them means nothing here.
-      for (const [name, result] of Object.entries(await scenariosFor(server, workload, ['hot', 'hot-post', 'mixed']))) {
+      for (const [name, result] of Object.entries(await scenariosFor(server, workload, ['hot', 'hot-post', 'preview', 'mixed']))) {
         scenarios[`${name}@${cores}proc`] = { ...result, cacheHitRate: null };
       }
     }

@@ -143,6 +143,9 @@ export async function createServer(config: Readonly<Config>, logger: Logger, hoo
     step('http');
     const app = express();
     app.disable('x-powered-by');
+    // Answers the response cache stores carry its strong ETag; hashing every other body for a weak
+    // one cost the uncached paths (previews, fresh answers) a pass over each response.
+    app.set('etag', false);
     const entry = createHttpEntry(config.instanceName, (request, response, fallback) => answerFromCache(request, response) || answerPostFromCache(request, response, fallback), app);
     const { httpServer } = entry;
     stack.defer(() => new Promise<void>((resolve) => (httpServer.listening ? httpServer.close(() => resolve()) : resolve())));

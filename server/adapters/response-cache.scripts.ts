@@ -43,15 +43,18 @@ end
 
 /**
  * ARGV: prefix, key, entry, ttl ms, now ms, budget bytes, computed-from clock, size, tags...
- * Refuses (0) an entry one of whose tags was invalidated, on any instance, after its computation
- * began; prunes entries that expired (and their tag-set members); evicts the soonest-expiring
- * entries until the new one fits the byte budget.
+ * Returns {1 stored or 0 refused, the clock}: the clock lets an instance that only stores (its
+ * requests all asked for fresh answers, so it never looks up) catch up. Refuses an entry one of
+ * whose tags was invalidated, on any instance, after its computation began; prunes entries that
+ * expired (and their tag-set members); evicts the soonest-expiring entries until the new one fits
+ * the byte budget.
  */
 const STORE_SCRIPT = `${DROP_FUNCTION}
 local computedFrom = tonumber(ARGV[7])
-if tonumber(redis.call('GET', p .. 'v:${EVERYTHING_TAG}') or '0') > computedFrom then return 0 end
+local clock = tonumber(redis.call('GET', p .. 'clock') or '0')
+if tonumber(redis.call('GET', p .. 'v:${EVERYTHING_TAG}') or '0') > computedFrom then return {0, clock} end
 for i = 9, #ARGV do
-  if tonumber(redis.call('GET', p .. 'v:' .. ARGV[i]) or '0') > computedFrom then return 0 end
+  if tonumber(redis.call('GET', p .. 'v:' .. ARGV[i]) or '0') > computedFrom then return {0, clock} end
 end
 local key = ARGV[2]
 local now = tonumber(ARGV[5])
@@ -67,7 +70,7 @@ while used + size > budget do
   drop(victim)
   used = tonumber(redis.call('GET', p .. 'bytes') or '0')
 end
-if used + size > budget then return 0 end
+if used + size > budget then return {0, clock} end
 redis.call('SET', p .. 'r:' .. key, ARGV[3], 'PX', ttl)
 local meta = tostring(size)
 for i = 9, #ARGV do
@@ -79,7 +82,7 @@ end
 redis.call('HSET', p .. 'meta', key, meta)
 redis.call('ZADD', p .. 'expiry', now + ttl, key)
 redis.call('INCRBY', p .. 'bytes', size)
-return 1
+return {1, clock}
 `;
 
 /** ARGV: prefix, version ttl ms, tags... Moves the clock, marks each tag with it, drops its entries; returns the clock. */

@@ -132,6 +132,9 @@ export class ResponseCache {
     this.redis.on('ready', this.onRedisReady);
     this.redis.on('close', this.onRedisDown);
     await this.subscriber.subscribe(this.channel);
+    // Invalidations made before this instance started: without them every store would be refused
+    // until a lookup read the clock (and requests asking for fresh answers never look up).
+    this.seeSharedClock(Number((await this.redisCall(() => this.redis.get(`${this.prefix}clock`))) ?? 0));
   }
 
   dispose(): void {
@@ -197,11 +200,18 @@ export class ResponseCache {
     const now = Date.now();
     const ttl = entry.expiresAt - now;
     if (ttl <= 0) return false;
+    // A fresh answer (`no-cache`) identical to the one held, which no invalidation removed, with
+    // half its time still to run: writing the same bytes again would only cost Redis and this process.
+    const held = this.memory.get(key, now);
+    if (held && held.etag === entry.etag && held.shared === entry.shared && held.expiresAt - now >= ttl / 2) return true;
     const value = JSON.stringify(entry);
     const size = value.length + ENTRY_OVERHEAD_BYTES + PER_TAG_OVERHEAD_BYTES * entry.tags.length;
-    const stored = await this.redisCall(() => STORE.run(this.redis, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags));
+    const reply = (await this.redisCall(() => STORE.run(this.redis, this.prefix, key, value, ttl, now, this.options.redisMaxBytes, computedFrom.shared, size, ...entry.tags))) as
+      | [number, number]
+      | null;
+    if (reply) this.seeSharedClock(Number(reply[1]));
     // Refused by Redis: another instance invalidated a tag meanwhile. Redis away: this instance's clock decides.
-    if (stored === 0 || !this.stillFresh(entry.tags, computedFrom.local)) return false;
+    if (reply?.[0] === 0 || !this.stillFresh(entry.tags, computedFrom.local)) return false;
     this.memory.set(key, entry);
     this.counters.stores++;
     return true;

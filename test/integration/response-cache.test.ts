@@ -111,6 +111,17 @@ describe('cache-control hints', () => {
     expect(fresh.body.data.airport.name).toMatch(/Charles de Gaulle/);
     expect(await memoryHits()).toBe(hitsBefore);
   });
+
+  it('keeps a fresh answer identical to the one it holds without writing it again', async () => {
+    const query = '{ airport(code: "ORY") { name } }';
+    const storesBefore = (await stats()).stores;
+    const first = await post(server, query, {}, { 'cache-control': 'no-cache' });
+    expect((await stats()).stores).toBe(storesBefore + 1);
+    const again = await post(server, query, {}, { 'cache-control': 'no-cache' });
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect((await stats()).stores).toBe(storesBefore + 1);
+  });
 });
 
 describe('invalidation', () => {

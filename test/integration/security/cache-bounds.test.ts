@@ -163,6 +163,19 @@ describe('the Redis layer', () => {
     await first.get('warm');
     expect(await first.store('fresh', entry('"new"', ['Composition:7']), first.now)).toBe(true);
   });
+
+  it('stores the fresh answers of an instance started after an invalidation, which never looked anything up', async () => {
+    const prefix = 'security:late:';
+    await clean(prefix);
+    await cacheWith(prefix).invalidate(['Airport:HEL']);
+    const started = cacheWith(prefix);
+    await started.start();
+    expect(await started.store('first', entry('"a"', ['Airport:HEL']), started.now)).toBe(true);
+    // Never started: its first store is refused (its reading of the clock is older than the tag's), and teaches it the clock.
+    const unstarted = cacheWith(prefix);
+    expect(await unstarted.store('second', entry('"b"', ['Airport:HEL']), unstarted.now)).toBe(false);
+    expect(await unstarted.store('second', entry('"b"', ['Airport:HEL']), unstarted.now)).toBe(true);
+  });
 });
 
 describe('a cache in a Redis of its own', () => {
