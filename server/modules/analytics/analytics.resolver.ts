@@ -158,8 +158,6 @@ export class MusicAnalyticsResolver {
 
 @Resolver(() => PartnerUsage)
 export class PartnerUsageResolver {
-  constructor(private readonly analyticsService: AnalyticsService) {}
-
   @FieldResolver(() => User)
   async partner(@Root() root: UsageRoot, @Ctx() context: RequestContext): Promise<UserRow> {
     const user = await context.loaders.userById.load(root.partnerId);

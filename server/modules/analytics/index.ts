@@ -16,6 +16,6 @@ export const analyticsModule = defineModule<{ networks: NetworkService; themes: 
     [AnalyticsResolver, (services) => new AnalyticsResolver(services.analytics)],
     [NetworkAnalyticsResolver, (services) => new NetworkAnalyticsResolver(services.analytics)],
     [MusicAnalyticsResolver, (services) => new MusicAnalyticsResolver(services.analytics)],
-    [PartnerUsageResolver, (services) => new PartnerUsageResolver(services.analytics)],
+    [PartnerUsageResolver, () => new PartnerUsageResolver()],
   ],
 });
