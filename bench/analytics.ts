@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { createAnalyticsDatabase } from '../server/adapters/duckdb.js';
+import { Rng } from '../server/engine/music/random.js';
 import { createDatabasePool } from '../server/adapters/mariadb.js';
 import { createPrisma } from '../server/adapters/prisma.js';
 import { loadConfig, readProcessEnvironment } from '../server/config.js';
@@ -58,16 +59,10 @@ const load = () =>
     .join(' ');
 console.log(`${COMMAND} (load average ${load()})`);
 
-/** mulberry32: the same synthetic events every run. */
+/** The engine's seeded random source: the same synthetic events every run. */
 function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const source = new Rng(seed);
+  return () => source.next();
 }
 
 const THEMES = ['ambient', 'jazz', 'classical', 'rock', 'electronic', 'cinematic', 'folk', 'lofi', 'world', 'minimal', 'orchestral', 'synthwave'];

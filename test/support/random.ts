@@ -1,11 +1,7 @@
-/** mulberry32: a seeded random source, so tests that generate events build the same ones every run. */
+import { Rng } from '../../server/engine/music/random.js';
+
+/** A seeded random source (the engine's mulberry32), so tests that generate data build the same every run. */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
