@@ -81,10 +81,9 @@ export class MusicQueries {
         { ...parameters, candidates },
       );
       if (ranked.length === 0) return [];
-      const people = new Map(ranked.map((row) => [num(row.key), num(row.people)]));
       const qualified = ranked.flatMap((row) => {
-        const count = people.get(num(row.key)) ?? 0;
-        return count >= minPeople ? [{ key: String(row.key), count: num(row.n), people: count }] : [];
+        const people = num(row.people);
+        return people >= minPeople ? [{ key: String(row.key), count: num(row.n), people }] : [];
       });
       if (qualified.length >= first || ranked.length < candidates) return qualified.slice(0, first);
     }

@@ -13,11 +13,8 @@ export interface UsagePoint extends UsageTotals {
   bucket: Date;
 }
 
-export interface OperationFigures {
+export interface OperationFigures extends Omit<UsageTotals, 'errorCount'> {
   operation: string;
-  requests: number;
-  p95LatencyMs: number | null;
-  cacheHitRate: number | null;
 }
 
 /** One partner's usage over a window; every part counts the same requests. */
