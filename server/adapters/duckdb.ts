@@ -22,6 +22,13 @@ export interface AnalyticsDatabase {
 }
 
 const READERS = 2;
+/**
+ * Grouping by an integer whose stored range spans at most 2^this values (piece ids, people's label
+ * codes) uses an array indexed by the value instead of a hash table: the analytics rankings group a
+ * million rows by piece or by person, and this made them 20-30 % faster at 10 million events
+ * (DuckDB's default, 12 bits, covers only 4,096 values). The array costs a few MB per thread.
+ */
+const PERFECT_HASH_BITS = 18;
 
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -39,7 +46,7 @@ export async function readRows(connection: DuckDBConnection, sql: string, parame
 
 export async function createAnalyticsDatabase(config: { dbPath: string }): Promise<AnalyticsDatabase> {
   if (config.dbPath !== ':memory:') await mkdir(dirname(config.dbPath), { recursive: true });
-  const instance = await DuckDBInstance.create(config.dbPath);
+  const instance = await DuckDBInstance.create(config.dbPath, { perfect_ht_threshold: String(PERFECT_HASH_BITS) });
   const writer = await instance.connect();
   const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
   let nextReader = 0;

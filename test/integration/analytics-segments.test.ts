@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyticsDatabase, type AnalyticsDatabase } from '../../server/adapters/duckdb.js';
-import { type AnalyticsEvent, MUSIC_EVENT_KINDS, type MusicEventKind } from '../../server/modules/analytics/analytics-event.js';
+import { type AnalyticsEvent, MUSIC_EVENT_KINDS, type MusicEventKind, type MusicFact, weightOf } from '../../server/modules/analytics/analytics-event.js';
 import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js';
 import { mulberry32 } from '../support/random.js';
 import type { FactWriterOptions } from '../../server/modules/analytics/analytics-ingest.repo.js';
@@ -127,6 +127,50 @@ describe('clustered segments', () => {
     );
     const [requests] = await db.query('SELECT count(*) AS n FROM (SELECT partner_id, lag(partner_id) OVER () AS p0 FROM request_facts) WHERE partner_id < p0');
     expect({ music: Number(music.n), requests: Number(requests.n) }).toEqual({ music: 0, requests: 0 });
+  });
+});
+
+describe('figures over segments and tail', () => {
+  const inWindow = (window: (typeof WINDOWS)[number]) =>
+    all.flat().filter((event): event is MusicFact & AnalyticsEvent => event.kind !== 'API_REQUEST' && event.at >= window.from.getTime() && event.at < window.to.getTime());
+
+  it('count contests, entrants and voters exactly as the events say', async () => {
+    const { repo } = await openRepo('contests', { segmentRows: 400 });
+    for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
+    for (const window of WINDOWS) {
+      const events = inWindow(window);
+      const entries = events.filter((event) => event.kind === 'CONTEST_ENTRY');
+      const votes = events.filter((event) => event.kind === 'CONTEST_VOTE' || event.kind === 'CONTEST_VOTE_RETRACTED');
+      expect(await repo.contestStatistics(window)).toEqual({
+        contests: new Set(events.filter((event) => event.kind === 'CONTEST_ENTRY' || event.kind === 'CONTEST_VOTE').map((event) => event.contestId)).size,
+        entries: entries.length,
+        entrants: new Set(entries.map((event) => event.actor)).size,
+        votes: votes.reduce((sum, event) => sum + weightOf(event.kind), 0),
+        voters: new Set(votes.map((event) => event.actor)).size,
+      });
+    }
+  });
+
+  it('rank pieces by net count among those enough different people made', async () => {
+    const { repo } = await openRepo('ranked', { segmentRows: 400 });
+    for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
+    const kinds: MusicEventKind[] = ['COMPOSITION_LIKED', 'COMPOSITION_UNLIKED'];
+    for (const window of WINDOWS) {
+      const pieces = new Map<number, { count: number; people: Set<string> }>();
+      for (const event of inWindow(window).filter((event) => kinds.includes(event.kind))) {
+        const piece = pieces.get(event.compositionId ?? 0) ?? { count: 0, people: new Set<string>() };
+        piece.count += weightOf(event.kind);
+        piece.people.add(event.actor);
+        pieces.set(event.compositionId ?? 0, piece);
+      }
+      const expected = [...pieces]
+        .filter(([, piece]) => piece.count > 0 && piece.people.size >= 4)
+        .sort(([a, x], [b, y]) => y.count - x.count || a - b)
+        .slice(0, 5)
+        .map(([id, piece]) => ({ key: String(id), count: piece.count, people: piece.people.size }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await repo.topCompositions(window, kinds, 5, 4)).toEqual(expected);
+    }
   });
 });
 
