@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { AnalyticsRepo } from '../../server/modules/analytics/analytics.repo.js'
 import { mulberry32 } from '../support/random.js';
 import type { FactWriterOptions } from '../../server/modules/analytics/analytics-ingest.repo.js';
 import { LAYOUT_VERSION, moveTail } from '../../server/modules/analytics/analytics-layout.repo.js';
+import { PEOPLE_CAP } from '../../server/modules/analytics/analytics-sql.js';
 
 const HOUR = 3_600_000;
 const H0 = Date.UTC(2026, 9, 5, 10);
@@ -86,6 +88,13 @@ async function figures(repo: AnalyticsRepo) {
   return result;
 }
 
+/** What layout 4 added: the segment column and the segments' cells. */
+async function dropSegmentCells(connection: DuckDBConnection) {
+  for (const view of ['music_events', 'music_rows']) await connection.run(`DROP VIEW IF EXISTS ${view}`);
+  await connection.run('ALTER TABLE music_facts DROP COLUMN segment');
+  for (const table of ['segments', 'piece_cells', 'person_cells', 'contest_cells']) await connection.run(`DROP TABLE ${table}`);
+}
+
 const rowCounts = async (db: AnalyticsDatabase) =>
   (await db.query('SELECT (SELECT count(*) FROM music_facts) + (SELECT count(*) FROM request_facts) AS segments, (SELECT count(*) FROM music_tail) + (SELECT count(*) FROM request_tail) AS tail'))[0];
 
@@ -111,6 +120,8 @@ describe('clustered segments', () => {
     expect(Number(counts.segments)).toBeGreaterThan(0);
     expect(Number(counts.tail)).toBeLessThan(400 + 50);
     expect(Number((await rowCounts(kept.db)).segments)).toBe(0);
+    // Blocks of 2 and 4 segments, so the windows below read merged cells, one-segment cells and rows.
+    expect((await moved.db.query('SELECT DISTINCT block_last - block_first + 1 AS size FROM piece_cells ORDER BY size')).map((row) => row.size)).toEqual([1, 2, 4]);
     // Entries stored before a move, delivered again after it.
     for (let i = 0; i < all.length; i += 5) expect(await moved.repo.ingest(all.slice(i, i + 5))).toBe(0);
     expect(await moved.repo.eventCounts()).toEqual({ music: all.flat().filter((e) => e.kind !== 'API_REQUEST').length, requests: all.flat().filter((e) => e.kind === 'API_REQUEST').length });
@@ -167,7 +178,7 @@ describe('figures over segments and tail', () => {
         .filter(([, piece]) => piece.count > 0 && piece.people.size >= 4)
         .sort(([a, x], [b, y]) => y.count - x.count || a - b)
         .slice(0, 5)
-        .map(([id, piece]) => ({ key: String(id), count: piece.count, people: piece.people.size }));
+        .map(([id, piece]) => ({ key: String(id), count: piece.count, people: Math.min(piece.people.size, PEOPLE_CAP) }));
       expect(expected.length).toBeGreaterThan(0);
       expect(await repo.topCompositions(window, kinds, 5, 4)).toEqual(expected);
     }
@@ -184,11 +195,12 @@ describe('a layout 2 store', () => {
     }
     // Layout 2 as the previous version left it: the raw rows in arrival order in the fact tables, no tails.
     await old.db.write(async (connection) => {
-      await connection.run('INSERT INTO music_facts SELECT * FROM music_tail');
+      await connection.run('INSERT INTO music_facts BY NAME SELECT * FROM music_tail');
       await connection.run('INSERT INTO request_facts SELECT * FROM request_tail');
       for (const view of ['music_events', 'api_requests', 'music_rows', 'request_rows']) await connection.run(`DROP VIEW ${view}`);
       await connection.run('DROP TABLE music_tail');
       await connection.run('DROP TABLE request_tail');
+      await dropSegmentCells(connection);
       await connection.run('UPDATE analytics_layout SET version = 2');
     });
     await old.db.dispose();
@@ -202,5 +214,35 @@ describe('a layout 2 store', () => {
     expect(await figures(repo)).toEqual(await figures(reference.repo));
     expect(await repo.ingest(all.slice(0, 5))).toBe(0);
     expect(await repo.eventCounts()).toEqual(await reference.repo.eventCounts());
+  });
+});
+
+describe('a layout 3 store', () => {
+  it('is upgraded in place: its segments become one segment with cells, figures unchanged, and new segments follow it', async () => {
+    const reference = await openRepo('reference3', { segmentRows: 400 });
+    const old = await openRepo('layout3', { segmentRows: 400 });
+    const half = Math.floor(all.length / 2);
+    for (let i = 0; i < half; i += 5) {
+      await reference.repo.ingest(all.slice(i, i + 5));
+      await old.repo.ingest(all.slice(i, i + 5));
+    }
+    await old.db.write(async (connection) => {
+      await dropSegmentCells(connection);
+      await connection.run('CREATE VIEW music_rows AS SELECT * FROM music_facts UNION ALL SELECT * FROM music_tail');
+      await connection.run('UPDATE analytics_layout SET version = 3');
+    });
+    await old.db.dispose();
+    opened.splice(opened.indexOf(old.db), 1);
+
+    const { db, repo } = await openRepo('layout3', { segmentRows: 400 });
+    expect((await db.query('SELECT version FROM analytics_layout'))[0].version).toBe(LAYOUT_VERSION);
+    expect(await db.query('SELECT id FROM segments')).toEqual([{ id: 0 }]);
+    for (let i = half; i < all.length; i += 5) {
+      await reference.repo.ingest(all.slice(i, i + 5));
+      await repo.ingest(all.slice(i, i + 5));
+    }
+    expect(Number((await db.query('SELECT count(*) AS n FROM segments WHERE id > 0'))[0].n)).toBeGreaterThan(0);
+    expect(await figures(repo)).toEqual(await figures(reference.repo));
+    expect(await repo.ingest(all.slice(0, 5))).toBe(0);
   });
 });

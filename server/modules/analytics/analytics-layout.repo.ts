@@ -1,13 +1,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readRows } from '../../adapters/duckdb.js';
-import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, MUSIC_ORDER, num, PEOPLE_CAP, REQUEST_ORDER, tempoParameters } from './analytics-sql.js';
+import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, MUSIC_ORDER, mergedBlockCells, num, PEOPLE_CAP, REQUEST_ORDER, segmentCells, tempoParameters } from './analytics-sql.js';
 
 /**
- * Layout 3 of the store (layout 1 kept every event as a row of text columns keyed by its UUID;
- * layout 2 kept the raw rows in arrival order):
+ * Layout 4 of the store (layout 1 kept every event as a row of text columns keyed by its UUID;
+ * layout 2 kept the raw rows in arrival order; layout 3 had no per-segment cells):
  * - `music_facts`, `request_facts`: one row per event, every text value replaced by an integer code
  *   from `labels`, in clustered segments: each segment sorted by MUSIC_ORDER or REQUEST_ORDER, so
  *   DuckDB's per-row-group ranges skip the row groups of other kinds or other partners;
+ * - `segments`: the id and the time span of every music segment (`music_facts.segment`);
+ * - cells per block of segments: `piece_cells` (per kind and piece: net count and up to PEOPLE_CAP
+ *   of its people), `person_cells` (contest events per kind and person) and `contest_cells` (the
+ *   contests entered or voted in). A block is one segment, or 2, 4, 8... segments aligned on their
+ *   size (segments 1-2, 3-4, 1-4...), written in the transaction that creates its last segment. A
+ *   window that holds whole segments reads the cells of the fewest blocks that make them up instead
+ *   of their rows (see `CellPlan`);
  * - `music_tail`, `request_tail`: the rows appended since the last segment, in arrival order, moved
  *   into the segments in one transaction once they pass a size (see `moveTail`);
  * - views `music_rows`, `request_rows`: segments and tail together, what every query reads;
@@ -18,7 +25,7 @@ import { createdRollup, KIND_LIST_SQL, LABEL, type LabelDimension, MUSIC_ORDER, 
  *   transaction as the raw rows, with up to MIN_PEOPLE of the people who made them;
  * - views `music_events` and `api_requests` with layout 1's columns and text values.
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 const NETWORK_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS airports (id INTEGER PRIMARY KEY, iata VARCHAR, icao VARCHAR, name VARCHAR NOT NULL, city VARCHAR NOT NULL, country VARCHAR NOT NULL)`,
@@ -29,17 +36,27 @@ const NETWORK_SCHEMA = [
 const MUSIC_COLUMNS = `(
   kind UTINYINT NOT NULL, occurred_at TIMESTAMP NOT NULL, actor INTEGER NOT NULL, weight TINYINT NOT NULL, composition_id INTEGER,
   theme INTEGER, key_root INTEGER, scale INTEGER, tempo_bpm DOUBLE, contest_id INTEGER, entry_id INTEGER)`;
+/** A music segment's rows: the tail's columns and the segment they moved into. */
+const MUSIC_FACT_COLUMNS = MUSIC_COLUMNS.replace(/\)$/, ', segment INTEGER DEFAULT 0)');
 const REQUEST_COLUMNS = `(occurred_at TIMESTAMP NOT NULL, operation INTEGER NOT NULL, partner_id INTEGER, latency_ms DOUBLE NOT NULL, cache_hit BOOLEAN NOT NULL, ok BOOLEAN NOT NULL)`;
-/** The segment table, its tail, its columns and the order of a segment. */
+/** The segment table, its tail, their columns and the order of a segment. */
 const SEGMENTED = [
-  { table: 'music_facts', tail: 'music_tail', columns: MUSIC_COLUMNS, order: MUSIC_ORDER },
-  { table: 'request_facts', tail: 'request_tail', columns: REQUEST_COLUMNS, order: REQUEST_ORDER },
+  { table: 'music_facts', columns: MUSIC_FACT_COLUMNS, tail: 'music_tail', tailColumns: MUSIC_COLUMNS, order: MUSIC_ORDER },
+  { table: 'request_facts', columns: REQUEST_COLUMNS, tail: 'request_tail', tailColumns: REQUEST_COLUMNS, order: REQUEST_ORDER },
 ] as const;
+
+const CELL_SCHEMA = [
+  `CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, first_at TIMESTAMP NOT NULL, last_at TIMESTAMP NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS piece_cells (block_first INTEGER NOT NULL, block_last INTEGER NOT NULL, kind UTINYINT NOT NULL, composition_id INTEGER NOT NULL, net INTEGER NOT NULL, people UTINYINT NOT NULL, actors INTEGER[] NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS person_cells (block_first INTEGER NOT NULL, block_last INTEGER NOT NULL, kind UTINYINT NOT NULL, actor INTEGER NOT NULL, events INTEGER NOT NULL, net INTEGER NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS contest_cells (block_first INTEGER NOT NULL, block_last INTEGER NOT NULL, kind UTINYINT NOT NULL, contest_id INTEGER NOT NULL)`,
+];
+const CELL_TABLES = ['segments', 'piece_cells', 'person_cells', 'contest_cells'];
 
 const FACT_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS analytics_layout (version INTEGER NOT NULL, people_cap INTEGER NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS labels (dimension UTINYINT NOT NULL, code INTEGER NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY (dimension, code))`,
-  `CREATE TABLE IF NOT EXISTS music_facts ${MUSIC_COLUMNS}`,
+  `CREATE TABLE IF NOT EXISTS music_facts ${MUSIC_FACT_COLUMNS}`,
   `CREATE TABLE IF NOT EXISTS music_tail ${MUSIC_COLUMNS}`,
   `CREATE TABLE IF NOT EXISTS request_facts ${REQUEST_COLUMNS}`,
   `CREATE TABLE IF NOT EXISTS request_tail ${REQUEST_COLUMNS}`,
@@ -48,7 +65,7 @@ const FACT_SCHEMA = [
 ];
 
 const ROW_VIEWS = [
-  'CREATE OR REPLACE VIEW music_rows AS SELECT * FROM music_facts UNION ALL SELECT * FROM music_tail',
+  'CREATE OR REPLACE VIEW music_rows AS SELECT * EXCLUDE (segment) FROM music_facts UNION ALL SELECT * FROM music_tail',
   'CREATE OR REPLACE VIEW request_rows AS SELECT * FROM request_facts UNION ALL SELECT * FROM request_tail',
 ];
 
@@ -78,12 +95,15 @@ export async function inTransaction<T>(connection: DuckDBConnection, work: () =>
   }
 }
 
-/** Creates the layout, upgrading a layout 1 or 2 store in place (one transaction: all or nothing). */
+/** Creates the layout, upgrading a layout 1, 2 or 3 store in place (one transaction: all or nothing). */
 export async function migrateLayout(connection: DuckDBConnection): Promise<void> {
   for (const statement of NETWORK_SCHEMA) await connection.run(statement);
   const legacy = await readRows(connection, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND table_name IN ('music_events', 'api_requests')`);
   await inTransaction(connection, async () => {
-    for (const statement of [...FACT_SCHEMA, ...ROW_VIEWS]) await connection.run(statement);
+    for (const statement of [...FACT_SCHEMA, ...CELL_SCHEMA]) await connection.run(statement);
+    // A layout 2 or 3 store's segments (all of its rows) become segment 0.
+    await connection.run('ALTER TABLE music_facts ADD COLUMN IF NOT EXISTS segment INTEGER DEFAULT 0');
+    for (const statement of ROW_VIEWS) await connection.run(statement);
     // Empty in a new store: the rollups are built (from no rows) and the layout recorded.
     const [row] = await readRows(connection, 'SELECT version, people_cap FROM analytics_layout');
     if (legacy.length > 0)
@@ -91,8 +111,10 @@ export async function migrateLayout(connection: DuckDBConnection): Promise<void>
         connection,
         legacy.map((table) => String(table.table_name)),
       );
-    else if (row && num(row.version) < LAYOUT_VERSION) await clusterLayout2(connection);
-    if (!row || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) await rebuildRollups(connection);
+    else if (row && num(row.version) < 3) await clusterLayout2(connection);
+    const capChanged = !row || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0;
+    if (capChanged) await rebuildRollups(connection);
+    if (capChanged || num(row.version) < 4) await rebuildSegmentCells(connection);
     if (!row || num(row.version) !== LAYOUT_VERSION || num(row.people_cap) !== PEOPLE_CAP || legacy.length > 0) {
       await connection.run('DELETE FROM analytics_layout');
       await connection.run('INSERT INTO analytics_layout VALUES ($version, $cap)', { version: LAYOUT_VERSION, cap: PEOPLE_CAP });
@@ -102,7 +124,7 @@ export async function migrateLayout(connection: DuckDBConnection): Promise<void>
 }
 
 /**
- * Layout 1 to layout 3: labels from the text values, raw rows recoded into one clustered segment,
+ * Layout 1 to layout 4: labels from the text values, raw rows recoded into one clustered segment,
  * every old event id kept as stored (a batch
  * committed before the upgrade and delivered again after it still counts once), old tables dropped.
  */
@@ -124,7 +146,7 @@ async function upgradeFromLayout1(connection: DuckDBConnection, tables: string[]
     );
   }
   await connection.run(
-    `INSERT INTO music_facts
+    `INSERT INTO music_facts (kind, occurred_at, actor, weight, composition_id, theme, key_root, scale, tempo_bpm, contest_id, entry_id)
      SELECT list_position(${KIND_LIST_SQL}, m.kind) - 1, m.occurred_at, a.code, m.weight, m.composition_id, t.code, k.code, s.code, m.tempo_bpm, m.contest_id, m.entry_id
      FROM music_events m
      JOIN labels a ON a.dimension = ${LABEL.actor} AND a.value = m.actor
@@ -156,28 +178,49 @@ async function rebuildRollups(connection: DuckDBConnection): Promise<void> {
   await connection.run(createdRollup('music_rows'), tempoParameters());
 }
 
+/** Rebuilds every segment's span and every block's cells from the segments' rows (an upgrade, or a new PEOPLE_CAP). */
+async function rebuildSegmentCells(connection: DuckDBConnection): Promise<void> {
+  for (const table of CELL_TABLES) await connection.run(`DELETE FROM ${table}`);
+  for (const statement of segmentCells('music_facts', 'segment')) await connection.run(statement);
+  const [newest] = await readRows(connection, 'SELECT coalesce(max(id), 0) AS id FROM segments');
+  for (let segment = 1; segment <= num(newest.id); segment += 1) await mergeBlocksEndingAt(connection, segment);
+}
+
+/** Writes the cells of every block of two or more segments that segment `last` completes. */
+async function mergeBlocksEndingAt(connection: DuckDBConnection, last: number): Promise<void> {
+  for (let size = 2; last % size === 0; size *= 2) {
+    for (const statement of mergedBlockCells(last - size + 1, last - size / 2, last)) await connection.run(statement);
+  }
+}
+
 /** Layout 2 to layout 3: the rows, kept in arrival order, become one clustered segment each. */
 async function clusterLayout2(connection: DuckDBConnection): Promise<void> {
   for (const { table, columns, order } of SEGMENTED) {
     await connection.run(`CREATE TEMP TABLE clustered AS SELECT * FROM ${table} ORDER BY ${order}`);
     await connection.run(`DROP TABLE ${table}`);
     await connection.run(`CREATE TABLE ${table} ${columns}`);
-    await connection.run(`INSERT INTO ${table} SELECT * FROM clustered`);
+    await connection.run(`INSERT INTO ${table} BY NAME SELECT * FROM clustered`);
     await connection.run('DROP TABLE clustered');
   }
 }
 
 /**
  * Moves the tails into new clustered segments, in one transaction: a crash or a failure leaves
- * every row in the tail (still counted once) and the move is tried again later. The tails are
- * dropped and created again rather than emptied, so no deleted row groups are left to scan.
+ * every row in the tail (still counted once) and the move is tried again later. The music rows
+ * become the next segment, its cells written from the same rows. The tails are dropped and created
+ * again rather than emptied, so no deleted row groups are left to scan.
  */
 export function moveTail(connection: DuckDBConnection): Promise<void> {
   return inTransaction(connection, async () => {
-    for (const { table, tail, columns, order } of SEGMENTED) {
-      await connection.run(`INSERT INTO ${table} SELECT * FROM ${tail} ORDER BY ${order}`);
+    const [next] = await readRows(connection, 'SELECT coalesce(max(id) + 1, 1) AS id FROM segments');
+    const segment = num(next.id);
+    for (const statement of segmentCells('music_tail', String(segment))) await connection.run(statement);
+    await mergeBlocksEndingAt(connection, segment);
+    for (const { table, tail, tailColumns, order } of SEGMENTED) {
+      const rows = table === 'music_facts' ? `SELECT *, ${segment} AS segment FROM ${tail}` : `SELECT * FROM ${tail}`;
+      await connection.run(`INSERT INTO ${table} BY NAME ${rows} ORDER BY ${order}`);
       await connection.run(`DROP TABLE ${tail}`);
-      await connection.run(`CREATE TABLE ${tail} ${columns}`);
+      await connection.run(`CREATE TABLE ${tail} ${tailColumns}`);
     }
   });
 }

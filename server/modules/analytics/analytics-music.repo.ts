@@ -1,12 +1,27 @@
 import type { AnalyticsDatabase, SqlRow } from '../../adapters/duckdb.js';
 import type { MusicEventKind } from './analytics-event.js';
-import { CONTEST_KINDS, CREATED_BY, IN_FULL_HOURS, IN_WINDOW, KIND, LABEL, num, PEOPLE_OF_CELLS, partialHours, TEMPO_BAND, tempoParameters, windowParameters } from './analytics-sql.js';
+import {
+  CONTEST_KINDS,
+  CREATED_BY,
+  IN_FULL_HOURS,
+  IN_WINDOW,
+  KIND,
+  LABEL,
+  num,
+  PEOPLE_CAP,
+  PEOPLE_OF_CELLS,
+  partialHours,
+  RANKED_KINDS,
+  TEMPO_BAND,
+  tempoParameters,
+  windowParameters,
+} from './analytics-sql.js';
 import { DATE_PART, type TimeWindow } from './figures.js';
 
 export interface CountFigure {
   key: string;
   count: number;
-  /** Distinct people: exact below MIN_PEOPLE, at least MIN_PEOPLE otherwise. */
+  /** Distinct people: exact below MIN_PEOPLE, at least MIN_PEOPLE otherwise (top pieces: exactly MIN_PEOPLE then). */
   people: number;
 }
 
@@ -57,26 +72,36 @@ export class MusicQueries {
 
   /**
    * Pieces ranked by the net count of `kinds` events, among those at least `minPeople` people made.
-   * Counting distinct people for every piece is what costs; the ranking by count is cheap. So the
-   * best-ranked pieces are taken first and only theirs counted, more of them while too few qualify.
+   * The whole segments in the window count from their piece cells, the rest from raw rows. Only the
+   * best-ranked pieces have their people counted, more of them while too few qualify, and only
+   * those none of whose cells already holds PEOPLE_CAP people.
    */
   async topCompositions(window: TimeWindow, kinds: readonly MusicEventKind[], first: number, minPeople: number): Promise<CountFigure[]> {
+    if (minPeople > PEOPLE_CAP) throw new Error(`topCompositions: the cells keep ${PEOPLE_CAP} people per piece, so minPeople cannot be ${minPeople}`);
+    if (!kinds.every((kind) => RANKED_KINDS.includes(kind))) throw new Error(`topCompositions: only ${RANKED_KINDS.join(', ')} have piece cells`);
     // Codes from the constant kind table, not from the request.
     const inKinds = `kind IN (${kinds.map((kind) => KIND[kind]).join(', ')})`;
-    const parameters = { from: window.from.getTime(), to: window.to.getTime() };
+    const plan = await this.cellPlan(window);
+    const parameters = { ...plan.parameters, from: window.from.getTime(), to: window.to.getTime() };
     // One statement, so the counts and the people come from one snapshot: two statements could see
     // an event arrive between them (a piece shown with 5 people but 4 likes).
     for (let candidates = first * 2 + 10; ; candidates *= 4) {
       const ranked = await this.db.query(
-        `WITH ranked AS (
-           SELECT composition_id, sum(weight) AS n FROM music_rows
-           WHERE ${inKinds} AND composition_id IS NOT NULL AND ${IN_WINDOW}
-           GROUP BY composition_id HAVING sum(weight) > 0 ORDER BY n DESC, composition_id LIMIT $candidates
+        `WITH counted AS (
+           ${plan.cells('piece_cells', 'composition_id, net AS n, people', inKinds)}
+           UNION ALL ${outsideWholeSegments('composition_id, weight, 1', `${inKinds} AND composition_id IS NOT NULL AND ${IN_WINDOW}`)}
+         ), ranked AS (
+           SELECT composition_id, sum(n) AS n, max(people) AS widest FROM counted
+           GROUP BY composition_id HAVING sum(n) > 0 ORDER BY n DESC, composition_id LIMIT $candidates
+         ), unsure AS (
+           SELECT composition_id FROM ranked WHERE widest < ${PEOPLE_CAP}
          ), people AS (
-           SELECT composition_id, count(DISTINCT actor) AS people FROM music_rows
-           WHERE ${inKinds} AND composition_id IN (SELECT composition_id FROM ranked) AND ${IN_WINDOW} GROUP BY composition_id
+           SELECT composition_id, count(DISTINCT actor) AS people FROM (
+             ${plan.cells('piece_cells', 'composition_id, unnest(actors) AS actor', `${inKinds} AND composition_id IN (SELECT composition_id FROM unsure)`)}
+             UNION ALL ${outsideWholeSegments('composition_id, actor', `${inKinds} AND composition_id IN (SELECT composition_id FROM unsure) AND ${IN_WINDOW}`)}
+           ) GROUP BY composition_id
          )
-         SELECT ranked.composition_id AS key, ranked.n, coalesce(people.people, 0) AS people
+         SELECT ranked.composition_id AS key, ranked.n, least(coalesce(people.people, ranked.widest), ${PEOPLE_CAP}) AS people
          FROM ranked LEFT JOIN people USING (composition_id) ORDER BY ranked.n DESC, ranked.composition_id`,
         { ...parameters, candidates },
       );
@@ -90,28 +115,100 @@ export class MusicQueries {
   }
 
   /**
-   * Entrants and voters are exact distinct counts, counted as the groups of one GROUP BY person (on
-   * a dense integer code, which DuckDB groups with an array) rather than with two COUNT(DISTINCT)s:
-   * a quarter less time at 10 million events. The contests come from a second scan: sharing one
-   * CTE made DuckDB materialise the rows, which cost more than reading them twice.
+   * Entrants and voters are exact distinct counts: the groups of one GROUP BY person (on a dense
+   * integer code, which DuckDB groups with an array) over the person cells of whole segments and
+   * the raw rows of the rest.
    */
   async contestStatistics(window: TimeWindow) {
     const [entry, vote, retracted] = CONTEST_KINDS;
+    const inContestKinds = `kind IN (${CONTEST_KINDS.join(', ')})`;
+    const plan = await this.cellPlan(window);
     const [row] = await this.db.query(
-      `WITH per_person AS (
-         SELECT count(*) FILTER (WHERE kind = ${entry}) AS entries,
-                count(*) FILTER (WHERE kind IN (${vote}, ${retracted})) AS vote_events, sum(weight) FILTER (WHERE kind IN (${vote}, ${retracted})) AS votes
-         FROM music_rows WHERE kind IN (${CONTEST_KINDS.join(', ')}) AND ${IN_WINDOW} GROUP BY actor
+      `WITH person_events AS (
+         ${plan.cells('person_cells', 'actor, kind, events, net', inContestKinds)}
+         UNION ALL ${outsideWholeSegments('actor, kind, 1, weight', `${inContestKinds} AND ${IN_WINDOW}`)}
+       ), per_person AS (
+         SELECT sum(events) FILTER (WHERE kind = ${entry}) AS entries,
+                sum(events) FILTER (WHERE kind IN (${vote}, ${retracted})) AS vote_events, sum(net) FILTER (WHERE kind IN (${vote}, ${retracted})) AS votes
+         FROM person_events GROUP BY actor
+       ), contests AS (
+         ${plan.cells('contest_cells', 'contest_id', 'true')}
+         UNION ALL ${outsideWholeSegments('contest_id', `kind IN (${entry}, ${vote}) AND ${IN_WINDOW}`)}
        )
-       SELECT (SELECT count(DISTINCT contest_id) FROM music_rows WHERE kind IN (${entry}, ${vote}) AND ${IN_WINDOW}) AS contests,
+       SELECT (SELECT count(DISTINCT contest_id) FROM contests) AS contests,
               coalesce(sum(entries), 0) AS entries, count(*) FILTER (WHERE entries > 0) AS entrants,
               coalesce(sum(votes), 0) AS votes, count(*) FILTER (WHERE vote_events > 0) AS voters
        FROM per_person`,
-      { from: window.from.getTime(), to: window.to.getTime() },
+      { ...plan.parameters, from: window.from.getTime(), to: window.to.getTime() },
     );
     return { contests: num(row.contests), entries: num(row.entries), entrants: num(row.entrants), votes: num(row.votes), voters: num(row.voters) };
   }
+
+  /**
+   * Which cells stand for which rows in `window`: the longest run of consecutive segments whose
+   * music the window holds whole (`$first` to `$last`, an empty range when there is none), made up
+   * of the fewest blocks. Read before the figures, in its own statement: segments and blocks never
+   * change once written and a new segment gets a higher id, so one created meanwhile lies outside
+   * the run and is read from its rows.
+   */
+  private async cellPlan(window: TimeWindow): Promise<CellPlan> {
+    const segments = await this.db.query('SELECT id, first_at >= epoch_ms($from::BIGINT) AND last_at < epoch_ms($to::BIGINT) AS inside FROM segments ORDER BY id', {
+      from: window.from.getTime(),
+      to: window.to.getTime(),
+    });
+    let run = { first: 1, last: 0 };
+    let runFirst: number | null = null;
+    for (const segment of segments) {
+      const id = num(segment.id);
+      if (!segment.inside) runFirst = null;
+      else {
+        runFirst ??= id;
+        if (id - runFirst > run.last - run.first) run = { first: runFirst, last: id };
+      }
+    }
+    return new CellPlan(run.first, run.last);
+  }
 }
+
+/**
+ * The blocks that make up segments first..last, largest first: from each segment, the largest
+ * block that starts there (its size divides the segments before it) and ends by `last`. Segment 0
+ * (every row of a store upgraded from layout 3) is a block of its own.
+ */
+class CellPlan {
+  private readonly blocks: [number, number][] = [];
+
+  constructor(
+    private readonly first: number,
+    private readonly last: number,
+  ) {
+    for (let start = first; start <= last; ) {
+      let size = 1;
+      while (start > 0 && (start - 1) % (size * 2) === 0 && start + size * 2 - 1 <= last) size *= 2;
+      this.blocks.push([start, start + size - 1]);
+      start += size;
+    }
+  }
+
+  get parameters() {
+    return { first: this.first, last: this.last };
+  }
+
+  /**
+   * `columns` of `table`'s cells of the run's blocks that match `where`: one SELECT per block, each
+   * with its bounds as constants, which DuckDB's per-row-group ranges prune by.
+   */
+  cells(table: string, columns: string, where: string): string {
+    if (this.blocks.length === 0) return `SELECT ${columns} FROM ${table} WHERE false`;
+    return this.blocks.map(([first, last]) => `SELECT ${columns} FROM ${table} WHERE block_first = ${first} AND block_last = ${last} AND ${where}`).join(' UNION ALL ');
+  }
+}
+
+/** `columns` of the raw music rows outside the whole segments (rows of other segments, and the tail) that match `where`. */
+const outsideWholeSegments = (columns: string, where: string) =>
+  `SELECT ${columns} FROM music_facts WHERE segment < $first AND ${where}
+   UNION ALL SELECT ${columns} FROM music_facts WHERE segment > $last AND ${where}
+   UNION ALL SELECT ${columns} FROM music_tail WHERE ${where}`;
 
 function countFigure(row: SqlRow): CountFigure {
   return { key: String(row.key), count: num(row.n), people: num(row.people) };

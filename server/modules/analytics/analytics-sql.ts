@@ -12,6 +12,9 @@ export const CREATED_BY = { theme: 0, key: 1, scale: 2, tempo: 3 } as const;
 export const KIND = Object.fromEntries(MUSIC_EVENT_KINDS.map((kind, i) => [kind, i])) as Record<MusicEventKind, number>;
 export const KIND_LIST_SQL = `[${MUSIC_EVENT_KINDS.map((kind) => `'${kind}'`).join(', ')}]`;
 export const CONTEST_KINDS = [KIND.CONTEST_ENTRY, KIND.CONTEST_VOTE, KIND.CONTEST_VOTE_RETRACTED];
+/** The kinds pieces are ranked by (most played, liked, remixed): the only ones with piece cells. */
+export const RANKED_KINDS: readonly MusicEventKind[] = ['COMPOSITION_PLAYED', 'COMPOSITION_LIKED', 'COMPOSITION_UNLIKED', 'COMPOSITION_REMIXED'];
+const RANKED_KINDS_SQL = `kind IN (${RANKED_KINDS.map((kind) => KIND[kind]).join(', ')})`;
 
 /**
  * The order inside a segment: every query filters music rows by kind (and the piece rankings by
@@ -61,6 +64,44 @@ export const createdRollup = (source: string) => `
     UNION ALL SELECT occurred_at, ${CREATED_BY.scale}, scale, actor FROM created WHERE scale IS NOT NULL
     UNION ALL SELECT occurred_at, ${CREATED_BY.tempo}, ${TEMPO_BAND}, actor FROM created
   ) GROUP BY ALL`;
+
+/**
+ * The statements that write the span and the one-segment blocks' cells of the segments among
+ * `source` (music_facts, or the tail about to become segment `segment`): see the layout
+ * (analytics-layout.repo.ts). Cells are written in the order queries filter them by.
+ */
+export const segmentCells = (source: string, segment: string) => {
+  const [entry, vote] = CONTEST_KINDS;
+  return [
+    `INSERT INTO segments SELECT ${segment}, min(occurred_at), max(occurred_at) FROM ${source} GROUP BY 1`,
+    `INSERT INTO piece_cells
+     SELECT segment, segment, kind, composition_id, net, len(actors), actors FROM (
+       SELECT ${segment} AS segment, kind, composition_id, CAST(sum(weight) AS INTEGER) AS net, ${keptPeople('list(actor)')} AS actors
+       FROM ${source} WHERE ${RANKED_KINDS_SQL} AND composition_id IS NOT NULL GROUP BY ALL)
+     ORDER BY segment, kind, composition_id`,
+    `INSERT INTO person_cells
+     SELECT ${segment} AS segment, segment, kind, actor, CAST(count(*) AS INTEGER), CAST(sum(weight) AS INTEGER)
+     FROM ${source} WHERE kind IN (${CONTEST_KINDS.join(', ')}) GROUP BY ALL ORDER BY segment, kind, actor`,
+    `INSERT INTO contest_cells
+     SELECT DISTINCT ${segment} AS segment, segment, kind, contest_id FROM ${source} WHERE kind IN (${entry}, ${vote}) AND contest_id IS NOT NULL`,
+  ];
+};
+
+/** The statements that write the cells of block first..last from those of its halves first..middle and middle+1..last. */
+export const mergedBlockCells = (first: number, middle: number, last: number) => {
+  const halves = `(block_first = ${first} AND block_last = ${middle}) OR (block_first = ${middle + 1} AND block_last = ${last})`;
+  return [
+    `INSERT INTO piece_cells
+     SELECT ${first}, ${last}, kind, composition_id, net, len(actors), actors FROM (
+       SELECT kind, composition_id, CAST(sum(net) AS INTEGER) AS net, ${keptPeople('flatten(list(actors))')} AS actors
+       FROM piece_cells WHERE ${halves} GROUP BY ALL)
+     ORDER BY kind, composition_id`,
+    `INSERT INTO person_cells
+     SELECT ${first}, ${last}, kind, actor, CAST(sum(events) AS INTEGER), CAST(sum(net) AS INTEGER)
+     FROM person_cells WHERE ${halves} GROUP BY ALL ORDER BY kind, actor`,
+    `INSERT INTO contest_cells SELECT DISTINCT ${first}, ${last}, kind, contest_id FROM contest_cells WHERE ${halves}`,
+  ];
+};
 
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));

