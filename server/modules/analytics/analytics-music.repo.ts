@@ -2,6 +2,7 @@ import type { AnalyticsDatabase, SqlRow } from '../../adapters/duckdb.js';
 import type { MusicEventKind } from './analytics-event.js';
 import {
   CONTEST_KINDS,
+  integerSum,
   CREATED_BY,
   IN_FULL_HOURS,
   IN_WINDOW,
@@ -91,8 +92,8 @@ export class MusicQueries {
            ${plan.cells('piece_cells', 'composition_id, net AS n, people', inKinds)}
            UNION ALL ${outsideWholeSegments('composition_id, weight, 1', `${inKinds} AND composition_id IS NOT NULL AND ${IN_WINDOW}`)}
          ), ranked AS (
-           SELECT composition_id, sum(n) AS n, max(people) AS widest FROM counted
-           GROUP BY composition_id HAVING sum(n) > 0 ORDER BY n DESC, composition_id LIMIT $candidates
+           SELECT composition_id, ${integerSum('n')} AS n, max(people) AS widest FROM counted
+           GROUP BY composition_id HAVING ${integerSum('n')} > 0 ORDER BY n DESC, composition_id LIMIT $candidates
          ), unsure AS (
            SELECT composition_id FROM ranked WHERE widest < ${PEOPLE_CAP}
          ), people AS (
@@ -128,8 +129,9 @@ export class MusicQueries {
          ${plan.cells('person_cells', 'actor, kind, events, net', inContestKinds)}
          UNION ALL ${outsideWholeSegments('actor, kind, 1, weight', `${inContestKinds} AND ${IN_WINDOW}`)}
        ), per_person AS (
-         SELECT sum(events) FILTER (WHERE kind = ${entry}) AS entries,
-                sum(events) FILTER (WHERE kind IN (${vote}, ${retracted})) AS vote_events, sum(net) FILTER (WHERE kind IN (${vote}, ${retracted})) AS votes
+         SELECT ${integerSum('events')} FILTER (WHERE kind = ${entry}) AS entries,
+                ${integerSum('events')} FILTER (WHERE kind IN (${vote}, ${retracted})) AS vote_events,
+                ${integerSum('net')} FILTER (WHERE kind IN (${vote}, ${retracted})) AS votes
          FROM person_events GROUP BY actor
        ), contests AS (
          ${plan.cells('contest_cells', 'contest_id', 'true')}
