@@ -41,9 +41,10 @@ const MUSIC_FACT_COLUMNS = MUSIC_COLUMNS.replace(/\)$/, ', segment INTEGER DEFAU
 const REQUEST_COLUMNS = `(occurred_at TIMESTAMP NOT NULL, operation INTEGER NOT NULL, partner_id INTEGER, latency_ms DOUBLE NOT NULL, cache_hit BOOLEAN NOT NULL, ok BOOLEAN NOT NULL)`;
 /** The segment table, its tail, their columns and the order of a segment. */
 const SEGMENTED = [
-  { table: 'music_facts', columns: MUSIC_FACT_COLUMNS, tail: 'music_tail', tailColumns: MUSIC_COLUMNS, order: MUSIC_ORDER },
-  { table: 'request_facts', columns: REQUEST_COLUMNS, tail: 'request_tail', tailColumns: REQUEST_COLUMNS, order: REQUEST_ORDER },
+  { name: 'music', table: 'music_facts', columns: MUSIC_FACT_COLUMNS, tail: 'music_tail', tailColumns: MUSIC_COLUMNS, order: MUSIC_ORDER },
+  { name: 'requests', table: 'request_facts', columns: REQUEST_COLUMNS, tail: 'request_tail', tailColumns: REQUEST_COLUMNS, order: REQUEST_ORDER },
 ] as const;
+export type TailName = (typeof SEGMENTED)[number]['name'];
 
 const CELL_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS segments (id INTEGER PRIMARY KEY, first_at TIMESTAMP NOT NULL, last_at TIMESTAMP NOT NULL)`,
@@ -205,19 +206,23 @@ async function clusterLayout2(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * Moves the tails into new clustered segments, in one transaction: a crash or a failure leaves
- * every row in the tail (still counted once) and the move is tried again later. The music rows
- * become the next segment, its cells written from the same rows. The tails are dropped and created
- * again rather than emptied, so no deleted row groups are left to scan.
+ * Moves the tails named (both by default) into new clustered segments, in one transaction: a crash
+ * or a failure leaves every row in its tail (still counted once) and the move is tried again later.
+ * The music rows become the next segment, its cells written from the same rows. A tail is dropped
+ * and created again rather than emptied, so no deleted row groups are left to scan.
  */
-export function moveTail(connection: DuckDBConnection): Promise<void> {
+export function moveTail(connection: DuckDBConnection, tails: readonly TailName[] = ['music', 'requests']): Promise<void> {
   return inTransaction(connection, async () => {
-    const [next] = await readRows(connection, 'SELECT coalesce(max(id) + 1, 1) AS id FROM segments');
-    const segment = num(next.id);
-    for (const statement of segmentCells('music_tail', String(segment))) await connection.run(statement);
-    await mergeBlocksEndingAt(connection, segment);
-    for (const { table, tail, tailColumns, order } of SEGMENTED) {
-      const rows = table === 'music_facts' ? `SELECT *, ${segment} AS segment FROM ${tail}` : `SELECT * FROM ${tail}`;
+    for (const { name, table, tail, tailColumns, order } of SEGMENTED) {
+      if (!tails.includes(name)) continue;
+      let rows = `SELECT * FROM ${tail}`;
+      if (name === 'music') {
+        const [next] = await readRows(connection, 'SELECT coalesce(max(id) + 1, 1) AS id FROM segments');
+        const segment = num(next.id);
+        for (const statement of segmentCells(tail, String(segment))) await connection.run(statement);
+        await mergeBlocksEndingAt(connection, segment);
+        rows = `SELECT *, ${segment} AS segment FROM ${tail}`;
+      }
       await connection.run(`INSERT INTO ${table} BY NAME ${rows} ORDER BY ${order}`);
       await connection.run(`DROP TABLE ${tail}`);
       await connection.run(`CREATE TABLE ${tail} ${tailColumns}`);
