@@ -13,7 +13,7 @@ const COMPACT_AFTER_ROWS = 50_000;
  * merged blocks of segments' cells, so a small segment costs them nothing, and a smaller tail is
  * less to read row by row. A smaller tail also holds the writer for less time when it moves.
  */
-const SEGMENT_ROWS = { music: 250_000, requests: 1_000_000 } as const satisfies Record<TailName, number>;
+const SEGMENT_ROWS = { music: 500_000, requests: 1_000_000 } as const satisfies Record<TailName, number>;
 
 export interface FactWriterOptions {
   compactAfterRows?: number;
