@@ -134,6 +134,11 @@ describe('clustered segments', () => {
     for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
     await db.write((connection) => moveTail(connection));
     expect(Number((await rowCounts(db)).tail)).toBe(0);
+    // Moving empty tails makes no segment and merges no block twice.
+    const cells = await db.query('SELECT (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM piece_cells) AS pieces');
+    await db.write((connection) => moveTail(connection));
+    await db.write((connection) => moveTail(connection));
+    expect(await db.query('SELECT (SELECT count(*) FROM segments) AS segments, (SELECT count(*) FROM piece_cells) AS pieces')).toEqual(cells);
     const [music] = await db.query(
       'SELECT count(*) AS n FROM (SELECT kind, composition_id, lag(kind) OVER () AS k0, lag(composition_id) OVER () AS c0 FROM music_facts) WHERE kind < k0 OR (kind = k0 AND composition_id < c0)',
     );

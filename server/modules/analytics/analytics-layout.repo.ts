@@ -217,7 +217,9 @@ export function moveTail(connection: DuckDBConnection, tails: readonly TailName[
       if (!tails.includes(name)) continue;
       let rows = `SELECT * FROM ${tail}`;
       if (name === 'music') {
-        const [next] = await readRows(connection, 'SELECT coalesce(max(id) + 1, 1) AS id FROM segments');
+        // An empty tail makes no segment: its id would have no span, and its blocks would be merged again with the next one's.
+        const [next] = await readRows(connection, 'SELECT coalesce(max(id) + 1, 1) AS id, (SELECT count(*) FROM music_tail) AS rows FROM segments');
+        if (num(next.rows) === 0) continue;
         const segment = num(next.id);
         for (const statement of segmentCells(tail, String(segment))) await connection.run(statement);
         await mergeBlocksEndingAt(connection, segment);
