@@ -80,10 +80,10 @@ export const segmentCells = (source: string, segment: string) => {
        FROM ${source} WHERE ${RANKED_KINDS_SQL} AND composition_id IS NOT NULL GROUP BY ALL)
      ORDER BY segment, kind, composition_id`,
     `INSERT INTO person_cells
-     SELECT ${segment} AS segment, segment, kind, actor, CAST(count(*) AS INTEGER), CAST(sum(weight) AS INTEGER)
-     FROM ${source} WHERE kind IN (${CONTEST_KINDS.join(', ')}) GROUP BY ALL ORDER BY segment, kind, actor`,
+     SELECT ${segment} AS block_first, ${segment} AS block_last, kind, actor, CAST(count(*) AS INTEGER), CAST(sum(weight) AS INTEGER)
+     FROM ${source} WHERE kind IN (${CONTEST_KINDS.join(', ')}) GROUP BY ALL ORDER BY block_first, kind, actor`,
     `INSERT INTO contest_cells
-     SELECT DISTINCT ${segment} AS segment, segment, kind, contest_id FROM ${source} WHERE kind IN (${entry}, ${vote}) AND contest_id IS NOT NULL`,
+     SELECT DISTINCT ${segment} AS block_first, ${segment} AS block_last, kind, contest_id FROM ${source} WHERE kind IN (${entry}, ${vote}) AND contest_id IS NOT NULL`,
   ];
 };
 
