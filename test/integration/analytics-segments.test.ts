@@ -88,11 +88,26 @@ async function figures(repo: AnalyticsRepo) {
   return result;
 }
 
-/** What layout 4 added: the segment column and the segments' cells. */
+const ROW_VIEWS = ['music_events', 'api_requests', 'music_rows', 'request_rows'];
+
+/** What layout 5 added: the request segment column and the request segments' cells. */
+async function dropRequestCells(connection: DuckDBConnection) {
+  for (const view of ROW_VIEWS) await connection.run(`DROP VIEW IF EXISTS ${view}`);
+  await connection.run('ALTER TABLE request_facts DROP COLUMN segment');
+  for (const table of ['request_segments', 'usage_cells', 'latency_by_hour', 'latency_by_operation']) await connection.run(`DROP TABLE ${table}`);
+}
+
+/** What layouts 4 and 5 added: the segment columns and the segments' cells. */
 async function dropSegmentCells(connection: DuckDBConnection) {
-  for (const view of ['music_events', 'music_rows']) await connection.run(`DROP VIEW IF EXISTS ${view}`);
+  await dropRequestCells(connection);
   await connection.run('ALTER TABLE music_facts DROP COLUMN segment');
   for (const table of ['segments', 'piece_cells', 'person_cells', 'contest_cells']) await connection.run(`DROP TABLE ${table}`);
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 const rowCounts = async (db: AnalyticsDatabase) =>
@@ -123,6 +138,13 @@ describe('clustered segments', () => {
     expect(Number((await rowCounts(kept.db)).segments)).toBe(0);
     // Blocks of 2 and 4 segments, so the windows below read merged cells, one-segment cells and rows.
     expect((await moved.db.query('SELECT DISTINCT block_last - block_first + 1 AS size FROM piece_cells ORDER BY size')).map((row) => row.size)).toEqual([1, 2, 4]);
+    // Request segments inside the short window and across its ends, so its usage reads cells and rows.
+    const [requestSegments] = await moved.db.query('SELECT count(*) AS n, count(*) FILTER (WHERE first_at >= $from AND last_at < $to) AS inside FROM request_segments', {
+      from: WINDOWS[1].from.toISOString(),
+      to: WINDOWS[1].to.toISOString(),
+    });
+    expect(Number(requestSegments.inside)).toBeGreaterThan(0);
+    expect(Number(requestSegments.n)).toBeGreaterThan(Number(requestSegments.inside));
     // Entries stored before a move, delivered again after it.
     for (let i = 0; i < all.length; i += 5) expect(await moved.repo.ingest(all.slice(i, i + 5))).toBe(0);
     expect(await moved.repo.eventCounts()).toEqual({ music: all.flat().filter((e) => e.kind !== 'API_REQUEST').length, requests: all.flat().filter((e) => e.kind === 'API_REQUEST').length });
@@ -168,6 +190,38 @@ describe('figures over segments and tail', () => {
     }
   });
 
+  it('measure partner usage exactly as the requests say: counts, cache hits, errors and 95th percentiles per window, day or hour and operation', async () => {
+    const { repo } = await openRepo('usage', { segmentRows: 300 });
+    for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
+    const requests = all.flat().filter((event) => event.kind === 'API_REQUEST');
+    /** quantile_cont(0.95) over whole microseconds, in milliseconds. */
+    const p95 = (latencies: number[]) => {
+      const sorted = latencies.map((ms) => Math.round(ms * 1000)).sort((a, b) => a - b);
+      const position = (sorted.length - 1) * 0.95;
+      const low = sorted[Math.floor(position)];
+      return (low + (sorted[Math.ceil(position)] - low) * (position - Math.floor(position))) / 1000;
+    };
+    const measure = (group: typeof requests) => ({
+      requests: group.length,
+      p95LatencyMs: expect.closeTo(p95(group.map((event) => event.latencyMs)), 9),
+      cacheHitRate: expect.closeTo(group.filter((event) => event.cacheHit).length / group.length, 12),
+    });
+    for (const window of WINDOWS) {
+      const periodMs = window.granularity === 'DAY' ? 24 * HOUR : HOUR;
+      for (const partner of [1, 2, 3]) {
+        const mine = requests.filter((event) => event.partnerId === partner && event.at >= window.from.getTime() && event.at < window.to.getTime());
+        const errors = (group: typeof requests) => group.filter((event) => !event.ok).length;
+        const periods = groupBy(mine, (event) => Math.floor(event.at / periodMs) * periodMs);
+        const operations = [...groupBy(mine, (event) => event.operation)].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b));
+        expect(await repo.partnerUsage(partner, window)).toEqual({
+          totals: { ...measure(mine), errorCount: errors(mine) },
+          series: [...periods].sort(([a], [b]) => a - b).map(([at, group]) => ({ bucket: new Date(at), ...measure(group), errorCount: errors(group) })),
+          operations: operations.map(([operation, group]) => ({ operation, ...measure(group) })),
+        });
+      }
+    }
+  });
+
   it('rank pieces by net count among those enough different people made', async () => {
     const { repo } = await openRepo('ranked', { segmentRows: 400 });
     for (let i = 0; i < all.length; i += 5) await repo.ingest(all.slice(i, i + 5));
@@ -202,8 +256,8 @@ describe('a layout 2 store', () => {
     // Layout 2 as the previous version left it: the raw rows in arrival order in the fact tables, no tails.
     await old.db.write(async (connection) => {
       await connection.run('INSERT INTO music_facts BY NAME SELECT * FROM music_tail');
-      await connection.run('INSERT INTO request_facts SELECT * FROM request_tail');
-      for (const view of ['music_events', 'api_requests', 'music_rows', 'request_rows']) await connection.run(`DROP VIEW ${view}`);
+      await connection.run('INSERT INTO request_facts BY NAME SELECT * FROM request_tail');
+      for (const view of ROW_VIEWS) await connection.run(`DROP VIEW ${view}`);
       await connection.run('DROP TABLE music_tail');
       await connection.run('DROP TABLE request_tail');
       await dropSegmentCells(connection);
@@ -234,7 +288,6 @@ describe('a layout 3 store', () => {
     }
     await old.db.write(async (connection) => {
       await dropSegmentCells(connection);
-      await connection.run('CREATE VIEW music_rows AS SELECT * FROM music_facts UNION ALL SELECT * FROM music_tail');
       await connection.run('UPDATE analytics_layout SET version = 3');
     });
     await old.db.dispose();
@@ -250,5 +303,33 @@ describe('a layout 3 store', () => {
     expect(Number((await db.query('SELECT count(*) AS n FROM segments WHERE id > 0'))[0].n)).toBeGreaterThan(0);
     expect(await figures(repo)).toEqual(await figures(reference.repo));
     expect(await repo.ingest(all.slice(0, 5))).toBe(0);
+  });
+});
+
+describe('a layout 4 store', () => {
+  it('is upgraded in place: its request segments become one segment with usage cells, figures unchanged, and new segments follow it', async () => {
+    const reference = await openRepo('reference4', { segmentRows: 300 });
+    const old = await openRepo('layout4', { segmentRows: 300 });
+    const half = Math.floor(all.length / 2);
+    for (let i = 0; i < half; i += 5) {
+      await reference.repo.ingest(all.slice(i, i + 5));
+      await old.repo.ingest(all.slice(i, i + 5));
+    }
+    await old.db.write(async (connection) => {
+      await dropRequestCells(connection);
+      await connection.run('UPDATE analytics_layout SET version = 4');
+    });
+    await old.db.dispose();
+    opened.splice(opened.indexOf(old.db), 1);
+
+    const { db, repo } = await openRepo('layout4', { segmentRows: 300 });
+    expect((await db.query('SELECT version FROM analytics_layout'))[0].version).toBe(LAYOUT_VERSION);
+    expect(await db.query('SELECT id FROM request_segments')).toEqual([{ id: 0 }]);
+    for (let i = half; i < all.length; i += 5) {
+      await reference.repo.ingest(all.slice(i, i + 5));
+      await repo.ingest(all.slice(i, i + 5));
+    }
+    expect(Number((await db.query('SELECT count(*) AS n FROM request_segments WHERE id > 0'))[0].n)).toBeGreaterThan(0);
+    expect(await figures(repo)).toEqual(await figures(reference.repo));
   });
 });

@@ -54,6 +54,8 @@ export type AnalyticsFact = MusicFact | ApiRequestFact;
 /** A fact as it travels through the stream: a unique id makes replaying it harmless. */
 export type AnalyticsEvent = AnalyticsFact & { id: string; at: number };
 
+/** A day: a request recorded as taking longer (or less than nothing) is not one this server measured. */
+const MAX_LATENCY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MUSIC_KIND_SET: ReadonlySet<string> = new Set(MUSIC_EVENT_KINDS);
 
@@ -72,6 +74,8 @@ export function decodeEvent(value: unknown): AnalyticsEvent | null {
       optionalInteger(event.partnerId) &&
       typeof event.latencyMs === 'number' &&
       Number.isFinite(event.latencyMs) &&
+      event.latencyMs >= 0 &&
+      event.latencyMs <= MAX_LATENCY_MS &&
       typeof event.cacheHit === 'boolean' &&
       typeof event.ok === 'boolean';
     return ok ? (event as unknown as AnalyticsEvent) : null;

@@ -17,6 +17,7 @@ import {
   tempoParameters,
   windowParameters,
 } from './analytics-sql.js';
+import { outsideWholeSegments as outsideRun, type SegmentRun, wholeSegmentRun } from './analytics-segment-run.js';
 import { DATE_PART, type TimeWindow } from './figures.js';
 
 export interface CountFigure {
@@ -82,7 +83,7 @@ export class MusicQueries {
     if (!kinds.every((kind) => RANKED_KINDS.includes(kind))) throw new Error(`topCompositions: only ${RANKED_KINDS.join(', ')} have piece cells`);
     // Codes from the constant kind table, not from the request.
     const inKinds = `kind IN (${kinds.map((kind) => KIND[kind]).join(', ')})`;
-    const plan = await this.cellPlan(window);
+    const plan = new CellPlan(await wholeSegmentRun(this.db, 'segments', window));
     const parameters = { ...plan.parameters, from: window.from.getTime(), to: window.to.getTime() };
     // One statement, so the counts and the people come from one snapshot: two statements could see
     // an event arrive between them (a piece shown with 5 people but 4 likes).
@@ -123,7 +124,7 @@ export class MusicQueries {
   async contestStatistics(window: TimeWindow) {
     const [entry, vote, retracted] = CONTEST_KINDS;
     const inContestKinds = `kind IN (${CONTEST_KINDS.join(', ')})`;
-    const plan = await this.cellPlan(window);
+    const plan = new CellPlan(await wholeSegmentRun(this.db, 'segments', window));
     const [row] = await this.db.query(
       `WITH person_events AS (
          ${plan.cells('person_cells', 'actor, kind, events, net', inContestKinds)}
@@ -145,31 +146,6 @@ export class MusicQueries {
     );
     return { contests: num(row.contests), entries: num(row.entries), entrants: num(row.entrants), votes: num(row.votes), voters: num(row.voters) };
   }
-
-  /**
-   * Which cells stand for which rows in `window`: the longest run of consecutive segments whose
-   * music the window holds whole (`$first` to `$last`, an empty range when there is none), made up
-   * of the fewest blocks. Read before the figures, in its own statement: segments and blocks never
-   * change once written and a new segment gets a higher id, so one created meanwhile lies outside
-   * the run and is read from its rows.
-   */
-  private async cellPlan(window: TimeWindow): Promise<CellPlan> {
-    const segments = await this.db.query('SELECT id, first_at >= epoch_ms($from::BIGINT) AND last_at < epoch_ms($to::BIGINT) AS inside FROM segments ORDER BY id', {
-      from: window.from.getTime(),
-      to: window.to.getTime(),
-    });
-    let run = { first: 1, last: 0 };
-    let runFirst: number | null = null;
-    for (const segment of segments) {
-      const id = num(segment.id);
-      if (!segment.inside) runFirst = null;
-      else {
-        runFirst ??= id;
-        if (id - runFirst > run.last - run.first) run = { first: runFirst, last: id };
-      }
-    }
-    return new CellPlan(run.first, run.last);
-  }
 }
 
 /**
@@ -180,20 +156,17 @@ export class MusicQueries {
 class CellPlan {
   private readonly blocks: [number, number][] = [];
 
-  constructor(
-    private readonly first: number,
-    private readonly last: number,
-  ) {
-    for (let start = first; start <= last; ) {
+  constructor(private readonly run: SegmentRun) {
+    for (let start = run.first; start <= run.last; ) {
       let size = 1;
-      while (start > 0 && (start - 1) % (size * 2) === 0 && start + size * 2 - 1 <= last) size *= 2;
+      while (start > 0 && (start - 1) % (size * 2) === 0 && start + size * 2 - 1 <= run.last) size *= 2;
       this.blocks.push([start, start + size - 1]);
       start += size;
     }
   }
 
   get parameters() {
-    return { first: this.first, last: this.last };
+    return { first: this.run.first, last: this.run.last };
   }
 
   /**
@@ -206,16 +179,8 @@ class CellPlan {
   }
 }
 
-/**
- * `columns` of the raw music rows outside the whole segments (rows of other segments, and the tail)
- * that match `where`. The segment bounds are written so that DuckDB cannot prove a branch empty from
- * the column's range (`segment < 1` when no segment is below 1): a UNION with a branch proved empty
- * loses its column statistics, and with them the array-backed group-by, which halves a ranking.
- */
-const outsideWholeSegments = (columns: string, where: string) =>
-  `SELECT ${columns} FROM music_facts WHERE segment <= $first AND segment <> $first AND ${where}
-   UNION ALL SELECT ${columns} FROM music_facts WHERE segment >= $last AND segment <> $last AND ${where}
-   UNION ALL SELECT ${columns} FROM music_tail WHERE ${where}`;
+/** `columns` of the raw music rows outside the run's whole segments that match `where`. */
+const outsideWholeSegments = (columns: string, where: string) => outsideRun('music_facts', 'music_tail', columns, where);
 
 function countFigure(row: SqlRow): CountFigure {
   return { key: String(row.key), count: num(row.n), people: num(row.people) };

@@ -133,3 +133,35 @@ export const IN_FULL_HOURS = `hour >= epoch_ms($fullFrom::BIGINT) AND hour < epo
 export const partialHours = (select: string) =>
   `${select} AND occurred_at >= epoch_ms($from::BIGINT) AND occurred_at < epoch_ms($fullFrom::BIGINT)
    UNION ALL ${select} AND occurred_at >= epoch_ms($fullTo::BIGINT) AND occurred_at < epoch_ms($to::BIGINT)`;
+
+/** A request's latency in whole microseconds: what usage's percentiles are taken over. */
+export const LATENCY_US = 'CAST(round(latency_ms * 1000) AS BIGINT)';
+/**
+ * The latency bin of `microseconds`: 8 bins per doubling (a negative latency, which no server
+ * records, counts in the first). A higher bin only ever holds longer latencies, so the bins' counts
+ * tell which bin holds a given rank.
+ */
+export const latencyBin = (microseconds: string) => `CAST(floor(log2(greatest(${microseconds}, 0) + 1) * 8) AS SMALLINT)`;
+
+/**
+ * The statements that write the span and the usage cells of the request segments among `source`
+ * (request_facts, or the tail about to become segment `segment`): per partner, hour and operation
+ * the requests, cache hits and errors, and how many requests fell in each latency bin per hour and
+ * per operation. Requests of no partner have no cells: usage is only ever asked per partner.
+ */
+export const requestCells = (source: string, segment: string) => {
+  const mine = `FROM ${source} WHERE partner_id IS NOT NULL`;
+  return [
+    `INSERT INTO request_segments SELECT ${segment}, min(occurred_at), max(occurred_at) FROM ${source} GROUP BY 1`,
+    `INSERT INTO usage_cells
+     SELECT ${segment} AS segment, partner_id, date_trunc('hour', occurred_at) AS hour, operation,
+            CAST(count(*) AS INTEGER), CAST(count(*) FILTER (WHERE cache_hit) AS INTEGER), CAST(count(*) FILTER (WHERE NOT ok) AS INTEGER)
+     ${mine} GROUP BY ALL ORDER BY segment, partner_id, hour`,
+    `INSERT INTO latency_by_hour
+     SELECT ${segment} AS segment, partner_id, date_trunc('hour', occurred_at) AS hour, ${latencyBin(LATENCY_US)} AS bin, CAST(count(*) AS INTEGER)
+     ${mine} GROUP BY ALL ORDER BY segment, partner_id, hour`,
+    `INSERT INTO latency_by_operation
+     SELECT ${segment} AS segment, partner_id, operation, ${latencyBin(LATENCY_US)} AS bin, CAST(count(*) AS INTEGER)
+     ${mine} GROUP BY ALL ORDER BY segment, partner_id, operation`,
+  ];
+};
